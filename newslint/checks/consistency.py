@@ -1,0 +1,141 @@
+"""consistency: one article, one form of each term.
+
+Three sources of forms, any of which a rule may use:
+
+- ``variants``: groups of literal forms (``[Nato, NATO]``);
+- ``styles``: one group of named patterns (date styles: ``month-day``,
+  ``day-month``, ``ordinal``);
+- ``acronyms: true``: no list at all; an acronym written both in capitals and
+  as a word (NATO and Nato) in one article.
+
+The first form used wins unless ``preferred`` names the house form. A later
+variant that introduces or explains the first ("Islamic State (IS)") is fine.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, NamedTuple
+
+import regex
+
+from newslint.checks import Check, Finding, Option
+from newslint.document import Document
+from newslint.terms import Hit, Term
+
+# "Islamic State (IS)", "Islamic State, also known as Daesh": an introduction.
+_INTRODUCTION_RE = regex.compile(r"\s*(?:\(|,?\s+(?:or|also known as|known as|aka|formerly|now)\s+)\s*$")
+_ACRONYM_RE = regex.compile(r"(?<![\w'’.-])(?:\p{Lu}{3,6}|\p{Lu}\p{Ll}{2,5})(?![\w'’-]|\.\p{L})")
+_CAPS_NEIGHBOUR_RE = regex.compile(r"\p{Lu}{2,}")
+# Title-case forms that are also everyday words ("Who", "Aids") mean nothing.
+_COMMON_WORDS = frozenset(
+    """aids bat cap con dan fed gap guy ice lab led mac man met mid nice owl pac pet pin
+    pop sad sat sub sun tab tip top war who win cash fund gold mark bill rose jean""".split()
+)
+
+
+class Occurrence(NamedTuple):
+    start: int
+    end: int
+    group: str
+    form: str
+
+
+class Consistency(Check):
+    name = "consistency"
+    options = {
+        "variants": Option("groups", [], "Groups of forms that must not be mixed."),
+        "styles": Option("mapping", {}, "Style name: regex; one style per article."),
+        "acronyms": Option("bool", False, "Find acronyms written two ways, with no list."),
+        "preferred": Option("strings", [], "The house form of a group, where it has one."),
+        "case_sensitive": Option("bool", True),
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        self.styles = [(name, regex.compile(pattern, regex.VERSION1)) for name, pattern in self.opts["styles"].items()]
+        forms = [form for group in self.opts["variants"] for form in group]
+        if len(forms) != len(set(forms)):
+            raise ValueError("a form appears in more than one variant group")
+        unknown = set(self.opts["preferred"]) - set(forms) - set(self.opts["styles"])
+        if unknown:
+            raise ValueError(f"preferred forms {sorted(unknown)} are not in any group")
+
+    def terms(self) -> Iterable[Term]:
+        for index, group in enumerate(self.opts["variants"]):
+            for form in group:
+                yield Term(form, index, self.opts["case_sensitive"])
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        occurrences = [Occurrence(hit.start, hit.end, f"variant-{hit.term.payload}", hit.term.text) for hit in hits]
+        occurrences.extend(self._style_occurrences(doc))
+        if self.opts["acronyms"]:
+            occurrences.extend(self._acronym_occurrences(doc))
+        occurrences.sort()
+        yield from self._mixed(doc, occurrences)
+
+    def _style_occurrences(self, doc: Document) -> Iterable[Occurrence]:
+        for block in doc.blocks:
+            for name, pattern in self.styles:
+                for match in pattern.finditer(doc.prose, block.start, block.end):
+                    yield Occurrence(match.start(), match.end(), "style", name)
+
+    def _acronym_occurrences(self, doc: Document) -> Iterable[Occurrence]:
+        """Words seen both in capitals and in title case; each word is its own group."""
+        sentence_starts = {sentence.start for sentence in doc.sentences}
+        seen: dict[str, set[str]] = {}
+        found = []
+        for block in doc.blocks:
+            for match in _ACRONYM_RE.finditer(doc.prose, block.start, block.end):
+                word = match.group()
+                if word.isupper() and _is_emphasis(doc.prose, match.start(), match.end()):
+                    continue
+                if not word.isupper() and (
+                    word.lower() in _COMMON_WORDS or _starts_sentence(doc.prose, match.start(), sentence_starts)
+                    or block.kind == "headline" and _title_case(doc.text[block.start : block.end])
+                ):
+                    continue
+                seen.setdefault(word.lower(), set()).add(word)
+                found.append(match)
+        mixed = {key for key, forms in seen.items() if len(forms) > 1}
+        for match in found:
+            key = match.group().lower()
+            if key in mixed:
+                yield Occurrence(match.start(), match.end(), f"acronym-{key}", match.group())
+
+    def _mixed(self, doc: Document, occurrences: list[Occurrence]) -> Iterable[Finding]:
+        preferred = set(self.opts["preferred"])
+        chosen: dict[str, Occurrence] = {}
+        for occurrence in occurrences:
+            if occurrence.form in preferred:
+                chosen.setdefault(occurrence.group, occurrence)
+        previous: dict[str, Occurrence] = {}
+        for occurrence in occurrences:
+            first = chosen.setdefault(occurrence.group, occurrence)
+            last = previous.get(occurrence.group)
+            previous[occurrence.group] = occurrence
+            if occurrence.form == first.form:
+                continue
+            if last is not None and _INTRODUCTION_RE.match(doc.prose, last.end, occurrence.start):
+                continue
+            line, _ = doc.position(first.start)
+            params = {"first": first.form, "form": occurrence.form, "first_line": line}
+            yield Finding(occurrence.start, occurrence.end, params)
+
+
+def _is_emphasis(prose: str, start: int, end: int) -> bool:
+    """Capitals beside other capitalised words: SHOUTING, not an acronym."""
+    before = prose[max(0, start - 20) : start].split()
+    after = prose[end : end + 20].split()
+    neighbours = before[-1:] + after[:1]
+    return any(_CAPS_NEIGHBOUR_RE.fullmatch(word.strip(".,;:!?\"'“”‘’")) for word in neighbours)
+
+
+def _starts_sentence(prose: str, offset: int, sentence_starts: set[int]) -> bool:
+    while offset > 0 and prose[offset - 1] in "\"'“‘(":
+        offset -= 1
+    return offset in sentence_starts
+
+
+def _title_case(headline: str) -> bool:
+    words = [word for word in regex.findall(r"\p{L}{4,}", headline)]
+    return bool(words) and sum(word[0].isupper() for word in words) / len(words) > 0.6

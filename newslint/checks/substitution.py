@@ -1,0 +1,59 @@
+"""substitution: a wrong form and the right one, with a fix."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from newslint.checks import Check, Finding, Option
+from newslint.document import Document
+from newslint.terms import Hit, Term
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Carry the capitalisation of ``found`` over to ``replacement``."""
+    if found.isupper() and len(found) > 1:
+        return replacement.upper()
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class Substitution(Check):
+    name = "substitution"
+    fixable = True
+    options = {
+        "swap": Option("mapping", {}, "Wrong term: right term, matched whole."),
+        "patterns": Option("mapping", {}, "Regex: replacement (\\1 and \\g<name> refer to groups)."),
+        "case_sensitive": Option("bool", False),
+        "fix": Option("bool", True, "Offer the replacement as an automatic fix."),
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        flags = regex.VERSION1 if self.opts["case_sensitive"] else regex.VERSION1 | regex.IGNORECASE
+        self.patterns = [(regex.compile(p, flags), r) for p, r in self.opts["patterns"].items()]
+        for wrong, right in self.opts["swap"].items():
+            if wrong == right:
+                raise ValueError(f"swap maps {wrong!r} to itself")
+
+    def is_fixable(self) -> bool:
+        return self.opts["fix"]
+
+    def terms(self) -> Iterable[Term]:
+        for wrong, right in self.opts["swap"].items():
+            yield Term(wrong, right, self.opts["case_sensitive"])
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        fix = self.opts["fix"]
+        for hit in hits:
+            found = doc.text[hit.start : hit.end]
+            right = hit.term.payload if self.opts["case_sensitive"] else match_case(found, hit.term.payload)
+            yield Finding(hit.start, hit.end, {"replacement": right}, right if fix else None)
+        for pattern, template in self.patterns:
+            for block in doc.blocks:
+                for match in pattern.finditer(doc.prose, block.start, block.end):
+                    right = match.expand(template)
+                    if right != match.group():
+                        yield Finding(match.start(), match.end(), {"replacement": right}, right if fix else None)

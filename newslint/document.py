@@ -1,0 +1,145 @@
+"""The Document: one article, parsed once and shared by every rule.
+
+Every offset in the system points into ``Document.text``, the source exactly as
+read (minus a UTF-8 byte-order mark), so line and column are always exact.
+``Document.prose`` is the same text, character for character, with everything
+that is not prose (front matter, code, URLs, link targets, HTML) replaced by
+``MASK``: rules search ``prose`` and report offsets that are valid in ``text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Iterator
+
+import regex
+
+if TYPE_CHECKING:
+    from newslint.quotes import QuoteAnalysis
+
+#: Stands in for every character that is not prose. Not a word character, not
+#: whitespace and not punctuation, so no rule pattern can match it.
+MASK = "\x00"
+
+SCOPES = ("headline", "standfirst", "body")
+
+WORD_RE = regex.compile(r"\w+")
+
+# A sentence ends at . ! ? or … (with any closing quotes or brackets after it),
+# before whitespace and a capital, digit or opening quote.
+_SENTENCE_END_RE = regex.compile(
+    r"""(?<=[.!?…]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\d])"""
+)
+_ABBREVIATION_RE = regex.compile(
+    r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Jr|Sr|Mt|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|e\.g|i\.e)|\b\p{Lu}|(?:\b\p{Lu}\.)+\p{Lu})\.["'”’)]*$"""
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A span of prose: the headline, the standfirst or one body paragraph."""
+
+    kind: str  # "headline" | "standfirst" | "body"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    text: str
+    prose: str
+    blocks: list[Block]
+    path: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    # -- positions -----------------------------------------------------------
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        index = find("\n")
+        while index != -1:
+            starts.append(index + 1)
+            index = find("\n", index + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``; columns count characters."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
+
+    # -- structure -----------------------------------------------------------
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        index = bisect.bisect_right(self._block_starts, offset) - 1
+        if index >= 0 and offset < self.blocks[index].end:
+            return self.blocks[index]
+        return None
+
+    def blocks_of(self, scope: str) -> list[Block]:
+        if scope == "all":
+            return self.blocks
+        return [block for block in self.blocks if block.kind == scope]
+
+    @cached_property
+    def body(self) -> list[Block]:
+        return self.blocks_of("body")
+
+    @cached_property
+    def headline(self) -> Block | None:
+        return next(iter(self.blocks_of("headline")), None)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences of every block, abbreviation-aware (Mr, Dr, U.S., Jan.)."""
+        spans: list[Span] = []
+        for block in self.blocks:
+            spans.extend(self._split_sentences(block.start, block.end))
+        return spans
+
+    def _split_sentences(self, start: int, end: int) -> Iterator[Span]:
+        prose = self.prose
+        sentence_start = start
+        for gap in _SENTENCE_END_RE.finditer(prose, start, end):
+            if _ABBREVIATION_RE.search(prose, sentence_start, gap.start()):
+                continue
+            yield Span(sentence_start, gap.start())
+            sentence_start = gap.end()
+        if sentence_start < end:
+            yield Span(sentence_start, end)
+
+    @cached_property
+    def words(self) -> list[tuple[int, int]]:
+        """(start, end) of every word of prose, found once for all term rules."""
+        spans = []
+        for block in self.blocks:
+            spans.extend(m.span() for m in WORD_RE.finditer(self.prose, block.start, block.end))
+        return spans
+
+    @cached_property
+    def quotes(self) -> QuoteAnalysis:
+        from newslint.quotes import analyse
+
+        return analyse(self)
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside direct speech."""
+        return self.quotes.contains(offset)

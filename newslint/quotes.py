@@ -1,0 +1,222 @@
+"""The quotation analyser: which marks open, close or are apostrophes, and
+where direct speech runs.
+
+It works paragraph by paragraph and knows the newsroom convention for a quote
+that runs over several paragraphs: each paragraph opens with a quotation mark
+and only the last one closes. Every rule shares one analysis per Document.
+
+Classification of a straight mark depends on its neighbours (flanking, as
+CommonMark calls it): a mark after a space and before a word opens, one after a
+word and before a space or punctuation closes. Apostrophes sit inside words
+(``they're``, ``Nato’s``) or start an elision (``’90s``, ``rock ’n’ roll``);
+primes follow digits (``5'10"``). An unclosed straight single quote is read as
+an apostrophe, never reported: precision over recall.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+if TYPE_CHECKING:
+    from newslint.document import Block, Document
+
+Role = Literal["open", "close", "apostrophe", "prime"]
+
+DOUBLE = {'"', "“", "”"}
+SINGLE = {"'", "‘", "’"}
+STRAIGHT = {'"', "'"}
+CURLY_FOR = {("double", "open"): "“", ("double", "close"): "”", ("single", "open"): "‘", ("single", "close"): "’"}
+STRAIGHT_FOR = {"double": '"', "single": "'"}
+
+_MARK_RE = regex.compile(r"""["'“”‘’]""")
+_ELISION_RE = regex.compile(r"(?i)(?:\d\d?s?\b|n['’]|em\b|til\b|tis\b|cause\b|twas\b)")
+# An attribution clause inside an unclosed quote means the closing mark was
+# forgotten, not that the quote runs on into the next paragraph.
+_ATTRIBUTION_RE = regex.compile(
+    r"""[,.?!]\s+(?:he|she|they|we|I|it|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+\p{Lu}[\w-]*|\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+){0,3})\s+(?:said|says|added|adds|told|asked|explained|wrote|continued)\b"""
+)
+_OPENING_CONTEXT = set(" \t\r\n([{—–-/\x00") | set("“‘")
+
+
+@dataclass(frozen=True)
+class Mark:
+    offset: int
+    char: str
+    kind: Literal["double", "single"]
+    role: Role
+
+    @property
+    def straight(self) -> bool:
+        return self.char in STRAIGHT
+
+    @property
+    def curly(self) -> str:
+        """The typographically right mark for this one."""
+        if self.role == "apostrophe":
+            return "’"
+        if self.role == "prime":
+            return self.char
+        return CURLY_FOR[(self.kind, self.role)]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One paragraph's stretch of direct speech."""
+
+    open: Mark
+    close: Mark | None  # None: runs to the end of the paragraph
+    end: int  # exclusive: after the closing mark, or the paragraph's end
+    continues: bool = False  # the next paragraph carries the quote on
+
+
+@dataclass
+class QuoteAnalysis:
+    marks: list[Mark] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    unbalanced: list[Mark] = field(default_factory=list)
+    nested: list[Mark] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    _ends: list[int] = field(default_factory=list)
+
+    def contains(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+    def mismatched(self) -> list[tuple[Mark, Mark]]:
+        """(open, close) pairs whose marks differ in style, straight against curly."""
+        return [
+            (quote.open, quote.close)
+            for quote in self.quotes
+            if quote.close is not None and quote.open.straight != quote.close.straight
+        ]
+
+
+def analyse(doc: Document) -> QuoteAnalysis:
+    analysis = QuoteAnalysis()
+    for index, block in enumerate(doc.blocks):
+        marks, quotes, unbalanced, nested = _analyse_block(doc.prose, block)
+        analysis.marks.extend(marks)
+        analysis.nested.extend(nested)
+        analysis.unbalanced.extend(unbalanced)
+        next_block = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+        for quote in quotes:
+            if quote.close is None and not quote.continues:
+                if _continues(doc.prose, quote, block, next_block):
+                    quote = Quote(quote.open, None, quote.end, continues=True)
+                else:
+                    analysis.unbalanced.append(quote.open)
+            analysis.quotes.append(quote)
+    analysis.quotes.sort(key=lambda quote: quote.open.offset)
+    analysis.unbalanced.sort(key=lambda mark: mark.offset)
+    # Spans are merged so containment is one bisect, nesting or not.
+    for quote in analysis.quotes:
+        if analysis._ends and quote.open.offset < analysis._ends[-1]:
+            analysis._ends[-1] = max(analysis._ends[-1], quote.end)
+        else:
+            analysis._starts.append(quote.open.offset)
+            analysis._ends.append(quote.end)
+    return analysis
+
+
+def _continues(prose: str, quote: Quote, block: Block, next_block: Block | None) -> bool:
+    if next_block is None or block.kind != "body" or next_block.kind != "body":
+        return False
+    opener = prose[next_block.start : next_block.start + 1]
+    same_kind = DOUBLE if quote.open.kind == "double" else SINGLE
+    if opener not in same_kind or opener in "”’":
+        return False
+    return not _ATTRIBUTION_RE.search(prose, quote.open.offset, block.end)
+
+
+def _analyse_block(prose: str, block: Block) -> tuple[list[Mark], list[Quote], list[Mark], list[Mark]]:
+    marks: list[Mark] = []
+    quotes: list[Quote] = []
+    unbalanced: list[Mark] = []
+    nested: list[Mark] = []
+    stack: list[Mark] = []  # open marks, innermost last
+
+    def open_of(kind: str) -> int | None:
+        for position in range(len(stack) - 1, -1, -1):
+            if stack[position].kind == kind:
+                return position
+        return None
+
+    for match in _MARK_RE.finditer(prose, block.start, block.end):
+        offset, char = match.start(), match.group()
+        kind = "double" if char in DOUBLE else "single"
+        before = prose[offset - 1] if offset > block.start else " "
+        after = prose[offset + 1] if offset + 1 < block.end else " "
+        role = _role(char, kind, before, after, prose, offset, open_of(kind) is not None)
+        mark = Mark(offset, char, kind, role)
+        marks.append(mark)
+        if role == "open":
+            if stack and stack[-1].kind == kind:
+                if _sentence_ended(prose, block.start, offset):
+                    # Run-together paragraphs: the old quote ran on into this one.
+                    quotes.append(Quote(stack.pop(), None, offset, continues=True))
+                else:
+                    nested.append(mark)
+            stack.append(mark)
+        elif role == "close":
+            position = open_of(kind)
+            if position is None:
+                unbalanced.append(mark)
+                continue
+            opener = stack[position]
+            # Any mark opened inside and never closed is left dangling.
+            for inner in stack[position + 1 :]:
+                if inner.kind == "double" or inner.char == "‘":
+                    unbalanced.append(inner)
+            del stack[position:]
+            quotes.append(Quote(opener, mark, offset + 1))
+    for opener in stack:
+        if opener.kind == "double" or opener.char == "‘":
+            quotes.append(Quote(opener, None, block.end))
+        else:
+            # An unclosed straight single quote is an apostrophe after all.
+            index = marks.index(opener)
+            marks[index] = Mark(opener.offset, opener.char, opener.kind, "apostrophe")
+    return marks, quotes, unbalanced, nested
+
+
+def _role(char: str, kind: str, before: str, after: str, prose: str, offset: int, is_open: bool) -> Role:
+    if char in "“‘":
+        if char == "‘" and _ELISION_RE.match(prose, offset + 1):
+            return "apostrophe"
+        return "open"
+    if char == "”":
+        return "close"
+    word_before, word_after = before.isalnum(), after.isalnum()
+    if kind == "single":
+        if word_before and word_after:
+            return "prime" if before.isdigit() and char == "'" and after.isdigit() else "apostrophe"
+        if before in _OPENING_CONTEXT and _ELISION_RE.match(prose, offset + 1):
+            return "apostrophe"
+        if before.isdigit() and char == "'":
+            return "prime"
+        if char == "’" and not word_before and word_after:
+            return "apostrophe"  # ’Tis, or an opening mark typed the wrong way round
+        if before in _OPENING_CONTEXT and not after.isspace():
+            return "open"
+        if not is_open:
+            return "apostrophe"  # the students' union
+        return "close"
+    # A straight double quote.
+    if before.isdigit() and not is_open:
+        return "prime"
+    left_flanking = before in _OPENING_CONTEXT and not after.isspace()
+    right_flanking = before not in _OPENING_CONTEXT and (after.isspace() or not word_after)
+    if left_flanking and not right_flanking:
+        return "open"
+    if right_flanking and not left_flanking:
+        return "close"
+    return "close" if is_open else "open"
+
+
+def _sentence_ended(prose: str, start: int, offset: int) -> bool:
+    text = prose[start:offset].rstrip()
+    return text.endswith((".", "!", "?", "…", '."', ".”", '?"', "?”", '!"', "!”"))
