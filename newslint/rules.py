@@ -66,7 +66,10 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        return self.description.strip().split("\n")[0]
+        """The description's first sentence, for one-line listings."""
+        text = " ".join(self.description.split())
+        end = text.find(". ")
+        return text if end == -1 else text[: end + 1]
 
     def with_settings(self, settings: Mapping[str, Any], where: str, lines: LineDict | None = None) -> Rule:
         """This rule with a config's or pack's settings applied, validated."""

@@ -109,13 +109,15 @@ class Consistency(Check):
             if occurrence.form in preferred:
                 chosen.setdefault(occurrence.group, occurrence)
         previous: dict[str, Occurrence] = {}
+        introduced: set[tuple[str, str]] = set()
         for occurrence in occurrences:
             first = chosen.setdefault(occurrence.group, occurrence)
             last = previous.get(occurrence.group)
             previous[occurrence.group] = occurrence
-            if occurrence.form == first.form:
+            if occurrence.form == first.form or (occurrence.group, occurrence.form) in introduced:
                 continue
             if last is not None and _INTRODUCTION_RE.match(doc.prose, last.end, occurrence.start):
+                introduced.add((occurrence.group, occurrence.form))  # "Islamic State (IS)": IS is fine from now on
                 continue
             line, _ = doc.position(first.start)
             params = {"first": first.form, "form": occurrence.form, "first_line": line}

@@ -1,0 +1,229 @@
+"""The command line: ``newslint check``, ``rules``, ``rule``, ``init``.
+
+``main(argv) -> int`` is the whole program, so tests drive it in-process; the
+console script only calls it. Exit codes are a contract: 0 clean, 1 findings at
+or above ``--fail-on``, 2 usage, config or read errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+import click
+
+from newslint import __version__
+from newslint.config import STARTER, Config, ConfigError, load
+from newslint.engine import SEVERITY_RANK
+from newslint.yamlfile import YamlError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command itself; one line, exit 2."""
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    """``--select a,b --select c`` -> ("a", "b", "c")."""
+    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+
+
+def _error(message: str) -> None:
+    click.echo(f"newslint: error: {message}", err=True)
+
+
+def _use_color(stream: object) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newslint")
+def cli() -> None:
+    """newslint: editorial style and claims checks for news copy."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", default="text", show_default=True, help="Output format: see `newslint formats`.")
+@click.option("--select", multiple=True, help="Only these rule IDs or prefixes (comma-separated; replaces the config's).")
+@click.option("--ignore", multiple=True, help="Skip these rule IDs or prefixes (comma-separated; adds to the config's).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file; no discovery.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: warning].")
+@click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--stdin-filename", help="The name to report (and pick the reader by) for `-`.")
+@click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    fail_on: str | None,
+    fix: bool,
+    diff: bool,
+    stdin_filename: str | None,
+    output_path: str | None,
+) -> None:
+    """Check articles (files, folders, or - for stdin)."""
+    from newslint.formats import FORMATS, Report
+    from newslint.readers import discover
+    from newslint.runner import ConfigFinder, check_file
+
+    if output_format not in FORMATS:
+        raise UsageError(f"unknown format {output_format!r} (known: {', '.join(sorted(FORMATS))})")
+    explicit = load(config_path) if config_path else None
+    if config_path and not os.path.isfile(config_path):
+        raise UsageError(f"{config_path}: config file not found")
+    finder = ConfigFinder(explicit, _split(select) or None, _split(ignore))
+    top = finder.for_path(paths[0] if paths else ".")
+    top.resolve_rules()  # fail once, early, on a bad selector or rule file
+    threshold = fail_on or top.fail_on or "warning"
+
+    results, errors = [], 0
+    for path in discover(paths or (".",), top.is_excluded):
+        if path != "-" and not os.path.exists(path):
+            _error(f"{path}: no such file or directory")
+            errors += 1
+            continue
+        result = check_file(path, finder.for_path(path), fix=fix, diff=diff, stdin_name=stdin_filename)
+        if result.error:
+            _error(result.error)
+            errors += 1
+            continue
+        if result.diff:
+            click.echo(result.diff, nl=False)
+        if fix and path == "-":
+            click.echo(result.fixed_text if result.fixed_text is not None else result.text, nl=False)
+        results.append(result)
+
+    diagnostics = [d for result in results for d in result.diagnostics]
+    texts = {result.path: result.text for result in results}
+    to_file = output_path is not None
+    stream = sys.stdout if not (fix and paths == ("-",)) else sys.stderr
+    terminal = not to_file and _use_color(stream)
+    report = Report(
+        diagnostics=diagnostics,
+        files_checked=len(results),
+        source_line=(lambda path, line: texts[path].split("\n")[line - 1].rstrip("\r")) if terminal else None,
+        color=terminal,
+        rules={rule.id: rule for rule in top.resolve_rules()},
+    )
+    output = FORMATS[output_format](report)
+    if to_file:
+        with open(output_path, "w", encoding="utf-8") as handle:
+            handle.write(output)
+        from newslint.formats import summary
+
+        click.echo(summary(report), err=True)
+    else:
+        click.echo(output, nl=False, file=stream)
+    rank = SEVERITY_RANK[threshold]
+    failed = any(SEVERITY_RANK[d.severity] >= rank for d in diagnostics)
+    raise SystemExit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="List the rules of this config.")
+@click.pass_context
+def rules(context: click.Context, config_path: str | None) -> None:
+    """List every rule: ID, severity, fixable, summary."""
+    if context.invoked_subcommand is not None:
+        return
+    config = load(config_path) if config_path else Config(extends=tuple(_all_packs()))
+    active = {rule.id for rule in (load(config_path) if config_path else Config()).resolve_rules()}
+    for rule in sorted(config.all_rules().values(), key=lambda rule: rule.id):
+        fixable = "fix" if rule.implementation().is_fixable() else "   "
+        state = " " if rule.id in active else "-"
+        click.echo(f"{state} {rule.id:32} {rule.severity:8} {fixable}  {rule.summary}")
+    click.echo("\n'-': off by default (turn on with `select` or a pack). Details: newslint rule ID")
+
+
+def _all_packs() -> list[str]:
+    from newslint.rules import builtin_packs
+
+    return builtin_packs()
+
+
+@rules.command("test")
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+def rules_test(directory: str | None) -> None:
+    """Run every rule's own good and bad examples (of DIRECTORY, or the built-in packs)."""
+    from newslint.examples import run_examples
+    from newslint.rules import builtin_rules_dir, load_pack
+
+    if directory:
+        packs = [load_pack(directory)]
+    else:
+        packs = [load_pack(str(builtin_rules_dir() / name), name) for name in _all_packs()]
+    failures, count = [], 0
+    for pack in packs:
+        for rule in pack.rules:
+            count += 1
+            failures.extend(run_examples(rule))
+    for failure in failures:
+        click.echo(failure)
+    click.echo(f"{count} rules, {len(failures)} failing example(s).")
+    raise SystemExit(EXIT_FINDINGS if failures else EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("rule_id")
+def rule(rule_id: str) -> None:
+    """Explain one rule, with its examples."""
+    config = Config(extends=tuple(_all_packs()))
+    found = config.all_rules().get(rule_id)
+    if found is None:
+        raise UsageError(f"unknown rule {rule_id!r} (see `newslint rules`)")
+    fixable = "yes" if found.implementation().is_fixable() else "no"
+    click.echo(f"{found.id}  ({found.severity}, pack {found.pack}, check {found.check}, fixable: {fixable})\n")
+    click.echo(found.description.rstrip() + "\n")
+    click.echo("Flags:")
+    for example in found.examples.bad:
+        click.echo(f"  ✗ {example}")
+    click.echo("Passes:")
+    for example in found.examples.good:
+        click.echo(f"  ✓ {example}")
+    click.echo(f"\nDefined in {found.source}")
+
+
+@cli.command()
+@click.option("--style", type=click.Choice(["core", "british", "american"]), default="core", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite an existing newslint.yaml.")
+def init(style: str, force: bool) -> None:
+    """Write a starter newslint.yaml in this folder."""
+    if os.path.exists("newslint.yaml") and not force:
+        raise UsageError("newslint.yaml already exists (use --force to overwrite)")
+    with open("newslint.yaml", "w", encoding="utf-8") as handle:
+        handle.write(STARTER.format(pack=style))
+    click.echo(f"Wrote newslint.yaml (extends {style}).")
+
+
+@cli.command()
+def formats() -> None:
+    """List the output formats."""
+    from newslint.formats import FORMATS
+
+    for name, function in sorted(FORMATS.items()):
+        click.echo(f"{name:8} {(function.__doc__ or '').strip().splitlines()[0] if function.__doc__ else ''}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run newslint with ``argv`` (default: sys.argv[1:]) and return the exit code."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="newslint", standalone_mode=False)
+    except SystemExit as exit:
+        return int(exit.code or 0)
+    except click.exceptions.Abort:
+        return EXIT_ERROR
+    except click.ClickException as error:
+        error.show()
+        return EXIT_ERROR
+    except (UsageError, ConfigError, YamlError) as error:
+        _error(str(error))
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    return EXIT_CLEAN

@@ -1,0 +1,78 @@
+"""Applying fixes: deterministic, idempotent, and never touching text outside a fix."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from typing import Callable, Iterable
+
+from newslint.engine import Diagnostic
+from newslint.readers import Source
+
+#: Fixing can expose new fixable text (a fixed quote changes the style count);
+#: a few rounds reach the fixed point, and a cap guards against rules that fight.
+MAX_ROUNDS = 8
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
+    """``text`` with every non-overlapping fix applied.
+
+    Overlaps are resolved the same way every time: the fix that starts first
+    wins, then the shorter span, then the rule ID in alphabetical order.
+    """
+    fixes = sorted(
+        (d for d in diagnostics if d.fix is not None),
+        key=lambda d: (d.start, d.end - d.start, d.rule, d.fix),
+    )
+    pieces, cursor = [], 0
+    for diagnostic in fixes:
+        if diagnostic.start < cursor:
+            continue  # overlaps a fix already taken
+        pieces.append(text[cursor : diagnostic.start])
+        pieces.append(diagnostic.fix or "")
+        cursor = diagnostic.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]]) -> str:
+    for _ in range(MAX_ROUNDS):
+        fixed = apply_fixes(text, lint(text))
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            fromfile=f"a/{path}",
+            tofile=f"b/{path}",
+        )
+    )
+
+
+def write_atomically(path: str, source: Source, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename over.
+
+    A crash leaves the old file or the new one, never half of each; the BOM,
+    the line endings (part of ``text``) and the file's mode are kept.
+    """
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(source.encode(text))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,70 @@
+"""Checking files: read, parse, lint and (with --fix) write back, one file at a time."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+
+from newslint.config import Config, discover, load
+from newslint.engine import Diagnostic, lint_document
+from newslint.fixes import fix_until_stable, unified_diff, write_atomically
+from newslint.readers import ReadError, decode, parse, read_file
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # one line: why the file could not be checked
+    text: str = ""  # the text as checked (after fixing, with --fix)
+    fixed_text: str | None = None  # what --fix produced, when it changed anything
+    diff: str = ""
+
+
+class ConfigFinder:
+    """The config for each file: --config if given, else the nearest one, cached by folder."""
+
+    def __init__(self, explicit: Config | None = None, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()) -> None:
+        self.explicit, self.select, self.ignore = explicit, select, ignore
+        self._by_folder: dict[str, Config] = {}
+
+    def for_path(self, path: str) -> Config:
+        if self.explicit is not None:
+            config = self.explicit
+        else:
+            folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+            if folder not in self._by_folder:
+                found = discover(folder)
+                self._by_folder[folder] = load(found) if found else Config()
+            config = self._by_folder[folder]
+        return config.with_cli(self.select, self.ignore)
+
+
+def check_file(path: str, config: Config, *, fix: bool = False, diff: bool = False, stdin_name: str | None = None) -> FileResult:
+    """Check one file (``-`` is stdin); with ``fix`` write the fixes, with ``diff`` only show them."""
+    display = stdin_name or path if path == "-" else path
+    result = FileResult(display)
+    try:
+        source = decode(sys.stdin.buffer.read(), stdin_name or "<stdin>") if path == "-" else read_file(path)
+    except ReadError as error:
+        result.error = str(error)
+        return result
+    result.text = source.text
+    lint_path = display if path == "-" else path
+
+    def lint(text: str) -> list[Diagnostic]:
+        return lint_document(parse(text, lint_path), config.for_path(lint_path))
+
+    if fix or diff:
+        fixed = fix_until_stable(source.text, lint)
+        if fixed != source.text:
+            result.fixed_text = fixed
+            if diff:
+                result.diff = unified_diff(display, source.text, fixed)
+            elif path != "-":
+                write_atomically(path, source, fixed)
+            if not diff:
+                result.text = fixed
+    result.diagnostics = lint(result.text)
+    return result
