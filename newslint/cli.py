@@ -53,6 +53,7 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: warning].")
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes marked unsafe too.")
 @click.option("--stdin-filename", help="The name to report (and pick the reader by) for `-`.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 def check(
@@ -64,6 +65,7 @@ def check(
     fail_on: str | None,
     fix: bool,
     diff: bool,
+    unsafe_fixes: bool,
     stdin_filename: str | None,
     output_path: str | None,
 ) -> None:
@@ -88,7 +90,7 @@ def check(
             _error(f"{path}: no such file or directory")
             errors += 1
             continue
-        result = check_file(path, finder.for_path(path), fix=fix, diff=diff, stdin_name=stdin_filename)
+        result = check_file(path, finder.for_path(path), fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_name=stdin_filename)
         if result.error:
             _error(result.error)
             errors += 1

@@ -27,13 +27,14 @@ class Diagnostic:
     severity: str
     message: str
     fix: str | None = None  # the text that replaces the span, when fixable
+    unsafe: bool = False  # the fix is applied only with --unsafe-fixes
     start: int = 0  # offsets into the decoded text, for --fix and baselines
     end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON shape (docs/json-format.md)."""
         data = asdict(self)
-        del data["start"], data["end"]
+        del data["start"], data["end"], data["unsafe"]
         data["fix"] = None if self.fix is None else {"replacement": self.fix}
         return data
 
@@ -101,6 +102,7 @@ def _diagnostic(doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
         severity=rule.severity,
         message=rule.message.format_map(params),
         fix=finding.fix,
+        unsafe=rule.unsafe_fix,
         start=finding.start,
         end=finding.end,
     )

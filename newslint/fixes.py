@@ -15,14 +15,14 @@ from newslint.readers import Source
 MAX_ROUNDS = 8
 
 
-def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> str:
     """``text`` with every non-overlapping fix applied.
 
     Overlaps are resolved the same way every time: the fix that starts first
     wins, then the shorter span, then the rule ID in alphabetical order.
     """
     fixes = sorted(
-        (d for d in diagnostics if d.fix is not None),
+        (d for d in diagnostics if d.fix is not None and (unsafe or not d.unsafe)),
         key=lambda d: (d.start, d.end - d.start, d.rule, d.fix),
     )
     pieces, cursor = [], 0
@@ -36,9 +36,9 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
     return "".join(pieces)
 
 
-def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]]) -> str:
+def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], *, unsafe: bool = False) -> str:
     for _ in range(MAX_ROUNDS):
-        fixed = apply_fixes(text, lint(text))
+        fixed = apply_fixes(text, lint(text), unsafe=unsafe)
         if fixed == text:
             break
         text = fixed

@@ -34,10 +34,13 @@ COMMON_KEYS: dict[str, Option] = {
     "scope": Option("|".join(RULE_SCOPES), "all"),
     "quotes": Option("|".join(QUOTE_MODES), "outside"),
     "enabled": Option("bool", True),
+    # An unsafe fix is shown but applied only with --unsafe-fixes: the rule
+    # cannot be sure the replacement is right every time.
+    "unsafe_fix": Option("bool", False),
     "examples": Option("examples"),
 }
 #: What a config or pack may change of a rule: everything but its kind and docs.
-SETTABLE_KEYS = ("severity", "scope", "quotes", "enabled", "message")
+SETTABLE_KEYS = ("severity", "scope", "quotes", "enabled", "message", "unsafe_fix")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Rule:
     scope: str
     quotes: str
     enabled: bool
+    unsafe_fix: bool
     examples: Examples
     options: Mapping[str, Any]
     source: str

@@ -41,7 +41,7 @@ class ConfigFinder:
         return config.with_cli(self.select, self.ignore)
 
 
-def check_file(path: str, config: Config, *, fix: bool = False, diff: bool = False, stdin_name: str | None = None) -> FileResult:
+def check_file(path: str, config: Config, *, fix: bool = False, diff: bool = False, unsafe_fixes: bool = False, stdin_name: str | None = None) -> FileResult:
     """Check one file (``-`` is stdin); with ``fix`` write the fixes, with ``diff`` only show them."""
     display = stdin_name or path if path == "-" else path
     result = FileResult(display)
@@ -57,7 +57,7 @@ def check_file(path: str, config: Config, *, fix: bool = False, diff: bool = Fal
         return lint_document(parse(text, lint_path), config.for_path(lint_path))
 
     if fix or diff:
-        fixed = fix_until_stable(source.text, lint)
+        fixed = fix_until_stable(source.text, lint, unsafe=unsafe_fixes)
         if fixed != source.text:
             result.fixed_text = fixed
             if diff:
