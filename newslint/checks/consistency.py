@@ -80,27 +80,36 @@ class Consistency(Check):
                     yield Occurrence(match.start(), match.end(), "style", name)
 
     def _acronym_occurrences(self, doc: Document) -> Iterable[Occurrence]:
-        """Words seen both in capitals and in title case; each word is its own group."""
+        """Words seen both in capitals and in title case; each word is its own group.
+
+        A title-case word at the start of a sentence may be an everyday word
+        ("It", "Us"), so it only counts once the same word is seen mid-sentence.
+        Words a variant group lists are left to that group.
+        """
+        listed = {form.lower() for group in self.opts["variants"] for form in group}
         sentence_starts = {sentence.start for sentence in doc.sentences}
-        seen: dict[str, set[str]] = {}
-        found = []
+        candidates: list[tuple[regex.Match, bool]] = []
+        mid_sentence: dict[str, set[str]] = {}
         for block in doc.blocks:
+            title_case_headline = block.kind == "headline" and _title_case(doc.text[block.start : block.end])
             for match in _ACRONYM_RE.finditer(doc.prose, block.start, block.end):
                 word = match.group()
-                if word.isupper() and _is_emphasis(doc.prose, match.start(), match.end()):
+                if word.lower() in listed:
                     continue
-                if not word.isupper() and (
-                    word.lower() in _COMMON_WORDS or _starts_sentence(doc.prose, match.start(), sentence_starts)
-                    or block.kind == "headline" and _title_case(doc.text[block.start : block.end])
-                ):
+                if word.isupper():
+                    if _is_emphasis(doc.prose, match.start(), match.end()):
+                        continue
+                elif word.lower() in _COMMON_WORDS or title_case_headline:
                     continue
-                seen.setdefault(word.lower(), set()).add(word)
-                found.append(match)
-        mixed = {key for key, forms in seen.items() if len(forms) > 1}
-        for match in found:
-            key = match.group().lower()
-            if key in mixed:
-                yield Occurrence(match.start(), match.end(), f"acronym-{key}", match.group())
+                initial = not word.isupper() and _starts_sentence(doc.prose, match.start(), sentence_starts)
+                candidates.append((match, initial))
+                if not initial:
+                    mid_sentence.setdefault(word.lower(), set()).add(word)
+        mixed = {key for key, forms in mid_sentence.items() if len(forms) > 1}
+        for match, initial in candidates:
+            word = match.group()
+            if word.lower() in mixed and (not initial or word in mid_sentence[word.lower()]):
+                yield Occurrence(match.start(), match.end(), f"acronym-{word.lower()}", word)
 
     def _mixed(self, doc: Document, occurrences: list[Occurrence]) -> Iterable[Finding]:
         preferred = set(self.opts["preferred"])
