@@ -59,6 +59,8 @@ class Document:
     blocks: list[Block]
     path: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    #: Offsets before this (front matter) are checked but never fixed.
+    fixable_from: int = 0
 
     # -- positions -----------------------------------------------------------
 

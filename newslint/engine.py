@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from newslint import suppressions
 from newslint.checks import Check, Finding
 from newslint.config import Config
 from newslint.document import Document
@@ -55,6 +56,8 @@ class RuleSet:
         self.rules = rules
         self.checks: list[tuple[Rule, Check]] = [(rule, rule.implementation()) for rule in rules]
         self.index = TermIndex()
+        self.active_ids = tuple(rule.id for rule in rules)
+        self.unused_rule = next((rule for rule in rules if rule.id == suppressions.UNUSED_RULE), None)
         for rule, check in self.checks:
             for term in check.terms():
                 self.index.add(term, rule.id)
@@ -74,7 +77,18 @@ class RuleSet:
             for finding in check.run(doc, rule_hits):
                 if applies(doc, rule, finding.start):
                     diagnostics.append(_diagnostic(doc, rule, finding))
-        return sorted(set(diagnostics))
+        return self._suppress(doc, sorted(set(diagnostics)))
+
+    def _suppress(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Drop what suppression comments hide; report the comments that hide nothing."""
+        unused_rule = self.unused_rule
+
+        def report_unused(directive: suppressions.Directive, selectors: tuple[str, ...]) -> Diagnostic:
+            assert unused_rule is not None
+            rules = ", ".join(selectors) if selectors else "any rule"
+            return _diagnostic(doc, unused_rule, Finding(directive.start, directive.end, {"rules": rules}))
+
+        return suppressions.apply(doc, diagnostics, self.active_ids, report_unused if unused_rule else None)
 
 
 def applies(doc: Document, rule: Rule, offset: int) -> bool:
@@ -101,7 +115,7 @@ def _diagnostic(doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
         rule=rule.id,
         severity=rule.severity,
         message=rule.message.format_map(params),
-        fix=finding.fix,
+        fix=finding.fix if finding.start >= doc.fixable_from else None,
         unsafe=rule.unsafe_fix,
         start=finding.start,
         end=finding.end,

@@ -15,20 +15,27 @@ from newslint.readers import Source
 MAX_ROUNDS = 8
 
 
-def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> str:
-    """``text`` with every non-overlapping fix applied.
+def choose_fixes(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> list[Diagnostic]:
+    """The fixes to apply, in order, none overlapping another.
 
     Overlaps are resolved the same way every time: the fix that starts first
     wins, then the shorter span, then the rule ID in alphabetical order.
     """
-    fixes = sorted(
+    candidates = sorted(
         (d for d in diagnostics if d.fix is not None and (unsafe or not d.unsafe)),
         key=lambda d: (d.start, d.end - d.start, d.rule, d.fix),
     )
+    chosen: list[Diagnostic] = []
+    for diagnostic in candidates:
+        if not chosen or diagnostic.start >= chosen[-1].end:
+            chosen.append(diagnostic)
+    return chosen
+
+
+def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> str:
+    """``text`` with every chosen fix applied and nothing else changed."""
     pieces, cursor = [], 0
-    for diagnostic in fixes:
-        if diagnostic.start < cursor:
-            continue  # overlaps a fix already taken
+    for diagnostic in choose_fixes(diagnostics, unsafe=unsafe):
         pieces.append(text[cursor : diagnostic.start])
         pieces.append(diagnostic.fix or "")
         cursor = diagnostic.end

@@ -57,16 +57,19 @@ def decode(data: bytes, name: str) -> Source:
 
 
 def read_file(path: str) -> Source:
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read()
     except FileNotFoundError:
         raise ReadError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise ReadError(f"{path}: is a directory") from None
     except OSError as error:
         raise ReadError(f"{path}: {error.strerror}") from None
-    return decode(data, path)
 
 
 def parse(text: str, path: str | None = None, *, layout: str = "article") -> Document:
@@ -134,15 +137,39 @@ def _layout_blocks(text: str, spans: list[tuple[int, int]], layout: str) -> list
 
 
 def _parse_text(text: str, path: str | None, layout: str) -> Document:
-    blocks = _layout_blocks(text, _paragraph_spans(text), layout)
+    spans = _paragraph_spans(text)
+    directives = _directive_spans(text)
+    if directives:
+        # A paragraph that is only suppression comments is no paragraph (nor a headline).
+        spans = [span for span in spans if not _only_directives(text, span, directives)]
+    blocks = _layout_blocks(text, spans, layout)
     chars = list(text)
     for match in _URL_RE.finditer(text):
         _mask(chars, *match.span())
+    for start, end in directives:  # editors paste suppression comments into .txt files too
+        _mask(chars, start, end)
     return Document(text=text, prose="".join(chars), blocks=blocks, path=path)
+
+
+def _directive_spans(text: str) -> list[tuple[int, int]]:
+    if "newslint-" not in text:
+        return []
+    from newslint.suppressions import DIRECTIVE_RE
+
+    return [match.span() for match in DIRECTIVE_RE.finditer(text)]
+
+
+def _only_directives(text: str, span: tuple[int, int], directives: list[tuple[int, int]]) -> bool:
+    chars = list(text[span[0] : span[1]])
+    for start, end in directives:
+        for index in range(max(start, span[0]), min(end, span[1])):
+            chars[index - span[0]] = " "
+    return not "".join(chars).strip()
 
 
 # -- Markdown ------------------------------------------------------------------
 
+_META_LINE_RE = regex.compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*\r?$""")
 _FRONT_MATTER_RE = regex.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 # Not prose inside a Markdown paragraph: inline code, HTML comments and tags,
 # autolinks, link and image targets, reference labels, bare URLs.
@@ -179,7 +206,7 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, tuple[int, 
     if not isinstance(data, dict):
         return match.end(), {}, {}
     spans: dict[str, tuple[int, int]] = {}
-    for line in regex.finditer(r"(?m)^(\w+):[ \t]*(['\"]?)(.+?)\2[ \t]*\r?$", text, 0, match.end()):
+    for line in _META_LINE_RE.finditer(text, 0, match.end()):
         spans.setdefault(line.group(1), line.span(3))
     return match.end(), data, spans
 
@@ -234,7 +261,7 @@ def _parse_markdown(text: str, path: str | None, layout: str) -> Document:
         _mask_inline(text, chars, block.start, block.end)
     blocks.sort(key=lambda block: block.start)
     meta = {key: value for key, value in meta.items() if isinstance(key, str)}
-    return Document(text=text, prose="".join(chars), blocks=blocks, path=path, meta=meta)
+    return Document(text=text, prose="".join(chars), blocks=blocks, path=path, meta=meta, fixable_from=body_start)
 
 
 def _mask_inline(text: str, chars: list[str], start: int, end: int) -> None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from newslint.config import Config, discover, load
 from newslint.engine import Diagnostic, lint_document
 from newslint.fixes import fix_until_stable, unified_diff, write_atomically
-from newslint.readers import ReadError, decode, parse, read_file
+from newslint.readers import ReadError, decode, parse, read_bytes
+
+if TYPE_CHECKING:
+    from newslint.cache import Cache
 
 
 @dataclass
@@ -33,7 +37,10 @@ class ConfigFinder:
         if self.explicit is not None:
             config = self.explicit
         else:
-            folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+            if path == "-" or os.path.isdir(path):
+                folder = os.path.abspath(path if path != "-" else ".")
+            else:
+                folder = os.path.dirname(os.path.abspath(path))
             if folder not in self._by_folder:
                 found = discover(folder)
                 self._by_folder[folder] = load(found) if found else Config()
@@ -41,20 +48,35 @@ class ConfigFinder:
         return config.with_cli(self.select, self.ignore)
 
 
-def check_file(path: str, config: Config, *, fix: bool = False, diff: bool = False, unsafe_fixes: bool = False, stdin_name: str | None = None) -> FileResult:
-    """Check one file (``-`` is stdin); with ``fix`` write the fixes, with ``diff`` only show them."""
+def check_file(
+    path: str,
+    config: Config,
+    *,
+    fix: bool = False,
+    diff: bool = False,
+    unsafe_fixes: bool = False,
+    stdin_name: str | None = None,
+    cache: Cache | None = None,
+) -> FileResult:
+    """Check one file (``-`` is stdin); with ``fix`` write the fixes, with ``diff`` only show them.
+
+    ``cache`` serves and stores diagnostics; it is ignored with ``fix`` or ``diff``
+    (they need every round of linting) and for stdin.
+    """
     display = stdin_name or path if path == "-" else path
     result = FileResult(display)
     try:
-        source = decode(sys.stdin.buffer.read(), stdin_name or "<stdin>") if path == "-" else read_file(path)
+        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+        source = decode(data, stdin_name or "<stdin>" if path == "-" else path)
     except ReadError as error:
         result.error = str(error)
         return result
     result.text = source.text
     lint_path = display if path == "-" else path
+    config = config.for_path(lint_path)
 
     def lint(text: str) -> list[Diagnostic]:
-        return lint_document(parse(text, lint_path), config.for_path(lint_path))
+        return lint_document(parse(text, lint_path), config)
 
     if fix or diff:
         fixed = fix_until_stable(source.text, lint, unsafe=unsafe_fixes)
@@ -66,5 +88,13 @@ def check_file(path: str, config: Config, *, fix: bool = False, diff: bool = Fal
                 write_atomically(path, source, fixed)
             if not diff:
                 result.text = fixed
+    elif cache is not None and path != "-":
+        key = cache.key(path, data, config)
+        cached = cache.get(key)
+        if cached is None:
+            cached = lint(result.text)
+            cache.put(key, cached)
+        result.diagnostics = cached
+        return result
     result.diagnostics = lint(result.text)
     return result

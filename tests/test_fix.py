@@ -1,0 +1,133 @@
+"""--fix and --diff: never lose a word."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newslint
+from newslint.cli import main
+from newslint.config import from_text
+from newslint.fixes import apply_fixes, choose_fixes, fix_until_stable
+from support import SEED
+
+BRITISH = "extends: [british]\n"
+
+
+@pytest.fixture()
+def british_seed(tmp_path: Path) -> tuple[Path, Path]:
+    config = tmp_path / "british.yaml"
+    config.write_text(BRITISH)
+    article = tmp_path / "nato-iraq-troops.txt"
+    shutil.copy(SEED, article)
+    return article, config
+
+
+def test_british_fix_of_the_seed(british_seed: tuple[Path, Path]) -> None:
+    article, config = british_seed
+    before = article.read_text(encoding="utf-8")
+    assert main(["check", "--fix", "--config", str(config), str(article)]) == 1  # the banner remains
+    after = article.read_text(encoding="utf-8")
+    assert '"' not in after and "..." not in after
+    assert "they’re" in after and "Nato’s" in after
+    lines = after.split("\n")
+    assert lines[4] == "Beta V.1.0 – Powered by automated translation"
+    assert lines[18].startswith("“Training") and lines[18].endswith("Baghdad.")  # continues
+    assert lines[20].startswith("“Our presence") and lines[20].endswith("incremental.”")
+    assert lines[38].endswith("combat operations,” Mr Stoltenberg said.")
+    assert "As the 1 May deadline" in lines[52]
+    # Only marks, the ellipsis, the dash and the date changed: the words are the same.
+    def words(text: str) -> list[str]:
+        text = text.replace("...", " ").replace("May 1", "1 May").replace("’", "'")
+        return [word for word in (w.strip("\"“”'…-–.,") for w in text.split()) if word]
+
+    assert words(before) == words(after)
+    assert main(["check", "--fix", "--config", str(config), str(article)]) == 1
+    assert article.read_text(encoding="utf-8") == after  # a second run changes nothing
+
+
+def test_fix_keeps_bom_crlf_and_mode(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes("\ufeffHeadline\r\n\r\nIt went on...  really.\r\n".encode())
+    os.chmod(article, 0o640)
+    assert main(["check", "--fix", str(article)]) == 0
+    assert article.read_bytes() == "\ufeffHeadline\r\n\r\nIt went on… really.\r\n".encode()
+    assert stat.S_IMODE(os.stat(article).st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]  # no temporary file left behind
+
+
+def test_diff_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n\nIt went on...\n")
+    assert main(["check", "--diff", str(article)]) == 1
+    out = capsys.readouterr().out
+    assert f"--- a/{article}\n+++ b/{article}\n" in out
+    assert "-It went on...\n+It went on…\n" in out
+    assert article.read_text() == "Headline\n\nIt went on...\n"
+
+
+def test_fix_from_stdin_writes_to_stdout() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newslint", "check", "--fix", "-"],
+        input="Headline\n\nIt went on...\n".encode(),
+        capture_output=True,
+        cwd=Path(SEED).parent,
+    )
+    assert result.stdout.decode() == "Headline\n\nIt went on…\n"
+    assert result.returncode == 0
+
+
+def test_markdown_code_urls_and_front_matter_never_change(tmp_path: Path) -> None:
+    text = "---\ntitle: Wait...\n---\n\nIt went on...\n\n`x...y` and https://e.com/a...b\n\n```\nz...\n```\n"
+    article = tmp_path / "a.md"
+    article.write_text(text)
+    main(["check", "--fix", str(article)])
+    assert article.read_text() == text.replace("It went on...", "It went on…")
+
+
+def test_overlapping_fixes_resolve_the_same_way() -> None:
+    from newslint.engine import Diagnostic
+
+    def fix(start: int, end: int, rule: str, replacement: str) -> Diagnostic:
+        return Diagnostic("-", 1, start + 1, 1, end + 1, rule, "warning", "m", replacement, start=start, end=end)
+
+    diagnostics = [fix(0, 5, "b.rule", "X"), fix(0, 3, "a.rule", "Y"), fix(4, 6, "c.rule", "Z")]
+    assert apply_fixes("abcdefg", diagnostics) == "YdZg"
+    assert apply_fixes("abcdefg", list(reversed(diagnostics))) == "YdZg"
+
+
+FRAGMENTS = ["Nato", "NATO", " ", "  ", "\u00a0", "\n", "\n\n", "\r\n", '"', "'", "“", "”", "‘", "’", "...", " - ",
+             "the the", "they're", "TK", "May 1", "1 May", "per cent", "percent", "he said.", "5'10\"", "é", "🎉", "`", "#"]
+PROSE = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=40).map("".join)
+CONFIGS = [from_text("extends: [core]\n"), from_text(BRITISH), from_text("extends: [american]\n")]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=PROSE, config_index=st.integers(0, 2), markdown=st.booleans())
+def test_fixing_is_safe_and_idempotent(text: str, config_index: int, markdown: bool) -> None:
+    config, path = CONFIGS[config_index], "a.md" if markdown else "a.txt"
+    lint = lambda t: newslint.lint_text(t, path=path, config=config)
+    diagnostics = lint(text)
+    fixed = apply_fixes(text, diagnostics)
+    # Walk the fixes: every character outside their spans is where it was.
+    position, cursor = 0, 0
+    for diagnostic in choose_fixes(diagnostics):
+        assert diagnostic.fix is not None and not diagnostic.unsafe
+        kept = text[cursor : diagnostic.start]
+        assert fixed[position : position + len(kept)] == kept
+        position += len(kept)
+        assert fixed[position : position + len(diagnostic.fix)] == diagnostic.fix
+        position += len(diagnostic.fix)
+        cursor = diagnostic.end
+    assert fixed[position:] == text[cursor:]
+    stable = fix_until_stable(text, lint)
+    assert fix_until_stable(stable, lint) == stable

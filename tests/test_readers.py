@@ -1,0 +1,95 @@
+"""Reading and parsing: exact positions whatever the input looks like."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.readers import ReadError, decode, parse
+from support import findings
+
+ELLIPSIS = "typography.ellipsis"
+
+
+def test_positions_in_plain_text() -> None:
+    assert findings("Headline\n\nIt went on...\n", rule=ELLIPSIS) == {(3, 11, ELLIPSIS)}
+
+
+def test_crlf_keeps_columns() -> None:
+    assert findings("Headline\r\n\r\nFirst line.\r\nIt went on...\r\n", rule=ELLIPSIS) == {(4, 11, ELLIPSIS)}
+
+
+def test_bom_is_not_a_column() -> None:
+    source = decode("\ufeffIt went on...\n".encode(), "x.txt")
+    assert source.bom and not source.text.startswith("\ufeff")
+    assert findings(source.text, rule=ELLIPSIS) == {(1, 11, ELLIPSIS)}
+
+
+def test_emoji_and_right_to_left_text_count_characters() -> None:
+    assert findings("Fans 🎉🎉 cheered...\n", rule=ELLIPSIS) == {(1, 16, ELLIPSIS)}
+    assert findings("قال المتحدث... ثم غادر\n", rule=ELLIPSIS) == {(1, 12, ELLIPSIS)}
+
+
+def test_empty_and_blank_files_have_no_findings() -> None:
+    assert findings("") == set()
+    assert findings("\n\n   \n") == set()
+
+
+def test_binary_and_invalid_utf8_are_read_errors() -> None:
+    with pytest.raises(ReadError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00", "image.txt")
+    with pytest.raises(ReadError, match="not valid UTF-8"):
+        decode(b"caf\xe9\n", "latin1.txt")
+
+
+def test_plain_text_layout() -> None:
+    doc = parse("Nato raises troop levels\n\nStoltenberg says forces must grow\n\nNato will act.\n")
+    assert [block.kind for block in doc.blocks] == ["headline", "standfirst", "body"]
+    body_only = parse("Nato raises troop levels\n", layout="body")
+    assert [block.kind for block in body_only.blocks] == ["body"]
+
+
+def test_urls_in_plain_text_are_not_prose() -> None:
+    assert findings("See https://example.com/a...b for more.\n", rule=ELLIPSIS) == set()
+
+
+MARKDOWN = """\
+---
+title: "Nato to send 4,000 troops"
+description: Alliance expands mission
+---
+
+Nato said so... twice.
+
+Link to [the report](https://example.com/x...y) and `code...`.
+
+<!-- a comment... -->
+
+```
+fenced... code
+```
+
+    indented... code
+
+- a list item... with a dot
+"""
+
+
+def test_markdown_masks_everything_but_prose() -> None:
+    assert findings(MARKDOWN, path="a.md", rule=ELLIPSIS) == {(6, 13, ELLIPSIS), (18, 14, ELLIPSIS)}
+
+
+def test_markdown_front_matter_gives_headline_and_standfirst() -> None:
+    doc = parse(MARKDOWN, "a.md")
+    kinds = {block.kind: doc.text[block.start : block.end] for block in doc.blocks if block.kind != "body"}
+    assert kinds == {"headline": "Nato to send 4,000 troops", "standfirst": "Alliance expands mission"}
+    assert doc.meta["title"] == "Nato to send 4,000 troops"
+
+
+def test_markdown_list_markers_are_not_dashes() -> None:
+    text = "Intro paragraph.\n\n- first item\n- second item\n"
+    assert findings(text, path="a.md", rule="typography.dash") == set()
+
+
+def test_markdown_heading_is_headline_without_front_matter() -> None:
+    doc = parse("# Nato acts\n\nBody text.\n", "a.md")
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [("headline", "# Nato acts"), ("body", "Body text.")]
