@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 import click
 
 from newslint import __version__
 from newslint.config import STARTER, Config, ConfigError, load
 from newslint.engine import SEVERITY_RANK
+from newslint.rules import Rule
 from newslint.yamlfile import YamlError
+
+if TYPE_CHECKING:
+    from newslint.engine import Diagnostic
+    from newslint.runner import ConfigFinder, FileResult
+
+CACHE_DIR = ".newslint_cache"  # newslint.cache.CACHE_DIR, named here for --help without importing it
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -53,9 +60,13 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: warning].")
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes marked unsafe too.")
 @click.option("--stdin-filename", help="The name to report (and pick the reader by) for `-`.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings this baseline file does not record.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record today's findings in this file and exit 0.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for many files [default: CPU count].")
+@click.option("--no-cache", is_flag=True, help=f"Neither read nor write {CACHE_DIR}/.")
+@click.option("--statistics", is_flag=True, help="Also print the number of findings per rule.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -65,32 +76,89 @@ def check(
     fail_on: str | None,
     fix: bool,
     diff: bool,
-    unsafe_fixes: bool,
     stdin_filename: str | None,
     output_path: str | None,
+    baseline_path: str | None,
+    write_baseline_path: str | None,
+    jobs: int | None,
+    no_cache: bool,
+    statistics: bool,
 ) -> None:
     """Check articles (files, folders, or - for stdin)."""
-    from newslint.formats import FORMATS, Report
-    from newslint.readers import discover
-    from newslint.runner import ConfigFinder, check_file
+    from newslint.formats import FORMATS
 
     if output_format not in FORMATS:
         raise UsageError(f"unknown format {output_format!r} (known: {', '.join(sorted(FORMATS))})")
     explicit = load(config_path) if config_path else None
     if config_path and not os.path.isfile(config_path):
         raise UsageError(f"{config_path}: config file not found")
+    known = _read_baseline(baseline_path)
+    from newslint.runner import ConfigFinder
+
     finder = ConfigFinder(explicit, _split(select) or None, _split(ignore))
     top = finder.for_path(paths[0] if paths else ".")
     top.resolve_rules()  # fail once, early, on a bad selector or rule file
     threshold = fail_on or top.fail_on or "warning"
+    use_cache = not (no_cache or fix or diff)
+    results, errors = _check_all(paths, finder, top, fix=fix, diff=diff, stdin_filename=stdin_filename, jobs=jobs, use_cache=use_cache)
+
+    diagnostics = [d for result in results for d in result.diagnostics]
+    texts = {result.path: result.text for result in results}
+    if write_baseline_path is not None:
+        from newslint import baseline
+
+        count = baseline.write(write_baseline_path, diagnostics, texts)
+        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {write_baseline_path}.", err=True)
+        raise SystemExit(EXIT_ERROR if errors else EXIT_CLEAN)
+    if known is not None:
+        from newslint import baseline
+
+        diagnostics = baseline.new_findings(diagnostics, texts, known)
+    _emit(results, diagnostics, texts, top, output_format, output_path, fix and paths == ("-",), statistics)
+    rank = SEVERITY_RANK[threshold]
+    failed = any(SEVERITY_RANK[d.severity] >= rank for d in diagnostics)
+    raise SystemExit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _read_baseline(path: str | None) -> set[str] | None:
+    if path is None:
+        return None
+    from newslint.baseline import BaselineError, read
+
+    try:
+        return read(path)
+    except BaselineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _check_all(
+    paths: tuple[str, ...],
+    finder: ConfigFinder,
+    top: Config,
+    *,
+    fix: bool,
+    diff: bool,
+    stdin_filename: str | None,
+    jobs: int | None,
+    use_cache: bool,
+) -> tuple[list[FileResult], int]:
+    """Every file's result in the order given, and how many could not be checked."""
+    from newslint.readers import discover
+    from newslint.runner import check_file
 
     results, errors = [], 0
+    files: list[str] = []
     for path in discover(paths or (".",), top.is_excluded):
         if path != "-" and not os.path.exists(path):
             _error(f"{path}: no such file or directory")
             errors += 1
-            continue
-        result = check_file(path, finder.for_path(path), fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_name=stdin_filename)
+        else:
+            files.append(path)
+    if fix or diff or "-" in files:
+        stream = (check_file(path, finder.for_path(path), fix=fix, diff=diff, stdin_name=stdin_filename) for path in files)
+    else:
+        stream = _check_batch(files, finder, top, jobs, use_cache)
+    for path, result in zip(files, stream):
         if result.error:
             _error(result.error)
             errors += 1
@@ -100,11 +168,43 @@ def check(
         if fix and path == "-":
             click.echo(result.fixed_text if result.fixed_text is not None else result.text, nl=False)
         results.append(result)
+    return results, errors
 
-    diagnostics = [d for result in results for d in result.diagnostics]
-    texts = {result.path: result.text for result in results}
+
+def _check_batch(files: list[str], finder: ConfigFinder, top: Config, jobs: int | None, use_cache: bool) -> Iterator[FileResult]:
+    from newslint.engine import RuleSet
+    from newslint.parallel import check_paths, default_jobs
+    from newslint.progress import Progress
+
+    cache_dir = None
+    if use_cache:
+        from newslint.cache import cache_root, config_stamp
+
+        cache_dir = cache_root(top)
+        config_stamp(top)  # hash the rule files once, before any fork
+    RuleSet.for_config(top)  # compile once; forked workers inherit it
+    progress = Progress(len(files), sys.stderr)
+    try:
+        yield from check_paths(files, finder, jobs=jobs or default_jobs(), cache_dir=cache_dir, on_done=progress.update)
+    finally:
+        progress.close()
+
+
+def _emit(
+    results: list[FileResult],
+    diagnostics: list[Diagnostic],
+    texts: dict[str, str],
+    top: Config,
+    output_format: str,
+    output_path: str | None,
+    stdout_is_text: bool,
+    statistics: bool,
+) -> None:
+    """Write the report (to stdout or --output) and, with --statistics, the counts."""
+    from newslint.formats import FORMATS, Report, statistics as per_rule, summary
+
     to_file = output_path is not None
-    stream = sys.stdout if not (fix and paths == ("-",)) else sys.stderr
+    stream = sys.stderr if stdout_is_text else sys.stdout
     terminal = not to_file and _use_color(stream)
     report = Report(
         diagnostics=diagnostics,
@@ -112,19 +212,20 @@ def check(
         source_line=(lambda path, line: texts[path].split("\n")[line - 1].rstrip("\r")) if terminal else None,
         color=terminal,
         rules={rule.id: rule for rule in top.resolve_rules()},
+        paths=[result.path for result in results],
+        texts=texts,
     )
     output = FORMATS[output_format](report)
     if to_file:
-        with open(output_path, "w", encoding="utf-8") as handle:
+        with open(output_path, "w", encoding="utf-8") as handle:  # type: ignore[arg-type]
             handle.write(output)
-        from newslint.formats import summary
-
         click.echo(summary(report), err=True)
     else:
         click.echo(output, nl=False, file=stream)
-    rank = SEVERITY_RANK[threshold]
-    failed = any(SEVERITY_RANK[d.severity] >= rank for d in diagnostics)
-    raise SystemExit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
+    if statistics:
+        # Counts would corrupt a machine-readable report on stdout.
+        plain = output_format == "text" and not to_file and stream is sys.stdout
+        click.echo(per_rule(report), nl=False, file=sys.stdout if plain else sys.stderr)
 
 
 @cli.group(invoke_without_command=True)
@@ -134,19 +235,31 @@ def rules(context: click.Context, config_path: str | None) -> None:
     """List every rule: ID, severity, fixable, summary."""
     if context.invoked_subcommand is not None:
         return
-    config = load(config_path) if config_path else Config(extends=tuple(_all_packs()))
-    active = {rule.id for rule in (load(config_path) if config_path else Config()).resolve_rules()}
-    for rule in sorted(config.all_rules().values(), key=lambda rule: rule.id):
+    config = load(config_path) if config_path else Config()
+    active = {rule.id for rule in config.resolve_rules()}
+    known = {**_builtin_rules(), **config.all_rules()}
+    for rule in sorted(known.values(), key=lambda rule: rule.id):
         fixable = "fix" if rule.implementation().is_fixable() else "   "
         state = " " if rule.id in active else "-"
-        click.echo(f"{state} {rule.id:32} {rule.severity:8} {fixable}  {rule.summary}")
-    click.echo("\n'-': off by default (turn on with `select` or a pack). Details: newslint rule ID")
+        click.echo(f"{state} {rule.id:32} {rule.pack:9} {rule.severity:8} {fixable}  {rule.summary}")
+    click.echo("\n'-': not active in this config (turn on with `select`, `rules` or a pack). Details: newslint rule ID")
 
 
 def _all_packs() -> list[str]:
     from newslint.rules import builtin_packs
 
     return builtin_packs()
+
+
+def _builtin_rules() -> dict[str, Rule]:
+    """Every built-in rule as its own file defines it, before any pack's settings."""
+    from newslint.rules import builtin_rules_dir, load_pack
+
+    return {
+        rule.id: rule
+        for name in _all_packs()
+        for rule in load_pack(str(builtin_rules_dir() / name), name).rules
+    }
 
 
 @rules.command("test")
@@ -175,8 +288,7 @@ def rules_test(directory: str | None) -> None:
 @click.argument("rule_id")
 def rule(rule_id: str) -> None:
     """Explain one rule, with its examples."""
-    config = Config(extends=tuple(_all_packs()))
-    found = config.all_rules().get(rule_id)
+    found = _builtin_rules().get(rule_id)
     if found is None:
         raise UsageError(f"unknown rule {rule_id!r} (see `newslint rules`)")
     fixable = "yes" if found.implementation().is_fixable() else "no"
