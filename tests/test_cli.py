@@ -202,3 +202,30 @@ def test_house_pack_rule_replaces_builtin_and_severity_override(tmp_path: Path, 
     article = write(tmp_path / "a.txt", "Headline\n\nIt went on...\n")
     assert main(["check", "--config", config, article]) == 0
     assert "info typography.ellipsis" in capsys.readouterr().out
+
+
+def test_terminal_output_shows_the_line_and_a_caret() -> None:
+    from newslint.engine import Diagnostic
+    from newslint.formats import FORMATS, Report
+
+    diagnostic = Diagnostic("a.txt", 3, 11, 3, 14, "typography.ellipsis", "warning", "use '…'", "…", start=20, end=23)
+    lines = {3: "It went on... and on"}
+    plain = FORMATS["text"](Report([diagnostic], 1, source_line=lambda path, line: lines[line]))
+    assert plain.splitlines()[1:3] == ["    It went on... and on", "              ^^^"]
+    coloured = FORMATS["text"](Report([diagnostic], 1, source_line=lambda path, line: lines[line], color=True))
+    assert "\x1b[33mwarning\x1b[0m" in coloured and "\x1b[33m^^^\x1b[0m" in coloured
+
+
+def test_no_color_and_pipes_get_plain_text(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from newslint.cli import _use_color
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    assert _use_color(Terminal())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _use_color(Terminal())
+    article = write(tmp_path / "a.txt", "Headline\n\nIt went on...\n")
+    main(["check", article])
+    assert "\x1b[" not in capsys.readouterr().out
