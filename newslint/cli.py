@@ -60,6 +60,7 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: warning].")
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes marked unsafe too.")
 @click.option("--stdin-filename", help="The name to report (and pick the reader by) for `-`.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings this baseline file does not record.")
@@ -76,6 +77,7 @@ def check(
     fail_on: str | None,
     fix: bool,
     diff: bool,
+    unsafe_fixes: bool,
     stdin_filename: str | None,
     output_path: str | None,
     baseline_path: str | None,
@@ -97,10 +99,12 @@ def check(
 
     finder = ConfigFinder(explicit, _split(select) or None, _split(ignore))
     top = finder.for_path(paths[0] if paths else ".")
-    top.resolve_rules()  # fail once, early, on a bad selector or rule file
-    threshold = fail_on or top.fail_on or "warning"
     use_cache = not (no_cache or fix or diff)
-    results, errors = _check_all(paths, finder, top, fix=fix, diff=diff, stdin_filename=stdin_filename, jobs=jobs, use_cache=use_cache)
+    _load_rules(top, use_cache)
+    threshold = fail_on or top.fail_on or "warning"
+    results, errors = _check_all(
+        paths, finder, top, fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_filename=stdin_filename, jobs=jobs, use_cache=use_cache
+    )
 
     diagnostics = [d for result in results for d in result.diagnostics]
     texts = {result.path: result.text for result in results}
@@ -118,6 +122,19 @@ def check(
     rank = SEVERITY_RANK[threshold]
     failed = any(SEVERITY_RANK[d.severity] >= rank for d in diagnostics)
     raise SystemExit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _load_rules(top: Config, use_cache: bool) -> None:
+    """Compile the rules once, or load them compiled from the user cache."""
+    if use_cache:
+        from newslint.cache import load_ruleset, store_ruleset
+
+        if load_ruleset(top):
+            return
+        top.resolve_rules()  # fail once, early, on a bad selector or rule file
+        store_ruleset(top)
+    else:
+        top.resolve_rules()
 
 
 def _read_baseline(path: str | None) -> set[str] | None:
@@ -138,6 +155,7 @@ def _check_all(
     *,
     fix: bool,
     diff: bool,
+    unsafe_fixes: bool,
     stdin_filename: str | None,
     jobs: int | None,
     use_cache: bool,
@@ -155,7 +173,7 @@ def _check_all(
         else:
             files.append(path)
     if fix or diff or "-" in files:
-        stream = (check_file(path, finder.for_path(path), fix=fix, diff=diff, stdin_name=stdin_filename) for path in files)
+        stream = (check_file(path, finder.for_path(path), fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_name=stdin_filename) for path in files)
     else:
         stream = _check_batch(files, finder, top, jobs, use_cache)
     for path, result in zip(files, stream):

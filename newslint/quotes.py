@@ -36,9 +36,22 @@ _MARK_RE = regex.compile(r"""["'“”‘’]""")
 _ELISION_RE = regex.compile(r"(?i)(?:\d\d?s?\b|n['’]|em\b|til\b|tis\b|cause\b|twas\b)")
 # An attribution clause inside an unclosed quote means the closing mark was
 # forgotten, not that the quote runs on into the next paragraph.
-_ATTRIBUTION_RE = regex.compile(
-    r"""[,.?!]\s+(?:he|she|they|we|I|it|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+\p{Lu}[\w-]*|\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+){0,3})\s+(?:said|says|added|adds|told|asked|explained|wrote|continued)\b"""
+# The speaker is a third person: "I said" and "we said" inside a quote are the
+# speaker talking ("I said then you don't do deals"), not the reporter.
+_SPEAKER = r"(?:he|she|they|it|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+\p{Lu}[\w-]*|\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+){0,3})"
+_SPEECH_VERB = r"(?:said|says|added|adds|told|asked|explained|wrote|continued|countered|replied|insisted|warned)"
+# After a comma (or ? !) only: ". Mr Smith said so." may well be the speaker.
+_ATTRIBUTION_RE = regex.compile(rf"[,?!]\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
+# "He added: " or "In a statement, it said: " just before an opening mark: a new
+# quote starts, so a quote still open was never closed (not nested).
+_INTRODUCTION_RE = regex.compile(
+    rf"(?:^|[\s,])(?:{_SPEAKER})\s+{_SPEECH_VERB}(?:\s+[\w\s,'’-]{{0,40}}?)?:\s*$"
 )
+# A paragraph that stops mid-sentence ("... i.e. like an") before one starting
+# in lower case ("agent provocateur"): one paragraph broken in two, often where
+# a bold name or a link was dropped. Quotes run on across the break.
+_BROKEN_END_RE = regex.compile(r"[\p{L}\d,;]\s*$")
+_BROKEN_START_RE = regex.compile(r"\s*\p{Ll}")
 _OPENING_CONTEXT = set(" \t\r\n([{—–-/\x00") | set("“‘")
 
 
@@ -97,12 +110,12 @@ class QuoteAnalysis:
 
 def analyse(doc: Document) -> QuoteAnalysis:
     analysis = QuoteAnalysis()
-    for index, block in enumerate(doc.blocks):
+    units = _units(doc.prose, doc.blocks)
+    for index, block in enumerate(units):
         marks, quotes, unbalanced, nested = _analyse_block(doc.prose, block)
         analysis.marks.extend(marks)
-        analysis.nested.extend(nested)
         analysis.unbalanced.extend(unbalanced)
-        next_block = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+        next_block = units[index + 1] if index + 1 < len(units) else None
         for quote in quotes:
             if quote.close is None and not quote.continues:
                 if _continues(doc.prose, quote, block, next_block):
@@ -110,6 +123,11 @@ def analyse(doc: Document) -> QuoteAnalysis:
                 else:
                     analysis.unbalanced.append(quote.open)
             analysis.quotes.append(quote)
+        # Nesting is only clear inside a quote that is itself sound: a "nested"
+        # mark in a quote never closed is more likely a new quote after a
+        # forgotten closing mark, which ``unbalanced`` already reports.
+        unsound = set(analysis.unbalanced) | {mark for mark in marks if mark.role == "apostrophe"}
+        analysis.nested.extend(mark for mark, outer in nested if outer not in unsound and mark.role == "open")
     analysis.quotes.sort(key=lambda quote: quote.open.offset)
     analysis.unbalanced.sort(key=lambda mark: mark.offset)
     # Spans are merged so containment is one bisect, nesting or not.
@@ -122,22 +140,45 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return analysis
 
 
+def _units(prose: str, blocks: list[Block]) -> list[Block]:
+    """Blocks, with body paragraphs broken mid-sentence joined back together."""
+    from newslint.document import Block
+
+    units: list[Block] = []
+    for block in blocks:
+        previous = units[-1] if units else None
+        if (
+            previous is not None
+            and previous.kind == block.kind == "body"
+            and _BROKEN_END_RE.search(prose, previous.start, previous.end)
+            and _BROKEN_START_RE.match(prose, block.start, block.end)
+        ):
+            units[-1] = Block("body", previous.start, block.end)
+        else:
+            units.append(block)
+    return units
+
+
 def _continues(prose: str, quote: Quote, block: Block, next_block: Block | None) -> bool:
     if next_block is None or block.kind != "body" or next_block.kind != "body":
         return False
-    opener = prose[next_block.start : next_block.start + 1]
+    opener = prose[next_block.start : next_block.end].lstrip()[:1]
     same_kind = DOUBLE if quote.open.kind == "double" else SINGLE
     if opener not in same_kind or opener in "”’":
         return False
     return not _ATTRIBUTION_RE.search(prose, quote.open.offset, block.end)
 
 
-def _analyse_block(prose: str, block: Block) -> tuple[list[Mark], list[Quote], list[Mark], list[Mark]]:
+def _analyse_block(
+    prose: str, block: Block
+) -> tuple[list[Mark], list[Quote], list[Mark], list[tuple[Mark, Mark]]]:
+    """Marks, quotes, stray marks and (nested mark, enclosing mark) pairs of one block."""
     marks: list[Mark] = []
     quotes: list[Quote] = []
     unbalanced: list[Mark] = []
-    nested: list[Mark] = []
+    nested: list[tuple[Mark, Mark]] = []
     stack: list[Mark] = []  # open marks, innermost last
+    closes: set[int] = set()  # offsets of closing marks so far
 
     def open_of(kind: str) -> int | None:
         for position in range(len(stack) - 1, -1, -1):
@@ -155,13 +196,17 @@ def _analyse_block(prose: str, block: Block) -> tuple[list[Mark], list[Quote], l
         marks.append(mark)
         if role == "open":
             if stack and stack[-1].kind == kind:
-                if _sentence_ended(prose, block.start, offset):
+                if _sentence_ended(prose, block.start, offset, closes):
                     # Run-together paragraphs: the old quote ran on into this one.
                     quotes.append(Quote(stack.pop(), None, offset, continues=True))
+                elif _INTRODUCTION_RE.search(prose, max(stack[-1].offset + 1, offset - 120), offset):
+                    # "... He added: "": the old quote was never closed.
+                    unbalanced.append(stack.pop())
                 else:
-                    nested.append(mark)
+                    nested.append((mark, stack[-1]))
             stack.append(mark)
         elif role == "close":
+            closes.add(offset)
             position = open_of(kind)
             if position is None:
                 unbalanced.append(mark)
@@ -171,6 +216,9 @@ def _analyse_block(prose: str, block: Block) -> tuple[list[Mark], list[Quote], l
             for inner in stack[position + 1 :]:
                 if inner.kind == "double" or inner.char == "‘":
                     unbalanced.append(inner)
+                else:  # a straight single: an apostrophe, as at the end of the block
+                    index = marks.index(inner)
+                    marks[index] = Mark(inner.offset, inner.char, inner.kind, "apostrophe")
             del stack[position:]
             quotes.append(Quote(opener, mark, offset + 1))
     for opener in stack:
@@ -180,6 +228,9 @@ def _analyse_block(prose: str, block: Block) -> tuple[list[Mark], list[Quote], l
             # An unclosed straight single quote is an apostrophe after all.
             index = marks.index(opener)
             marks[index] = Mark(opener.offset, opener.char, opener.kind, "apostrophe")
+    # Nested marks are reported by identity, so point them at the final marks.
+    final = {mark.offset: mark for mark in marks}
+    nested = [(final[mark.offset], final[outer.offset]) for mark, outer in nested]
     return marks, quotes, unbalanced, nested
 
 
@@ -189,7 +240,8 @@ def _role(char: str, kind: str, before: str, after: str, prose: str, offset: int
             return "apostrophe"
         return "open"
     if char == "”":
-        return "close"
+        # 5’10” typed with autocorrect on: an inch mark when no quote is open.
+        return "prime" if before.isdigit() and not is_open else "close"
     word_before, word_after = before.isalnum(), after.isalnum()
     if kind == "single":
         if word_before and word_after:
@@ -217,6 +269,9 @@ def _role(char: str, kind: str, before: str, after: str, prose: str, offset: int
     return "close" if is_open else "open"
 
 
-def _sentence_ended(prose: str, start: int, offset: int) -> bool:
-    text = prose[start:offset].rstrip()
-    return text.endswith((".", "!", "?", "…", '."', ".”", '?"', "?”", '!"', "!”"))
+def _sentence_ended(prose: str, start: int, offset: int, closes: set[int]) -> bool:
+    """Whether a sentence ends before ``offset``, after any closing marks (``interesting.’``)."""
+    end = len(prose[start:offset].rstrip()) + start
+    while end > start and (prose[end - 1] in ")]" or end - 1 in closes):
+        end -= 1
+    return prose[end - 1 : end] in (".", "!", "?", "…") if end > start else False

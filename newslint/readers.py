@@ -170,6 +170,7 @@ def _only_directives(text: str, span: tuple[int, int], directives: list[tuple[in
 # -- Markdown ------------------------------------------------------------------
 
 _META_LINE_RE = regex.compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*\r?$""")
+_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 _FRONT_MATTER_RE = regex.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 # Not prose inside a Markdown paragraph: inline code, HTML comments and tags,
 # autolinks, link and image targets, reference labels, bare URLs.
@@ -226,8 +227,9 @@ def _markdown_prose_lines(text: str, start: int) -> list[tuple[str, int, int]]:
 
 def _parse_markdown(text: str, path: str | None, layout: str) -> Document:
     body_start, meta, meta_spans = _front_matter(text)
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\n", text)]
-    first_line = text.count("\n", 0, body_start)
+    # markdown-it counts a lone CR as a line break too, so its line maps do.
+    line_starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(text)]
+    first_line = len(_LINE_BREAK_RE.findall(text, 0, body_start))
     chars = [c if c in "\r\n" else MASK for c in text]
     blocks: list[Block] = []
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from newslint.config import Config, discover, load
 from newslint.engine import Diagnostic, lint_document
-from newslint.fixes import fix_until_stable, unified_diff, write_atomically
 from newslint.readers import ReadError, decode, parse, read_bytes
 
 if TYPE_CHECKING:
@@ -24,6 +23,8 @@ class FileResult:
     text: str = ""  # the text as checked (after fixing, with --fix)
     fixed_text: str | None = None  # what --fix produced, when it changed anything
     diff: str = ""
+    #: Set when the diagnostics were linted and belong in the cache under this key.
+    cache_key: str | None = None
 
 
 class ConfigFinder:
@@ -60,8 +61,9 @@ def check_file(
 ) -> FileResult:
     """Check one file (``-`` is stdin); with ``fix`` write the fixes, with ``diff`` only show them.
 
-    ``cache`` serves and stores diagnostics; it is ignored with ``fix`` or ``diff``
-    (they need every round of linting) and for stdin.
+    ``cache`` serves diagnostics (a miss sets ``cache_key`` for the caller to
+    store); it is ignored with ``fix`` or ``diff`` (they need every round of
+    linting) and for stdin.
     """
     display = stdin_name or path if path == "-" else path
     result = FileResult(display)
@@ -79,6 +81,8 @@ def check_file(
         return lint_document(parse(text, lint_path), config)
 
     if fix or diff:
+        from newslint.fixes import fix_until_stable, unified_diff, write_atomically  # difflib: only when fixing
+
         fixed = fix_until_stable(source.text, lint, unsafe=unsafe_fixes)
         if fixed != source.text:
             result.fixed_text = fixed
@@ -92,8 +96,8 @@ def check_file(
         key = cache.key(path, data, config)
         cached = cache.get(key)
         if cached is None:
-            cached = lint(result.text)
-            cache.put(key, cached)
+            # The caller stores it: with --jobs only the parent process writes.
+            cached, result.cache_key = lint(result.text), key
         result.diagnostics = cached
         return result
     result.diagnostics = lint(result.text)

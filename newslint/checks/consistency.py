@@ -26,11 +26,16 @@ from newslint.terms import Hit, Term
 _INTRODUCTION_RE = regex.compile(r"\s*(?:\(|,?\s+(?:or|also known as|known as|aka|formerly|now)\s+)\s*$")
 _ACRONYM_RE = regex.compile(r"(?<![\w'’.-])(?:\p{Lu}{3,6}|\p{Lu}\p{Ll}{2,5})(?![\w'’-]|\.\p{L})")
 _CAPS_NEIGHBOUR_RE = regex.compile(r"\p{Lu}{2,}")
-# Title-case forms that are also everyday words ("Who", "Aids") mean nothing.
+# Title-case forms that are also everyday words ("Who", "Aids") mean nothing,
+# and the same words in capitals are emphasis ("shown LIVE" beside "Five Live").
 _COMMON_WORDS = frozenset(
     """aids bat cap con dan fed gap guy ice lab led mac man met mid nice owl pac pet pin
-    pop sad sat sub sun tab tip top war who win cash fund gold mark bill rose jean""".split()
+    pop sad sat sub sun tab tip top war who win cash fund gold mark bill rose jean
+    live help free new news now not all one big star love best god end sky real red
+    open time life world film show game hit hot rock soul sale vote stop yes""".split()
 )
+# A title-case word just after a title is a personal name ("Mr Raf Smith").
+_AFTER_TITLE_RE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|Prof)\.?\s+$")
 
 
 class Occurrence(NamedTuple):
@@ -66,7 +71,11 @@ class Consistency(Check):
                 yield Term(form, index, self.opts["case_sensitive"])
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        occurrences = [Occurrence(hit.start, hit.end, f"variant-{hit.term.payload}", hit.term.text) for hit in hits]
+        occurrences = [
+            Occurrence(hit.start, hit.end, f"variant-{hit.term.payload}", hit.term.text)
+            for hit in hits
+            if not _in_capitals(doc, hit.start, hit.term.text)
+        ]
         occurrences.extend(self._style_occurrences(doc))
         if self.opts["acronyms"]:
             occurrences.extend(self._acronym_occurrences(doc))
@@ -97,9 +106,11 @@ class Consistency(Check):
                 if word.lower() in listed:
                     continue
                 if word.isupper():
-                    if _is_emphasis(doc.prose, match.start(), match.end()):
+                    if word.lower() in _COMMON_WORDS or _is_emphasis(doc.prose, match.start(), match.end()):
                         continue
                 elif word.lower() in _COMMON_WORDS or title_case_headline:
+                    continue
+                elif _AFTER_TITLE_RE.search(doc.prose, max(block.start, match.start() - 8), match.start()):
                     continue
                 initial = not word.isupper() and _starts_sentence(doc.prose, match.start(), sentence_starts)
                 candidates.append((match, initial))
@@ -139,6 +150,18 @@ def _is_emphasis(prose: str, start: int, end: int) -> bool:
     after = prose[end : end + 20].split()
     neighbours = before[-1:] + after[:1]
     return any(_CAPS_NEIGHBOUR_RE.fullmatch(word.strip(".,;:!?\"'“”‘’")) for word in neighbours)
+
+
+def _in_capitals(doc: Document, offset: int, form: str) -> bool:
+    """A form in capitals inside a block set in capitals ("NATO CHIEF WARNS",
+    "TALKS WITH US FAIL"): the case says nothing about the house form."""
+    if not form.isupper():
+        return False
+    block = doc.block_at(offset)
+    if block is None:
+        return False
+    letters = [char for char in doc.prose[block.start : block.end] if char.isalpha()]
+    return len(letters) >= 12 and sum(char.isupper() for char in letters) / len(letters) > 0.8
 
 
 def _starts_sentence(prose: str, offset: int, sentence_starts: set[int]) -> bool:

@@ -1,0 +1,310 @@
+"""arithmetic: a change stated with both of its ends must agree with itself.
+
+"increased eightfold, from 500 to 4,000" can be checked without knowing
+anything about the world: eight times 500 is 4,000. So can "doubled from 300
+to 900" (it tripled), "rose 20% from 400 to 500" (that is 25%) and "fell from
+5,200 to 6,000" (that is a rise).
+
+Precision over recall: a pair is only read as ``from X to Y`` (or ``to Y from
+X``) within one sentence, and only a multiplier, percentage or verb of change
+standing just before the pair is tied to it. Rounding and hedges ("just under
+3,000", "more than doubled") widen what is accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import regex
+
+from newslint.checks import Check, Finding, Option
+from newslint.document import Document
+from newslint.numbers import (
+    HEDGES,
+    Number,
+    format_like,
+    is_times,
+    read_multipliers,
+    read_number_at,
+    read_numbers,
+)
+from newslint.terms import Hit
+
+# Cheap pre-filter: "from" followed by a figure or a number word.
+_FROM_RE = regex.compile(
+    r"(?i)\bfrom\s+(?=(?:[a-z]+\s+){0,2}(?:[£$€¥]\s?)?\d|(?:[a-z]+\s+){0,2}(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|half)\b)"
+)
+# Between "from X" and "to Y": a few words, no clause or sentence break.
+_TO_AFTER_RE = regex.compile(r"(?:\s+(?!to\b)[^\s.;:!?()\"“”]+){0,6}?\s+to\s+")
+# "to Y, up from X": what may stand between Y and "from".
+_TO_BEFORE_GAP_RE = regex.compile(r"(?i)\s*,?\s*(?:(?:up|down)\s+)?$")
+_TO_BEFORE_RE = regex.compile(r"(?i)\bto\s+$")
+_SENTENCE_BREAK_RE = regex.compile(r"""[.!?;:]["'”’)]*\s|\n|\(|\)""")
+_WORD_RE = regex.compile(r"[\w’'-]+|%")
+
+UP = frozenset(
+    """rise rises rose risen rising increase increased increases increasing grow grows grew grown
+    growing growth climb climbs climbed climbing jump jumps jumped jumping soar soars soared
+    soaring surge surges surged surging rocket rockets rocketed rocketing leap leaps leapt leaped
+    leaping swell swelled swollen boost boosts boosted boosting raise raises raised raising
+    expand expands expanded expanding gained up hike hikes hiked lift lifts lifted
+    lifting""".split()
+)
+DOWN = frozenset(
+    """fall falls fell fallen falling drop drops dropped dropping decline declines declined
+    declining decrease decreases decreased decreasing cut cuts cutting reduce reduces reduced
+    reducing slash slashes slashed slashing slump slumps slumped slumping plunge plunges
+    plunged plunging tumble tumbles tumbled tumbling sink sinks sank sunk shrink shrinks shrank
+    shrunk shrinking dip dips dipped slide slides slid sliding lower lowers lowered lowering down
+    trim trims trimmed trimming""".split()
+)
+# Words that name a change in the sentence before the verb ("growth", "gains")
+# or revise a figure ("revised"): beside a verb of the other direction, the
+# direction of the figures is not what the verb says.
+UP_OR_REVISED = UP | {"growth", "gain", "gains", "revised", "revise", "revision"}
+DOWN_OR_REVISED = DOWN | {"reduction", "losses", "revised", "revise", "revision"}
+
+# Where a verb of change is about a rank or a time span, a smaller number can be
+# the better outcome ("climbed from 20 to 5 in the charts").
+_RANKING_RE = regex.compile(
+    r"(?i)\b(?:charts?|places?|position|positions|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
+    r"league|table|number|No|top|minutes?|seconds?|hours?|days?|weeks?|months?|years?|age|aged)\b"
+)
+# A figure followed by one of these is a time or a date, not a quantity to compare.
+_TIME_UNITS_RE = regex.compile(
+    r"(?i)\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|am|pm|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_PERCENTAGE_POINTS_RE = regex.compile(r"(?i)percentage\s+points?")
+_WORDS_BEFORE = 6  # how far back a verb or multiplier may stand from the pair
+
+
+@dataclass(frozen=True)
+class Change:
+    """One ``from X to Y`` and what the sentence says about it."""
+
+    start: int  # where the pair begins ("from" or "to")
+    sentence: str
+    old: Number
+    new: Number
+    multiplier: Number | None
+    percent: Number | None
+    direction: str | None  # "up" | "down" | None
+    verb: str | None
+
+
+class Arithmetic(Check):
+    name = "arithmetic"
+    options = {
+        "tolerance": Option("int", 10, "Percent by which a multiplier may be off before it is wrong."),
+    }
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        prose = doc.prose
+        for match in _FROM_RE.finditer(prose):
+            block = doc.block_at(match.start())
+            if block is None:
+                continue
+            change = _read_change(prose, match, block.start, block.end)
+            if change is None:
+                continue
+            problem = self._problem(change)
+            if problem is not None:
+                start = min([change.start, *(n.start for n in (change.multiplier, change.percent) if n)])
+                yield Finding(start, max(change.new.end, change.old.end), {"arithmetic": problem})
+
+    def _problem(self, change: Change) -> str | None:
+        old, new = change.old, change.new
+        if old.value == 0 or not _comparable(old, new):
+            return None
+        if change.multiplier is not None:
+            return _multiplier_problem(change, self.opts["tolerance"] / 100)
+        if change.percent is not None and change.direction is not None:
+            return _percent_problem(change)
+        if change.direction is not None and not _RANKING_RE.search(change.sentence):
+            return _direction_problem(change)
+        return None
+
+
+# -- reading -------------------------------------------------------------------
+
+
+def _read_change(prose: str, match: regex.Match, floor: int, ceiling: int) -> Change | None:
+    """The change whose "from" is ``match``, if the sentence states one."""
+    old = read_number_at(prose, match.end(), ceiling)
+    if old is None or _TIME_UNITS_RE.match(prose, old.end, ceiling):
+        return None
+    sentence_start = _sentence_start(prose, floor, match.start())
+    to = _TO_AFTER_RE.match(prose, old.end, ceiling)
+    new = read_number_at(prose, to.end(), ceiling) if to else None
+    pair_start = match.start()
+    if new is None:
+        new = _number_before(prose, sentence_start, match.start())
+        if new is None:
+            return None
+        pair_start = _TO_BEFORE_RE.search(prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start).start()
+    if _TIME_UNITS_RE.match(prose, new.end, ceiling):
+        return None
+    brk = _SENTENCE_BREAK_RE.search(prose, max(old.end, new.end), ceiling)
+    sentence = prose[sentence_start : brk.start() if brk else ceiling]
+    return _describe(prose, sentence_start, pair_start, old, new, sentence)
+
+
+def _sentence_start(prose: str, floor: int, offset: int) -> int:
+    window_start = max(floor, offset - 200)
+    start = window_start
+    for brk in _SENTENCE_BREAK_RE.finditer(prose, window_start, offset):
+        start = brk.end()
+    return start
+
+
+def _number_before(prose: str, sentence_start: int, offset: int) -> Number | None:
+    """Y in "to Y from X" / "to Y, up from X": the figure just before "from"."""
+    numbers = read_numbers(prose, max(sentence_start, offset - 40), offset)
+    if not numbers:
+        return None
+    new = numbers[-1]
+    if not _TO_BEFORE_GAP_RE.match(prose, new.end, offset):
+        return None
+    if not _TO_BEFORE_RE.search(prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start):
+        return None
+    return new
+
+
+def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new: Number, sentence: str) -> Change:
+    """Find the multiplier, percentage and verb that stand just before the pair."""
+    window_start = sentence_start
+    words = list(_WORD_RE.finditer(prose, sentence_start, pair_start))
+    if len(words) > _WORDS_BEFORE:
+        window_start = words[-_WORDS_BEFORE].start()
+    multipliers = read_multipliers(prose, window_start, pair_start)
+    multiplier = multipliers[-1] if multipliers else None
+    percents = [n for n in read_numbers(prose, window_start, pair_start) if n.kind == "percent"]
+    direction, verb, verb_match = None, None, None
+    for word in reversed(words[-_WORDS_BEFORE:]):
+        lowered = word.group().lower()
+        if lowered in UP or lowered in DOWN:
+            direction, verb, verb_match = ("up" if lowered in UP else "down"), word.group(), word
+            break
+    percent = None
+    if percents and verb_match is not None and _next_to(prose, verb_match, percents[-1]):
+        percent = percents[-1]
+    if direction is not None and _mixed_directions(words):
+        direction = None  # "revised down the gains", "cut its growth forecast"
+    # "up"/"down" between Y and "from" ("to 500, up from 400") speaks last.
+    between = prose[new.end : old.start].lower() if new.start < old.start and pair_start < new.start else ""
+    if regex.search(r"\bup\b", between):
+        direction, verb = "up", "up"
+    elif regex.search(r"\bdown\b", between):
+        direction, verb = "down", "down"
+    if multiplier is not None:
+        direction = "up" if multiplier.value > 1 else "down"
+    return Change(pair_start, sentence, old, new, multiplier, percent, direction, verb)
+
+
+_GAP_RE = regex.compile(r"(?i)[\s,]*(?:by\s+|a\s+|an\s+)?[\s,]*")
+
+
+def _next_to(prose: str, verb: regex.Match, percent: Number) -> bool:
+    """A percentage tied to its verb: "rose 20%", "fell by almost 3%", "a 20% rise"."""
+    percent_start = percent.hedge_start if percent.hedge_start is not None else percent.start
+    if percent_start >= verb.end():
+        gap = _GAP_RE.match(prose, verb.end(), percent_start)
+        return gap is not None and gap.end() == percent_start
+    return percent.end <= verb.start() and not prose[percent.end : verb.start()].strip()
+
+
+def _mixed_directions(words: list[regex.Match]) -> bool:
+    lowered = {word.group().lower() for word in words}
+    return bool(lowered & UP_OR_REVISED) and bool(lowered & DOWN_OR_REVISED)
+
+
+def _comparable(old: Number, new: Number) -> bool:
+    """Two figures measured in the same thing: not years, not times, not a
+    percentage against a count, not pounds against dollars."""
+    if old.is_year or new.is_year:
+        return False
+    if (old.kind == "percent") != (new.kind == "percent"):
+        return False
+    if old.kind not in ("count", "percent") or new.kind not in ("count", "percent"):
+        return False
+    if old.currency and new.currency and old.currency != new.currency:
+        return False
+    return True
+
+
+# -- judging -------------------------------------------------------------------
+
+
+def _ratio_range(old: Number, new: Number) -> tuple[float, float]:
+    old_low, old_high = old.bounds()
+    new_low, new_high = new.bounds()
+    return new_low / old_high if old_high > 0 else 0.0, new_high / max(old_low, 1e-9)
+
+
+def _multiplier_problem(change: Change, tolerance: float) -> str | None:
+    multiplier, old, new = change.multiplier, change.old, change.new
+    assert multiplier is not None
+    factor = multiplier.value
+    low, high = factor * (1 - tolerance), factor * (1 + tolerance)
+    if is_times(multiplier):
+        high = (factor + 1) * (1 + tolerance)  # "three times more" is read both ways
+    if multiplier.hedge is not None:
+        direction = HEDGES.get(multiplier.hedge, ("~", 0.0))[0]
+        if direction in "+~":
+            high = float("inf") if direction == "+" else high * 1.15
+        if direction in "-~":
+            low = low * 0.75
+    ratio_low, ratio_high = _ratio_range(old, new)
+    if ratio_high >= low and ratio_low <= high:
+        return None
+    expected = format_like(old.value * factor, new)
+    return f"{multiplier.text} from {_as_written(old)} is {expected}, not {_as_written(new)}"
+
+
+def _percent_problem(change: Change) -> str | None:
+    percent, old, new = change.percent, change.old, change.new
+    assert percent is not None and change.direction is not None
+    sign = 1 if change.direction == "up" else -1
+    stated_low, stated_high = percent.bounds()
+    slack = max(0.5, 0.05 * percent.value)
+    ratio_low, ratio_high = _ratio_range(old, new)
+    actual_low, actual_high = (ratio_low - 1) * 100 * sign, (ratio_high - 1) * 100 * sign
+    if sign < 0:
+        actual_low, actual_high = actual_high, actual_low
+    if actual_high >= stated_low - slack and actual_low <= stated_high + slack:
+        return None
+    if old.kind == "percent" and not _PERCENTAGE_POINTS_RE.search(percent.suffix):
+        # "rose 2% from 4% to 6%": perhaps percentage points; do not guess.
+        points = (new.value - old.value) * sign
+        if stated_low - slack <= points <= stated_high + slack:
+            return None
+    if old.kind == "percent" and _PERCENTAGE_POINTS_RE.search(percent.suffix):
+        points = (new.value - old.value) * sign
+        if stated_low - slack <= points <= stated_high + slack:
+            return None
+        expected = format_like(old.value + sign * percent.value, new)
+    else:
+        expected = format_like(old.value * (1 + sign * percent.value / 100), new)
+    verb = change.verb or ("up" if sign > 0 else "down")
+    return f"{verb} {_as_written(percent)} from {_as_written(old)} is {expected}, not {_as_written(new)}"
+
+
+def _direction_problem(change: Change) -> str | None:
+    old, new = change.old, change.new
+    old_low, old_high = old.bounds()
+    new_low, new_high = new.bounds()
+    if change.direction == "up" and new_high < old_low:
+        relation = "less"
+    elif change.direction == "down" and new_low > old_high:
+        relation = "more"
+    else:
+        return None
+    return f"{change.verb} from {_as_written(old)} to {_as_written(new)}, but {_as_written(new)} is {relation} than {_as_written(old)}"
+
+
+def _as_written(number: Number) -> str:
+    currency = number.currency or ""
+    return f"{currency}{number.text}{number.suffix}" if number.text[:1].isdigit() else number.text + number.suffix

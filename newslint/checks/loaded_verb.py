@@ -1,0 +1,78 @@
+"""loaded-verb: attribution verbs that take sides.
+
+"Claimed" hints the reporter doubts it, "admitted" and "conceded" that it was
+wrung out of the speaker, "insisted" that it was contested. "Said" carries
+no judgment. Only attribution counts: the verb beside a quotation ("…,” he
+insisted", "insisted: “…") or before "that" ("she claimed that"). "Admitted to
+hospital", "the alleged attacker", "claimed the title", "insisted on paying"
+and the passive "it is alleged that" (the legal formula) are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import regex
+
+from newslint.checks import Check, Finding, Option
+from newslint.document import Document
+from newslint.terms import Hit
+
+_QUOTE_CLOSE = "\"'”’"
+_QUOTE_OPEN = "\"'“‘"
+
+
+class LoadedVerb(Check):
+    name = "loaded-verb"
+    options = {
+        "verbs": Option("strings", [], "Attribution verbs that take sides."),
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        verbs = "|".join(regex.escape(verb) for verb in sorted(self.opts["verbs"], key=len, reverse=True))
+        self.pattern = regex.compile(rf"(?i)\b(?:{verbs})\b") if verbs else None
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        if self.pattern is None:
+            return
+        prose = doc.prose
+        for block in doc.blocks:
+            for match in self.pattern.finditer(prose, block.start, block.end):
+                if _attributes(prose, match.start(), match.end(), block.start, block.end):
+                    yield Finding(match.start(), match.end(), {"verb": match.group()})
+
+
+# "…,” he insisted" / "…," insisted Mr Smith": a quote closes just before.
+# The quote must end in a comma, ? or ! ("…,” he claimed"); after a full stop
+# the next word starts a new sentence ("…budget.” If admitted…").
+_AFTER_QUOTE_RE = regex.compile(
+    rf"""(?:[,?!…][{_QUOTE_CLOSE}]|[{_QUOTE_CLOSE}],)\s*\s*(?:(?:he|she|they|it|we|I)|(?:\p{{Lu}}[\w’'-]*\s+){{0,3}}\p{{Lu}}[\w’'-]*|the\s+\w+(?:\s+\w+)?)?\s*$"""
+)
+# "insisted: “…", "claimed, “…": a quote opens just after.
+_BEFORE_QUOTE_RE = regex.compile(rf"""\s*[:,]?\s*[{_QUOTE_OPEN}]""")
+# "claimed that", "admitted that", but not the passive "it is alleged that".
+_THAT_RE = regex.compile(r"(?i)\s+(?:\w+\s+)?that\b")
+_PASSIVE_RE = regex.compile(r"(?i)\b(?:is|was|are|were|been|be|being|if|when|once)\s+$")
+# "claims" and "admits" are nouns after these ("about claims that", "denied claims").
+_NOUN_BEFORE_RE = regex.compile(
+    r"(?i)\b(?:about|to|of|the|these|those|such|his|her|their|its|our|any|new|denied|deny|denies|rejected|"
+    r"reject|rejects|dismissed|dismiss|amid|over|after|following|and|or|make|made|making|counter|similar|"
+    r"false|unfounded|previous|earlier|latest|insurance|pay|paid|face|faces|faced|down|up|fresh)\s+$"
+)
+_INTO_RE = regex.compile(r"(?i)\s+(?:in)?to\b")
+
+
+def _attributes(prose: str, start: int, end: int, floor: int, ceiling: int) -> bool:
+    """Whether the verb at ``start:end`` attributes speech."""
+    if _PASSIVE_RE.search(prose, max(floor, start - 10), start):
+        return False
+    if _NOUN_BEFORE_RE.search(prose, max(floor, start - 14), start) or _INTO_RE.match(prose, end, ceiling):
+        return False  # "denied claims that", "admitted to hospital", "admitted into the EU"
+    if _AFTER_QUOTE_RE.search(prose, max(floor, start - 50), start):
+        return True
+    if _BEFORE_QUOTE_RE.match(prose, end, ceiling):
+        return True
+    that = _THAT_RE.match(prose, end, ceiling)
+    # "claimed last week that" is fine; "claimed the lives that" is not a clause.
+    return that is not None and not regex.match(r"\s+(?:the|a|an|his|her|their|its)\s", prose[end : that.end()])

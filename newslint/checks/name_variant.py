@@ -1,0 +1,220 @@
+"""name-variant: one person's or place's name spelled two ways in one article.
+
+Found without a list. Two kinds of variant:
+
+- one letter apart (edit distance 1) in names of ``min_length`` or more
+  letters: Stoltenberg / Stoltenburg, Gerrard / Gerard;
+- a hyphen, a space or nothing between the same capitalised parts:
+  Al-Kadhimi / Al Kadhimi, Kramp-Karrenbauer / Kramp Karrenbauer,
+  Time Warner / TimeWarner.
+
+What keeps it precise: only words capitalised in the middle of a sentence
+count as names (so "Stores" opening a sentence is not one); short names are
+never compared (Iraq / Iran, Jon / John); an edit at the first or the last
+letter is ignored, since that is where different names and inflections differ
+(Austria / Austrian, Germans / Germany, Rooney / Mooney). The less frequent
+form is reported, the later one on a tie.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import regex
+
+from newslint.checks import Check, Finding, Option
+from newslint.document import Document
+from newslint.terms import Hit
+
+# A capitalised word, hyphened parts included ("Kramp-Karrenbauer").
+_NAME_RE = regex.compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?![\w-])")
+_CAMEL_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+# What before a word makes it the start of a sentence (or of a quote, a list).
+_OPENERS = frozenset(".!?:;…\"'“”‘’(-–—\n\x00")
+# Titles say nothing about which person a name belongs to.
+_TITLES = frozenset(
+    """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady President Minister Prime Secretary General Chancellor
+    King Queen Prince Princess Judge Justice Rev Father Sister Brother Captain Capt Coach Manager Boss
+    Chief Senator Governor Mayor Ayatollah Sheikh Saint St The A An And Of In At On For By To""".split()
+)
+
+
+@dataclass
+class Form:
+    text: str
+    offsets: list[int] = field(default_factory=list)
+    proper: bool = False  # seen capitalised mid-sentence somewhere
+
+    @property
+    def count(self) -> int:
+        return len(self.offsets)
+
+
+class NameVariant(Check):
+    name = "name-variant"
+    options = {
+        "min_length": Option("int", 6, "Letters a name needs before one-letter variants count."),
+        "distinct": Option("groups", [], "Names that look alike but are different (Boston, Bolton)."),
+    }
+
+    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule)
+        self.distinct = {
+            frozenset((first.lower(), second.lower()))
+            for group in self.opts["distinct"]
+            for first in group
+            for second in group
+            if first != second
+        }
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        words = _collect(doc)
+        if not words:
+            return
+        variants = [
+            (one, other) for one, other in self._spelling_pairs(words) if not _two_people(doc.prose, one, other)
+        ]
+        variants.extend(_spacing_pairs(doc.prose, words))
+        reported: set[int] = set()
+        for one, other in variants:
+            if frozenset((one.text.lower(), other.text.lower())) in self.distinct:
+                continue
+            minor, major = _minor_major(one, other)
+            line = doc.position(major.offsets[0])[0]
+            for offset in minor.offsets:
+                if offset in reported:
+                    continue
+                reported.add(offset)
+                params = {"form": minor.text, "other": major.text, "other_line": line, "other_count": major.count}
+                yield Finding(offset, offset + len(minor.text), params)
+
+    def _spelling_pairs(self, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
+        """Names one letter apart, not at the first or last letter.
+
+        Each name is filed under itself and under every spelling with one
+        inner letter deleted; two names one edit apart share a key.
+        """
+        minimum = self.opts["min_length"]
+        names = [form for form in words.values() if form.proper and len(form.text) >= minimum and form.text.isalpha()]
+        keys: dict[str, list[Form]] = defaultdict(list)
+        for form in names:
+            lowered = form.text.lower()
+            keys[lowered].append(form)
+            for index in range(1, len(lowered) - 1):
+                keys[lowered[:index] + lowered[index + 1 :]].append(form)
+        seen: set[tuple[str, str]] = set()
+        for group in keys.values():
+            for index, first in enumerate(group):
+                for second in group[index + 1 :]:
+                    pair = tuple(sorted((first.text, second.text)))
+                    if first.text.lower() == second.text.lower() or pair in seen:
+                        continue
+                    if _inner_edit(first.text.lower(), second.text.lower()):
+                        seen.add(pair)  # type: ignore[arg-type]
+                        yield first, second
+
+
+def _collect(doc: Document) -> dict[str, Form]:
+    """Capitalised words with where they occur and whether they are names."""
+    prose = doc.prose
+    words: dict[str, Form] = {}
+    for block in doc.blocks:
+        headline = block.kind == "headline"
+        for match in _NAME_RE.finditer(prose, block.start, block.end):
+            text = match.group()
+            if text[-2:] in ("'s", "’s"):
+                text = text[:-2]
+            elif text[-1] in "'’":
+                text = text[:-1]
+            form = words.get(text)
+            if form is None:
+                form = words[text] = Form(text)
+            form.offsets.append(match.start())
+            if not form.proper and not headline and not _starts_sentence(prose, block.start, match.start()):
+                form.proper = True
+    return words
+
+
+_WORD_BEFORE_RE = regex.compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
+_WORD_AFTER_RE = regex.compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
+
+
+def _neighbours(prose: str, form: Form) -> tuple[set[str], set[str]]:
+    """Capitalised words just before (first names) and after (surnames) a form."""
+    before, after = set(), set()
+    for offset in form.offsets:
+        match = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
+        if match and match.group(1) not in _TITLES:
+            before.add(match.group(1))
+        match = _WORD_AFTER_RE.match(prose, offset + len(form.text))
+        if match:
+            after.add(match.group(1))
+    return before, after
+
+
+def _spaced(prose: str, words: dict[str, Form], spaced: str) -> Form | None:
+    """Occurrences of two capitalised words side by side ("Al Kadhimi")."""
+    first = words.get(spaced.partition(" ")[0])
+    if first is None:
+        return None
+    offsets = [offset for offset in first.offsets if prose.startswith(spaced, offset)]
+    return Form(spaced, offsets, True) if offsets else None
+
+
+def _starts_sentence(prose: str, floor: int, offset: int) -> bool:
+    index = offset - 1
+    while index >= floor and prose[index] in " \t":
+        index -= 1
+    return index < floor or prose[index] in _OPENERS
+
+
+def _two_people(prose: str, first: Form, second: Form) -> bool:
+    """Different first names (Warren Beatty, American Beauty; Ali Khamenei,
+    Ruhollah Khomenei) or different surnames (Michael Mann, Michel Gondry)
+    beside the two forms: two names, not one spelled twice."""
+    first_before, first_after = _neighbours(prose, first)
+    second_before, second_after = _neighbours(prose, second)
+    return bool(
+        first_before and second_before and not first_before & second_before
+        or first_after and second_after and not first_after & second_after
+    )
+
+
+def _inner_edit(first: str, second: str) -> bool:
+    """One substitution, insertion or deletion, at neither end of the word."""
+    if first[0] != second[0] or first[-1] != second[-1]:
+        return False
+    if len(first) == len(second):
+        differences = [i for i, (a, b) in enumerate(zip(first, second)) if a != b]
+        return len(differences) == 1
+    longer, shorter = (first, second) if len(first) > len(second) else (second, first)
+    if len(longer) - len(shorter) != 1:
+        return False
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
+
+
+def _spacing_pairs(prose: str, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
+    """"Al-Kadhimi" beside "Al Kadhimi"; "TimeWarner" beside "Time Warner"."""
+    for text, form in list(words.items()):
+        if "-" in text:
+            spaced = _spaced(prose, words, text.replace("-", " "))
+            if spaced is not None:
+                yield form, spaced
+            joined = words.get(text.replace("-", ""))
+            if joined is not None:
+                yield form, joined
+        elif form.proper and len(text) >= 6:
+            parts = _CAMEL_RE.split(text)
+            if len(parts) == 2 and all(len(part) >= 2 for part in parts):
+                spaced = _spaced(prose, words, " ".join(parts))
+                if spaced is not None:
+                    yield form, spaced
+
+
+def _minor_major(one: Form, other: Form) -> tuple[Form, Form]:
+    """The less frequent form first; on a tie the later one."""
+    if one.count != other.count:
+        return (one, other) if one.count < other.count else (other, one)
+    return (one, other) if one.offsets[0] > other.offsets[0] else (other, one)

@@ -1,0 +1,160 @@
+"""Suppression comments: editors switching rules off for a passage or a file.
+
+In Markdown, HTML and plain text alike::
+
+    <!-- newslint-disable typography.dash quotes -->   ... until enabled again
+    <!-- newslint-enable quotes -->                     (no rule: every rule)
+    <!-- newslint-disable-next-line consistency.terms -- a quoted tweet -->
+
+and in Markdown front matter ``newslint: {ignore: [rule, ...]}`` for the whole
+file. Rules are IDs or prefixes (``quotes``); text after `` -- `` is a reason.
+A disable that suppresses nothing is reported (``hygiene.unused-suppression``),
+so stale comments do not pile up and hide tomorrow's mistakes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+import regex
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+    from newslint.engine import Diagnostic
+
+UNUSED_RULE = "hygiene.unused-suppression"
+
+#: One directive comment; the rule list ends at the comment's end or at ``--``.
+DIRECTIVE_RE = regex.compile(
+    r"<!--[ \t]*newslint-(disable-next-line|disable|enable)(?![\w-])((?:(?!-->)[^\r\n])*?)(?:[ \t]--[ \t](?:(?!-->).)*?)?[ \t]*-->",
+    regex.S,
+)
+_SELECTOR_RE = regex.compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?")
+
+
+@dataclass
+class Directive:
+    kind: str  # "disable" | "enable" | "disable-next-line"
+    selectors: tuple[str, ...]  # empty: every rule
+    start: int
+    end: int
+    used: set[str] = field(default_factory=set)  # selectors that hid a finding ("" = all)
+
+
+@dataclass(frozen=True)
+class _Region:
+    """Where a directive hides findings: offsets [start, end) or one line."""
+
+    directive: Directive
+    selectors: tuple[str, ...]
+    start: int = 0
+    end: int = 0
+    line: int = 0  # for disable-next-line
+
+
+def selects(selector: str, rule_id: str) -> bool:
+    return rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")
+
+
+def find_directives(text: str) -> list[Directive]:
+    if "newslint-" not in text:  # the common case: no comment, no regex pass
+        return []
+    return [
+        Directive(match.group(1), tuple(_SELECTOR_RE.findall(match.group(2))), match.start(), match.end())
+        for match in DIRECTIVE_RE.finditer(text)
+    ]
+
+
+def _regions(doc: Document, directives: list[Directive]) -> list[_Region]:
+    regions: list[_Region] = []
+    open_: list[tuple[Directive, str]] = []  # (disable, one of its selectors or "")
+    for directive in directives:
+        if directive.kind == "disable-next-line":
+            next_line = doc.position(directive.end)[0] + 1
+            regions.append(_Region(directive, directive.selectors, line=next_line))
+        elif directive.kind == "disable":
+            open_.extend((directive, selector) for selector in directive.selectors or ("",))
+        else:
+            still_open = []
+            for disable, selector in open_:
+                closes = not directive.selectors or any(selector and selects(name, selector) for name in directive.selectors)
+                if closes:
+                    regions.append(_Region(disable, (selector,) if selector else (), disable.end, directive.start))
+                else:
+                    still_open.append((disable, selector))
+            open_ = still_open
+    regions.extend(_Region(d, (s,) if s else (), d.end, len(doc.text)) for d, s in open_)
+    return regions
+
+
+def _hides(region: _Region, d: Diagnostic) -> str | None:
+    """The selector of ``region`` that hides ``d`` ("" for all rules), or None."""
+    if region.line:
+        if d.line != region.line:
+            return None
+    elif not region.start <= d.start < region.end:
+        return None
+    if not region.selectors:
+        return ""
+    return next((s for s in region.selectors if selects(s, d.rule)), None)
+
+
+def file_ignores(meta: dict[str, Any]) -> tuple[str, ...]:
+    """``newslint: {ignore: [...]}`` from front matter (a bare string is one rule)."""
+    settings = meta.get("newslint")
+    ignore = settings.get("ignore") if isinstance(settings, dict) else None
+    if isinstance(ignore, str):
+        ignore = [ignore]
+    return tuple(item for item in ignore or () if isinstance(item, str))
+
+
+def apply(
+    doc: Document,
+    diagnostics: list[Diagnostic],
+    active: Iterable[str],
+    report_unused: Callable[[Directive, tuple[str, ...]], Diagnostic] | None = None,
+) -> list[Diagnostic]:
+    """``diagnostics`` less the suppressed ones, plus one for each unused disable.
+
+    ``report_unused`` makes the diagnostic (None when the rule is off). Only
+    selectors naming an active rule can be unused: a comment for a rule that
+    this config turns off is not stale.
+    """
+    ignores = file_ignores(doc.meta) if doc.meta else ()
+    directives = find_directives(doc.text)
+    if not directives and not ignores:
+        return diagnostics
+    regions = _regions(doc, directives)
+    kept = []
+    for d in diagnostics:
+        if any(selects(selector, d.rule) for selector in ignores):
+            continue
+        hidden = False
+        for region in regions:
+            selector = _hides(region, d)
+            if selector is not None:
+                region.directive.used.add(selector)
+                hidden = True
+        if not hidden:
+            kept.append(d)
+    if report_unused is not None:
+        active_ids = tuple(active)
+        for directive in directives:
+            unused = _unused(directive, active_ids)
+            if unused is not None and not any(selects(s, UNUSED_RULE) for s in ignores):
+                kept.append(report_unused(directive, unused))
+        kept.sort()
+    return kept
+
+
+def _unused(directive: Directive, active: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The selectors of a disable that hid nothing (() = the whole comment), or None."""
+    if directive.kind == "enable":
+        return None
+    if not directive.selectors:
+        return None if directive.used else ()
+    unused = tuple(
+        s for s in directive.selectors if s not in directive.used and any(selects(s, rule_id) for rule_id in active)
+    )
+    return unused or None

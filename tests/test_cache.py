@@ -1,0 +1,95 @@
+"""The diagnostics cache: hits, misses on change, and sharing between processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newslint.cache import CACHE_DIR, Cache
+from newslint.cli import main
+from newslint.config import Config
+from newslint.engine import Diagnostic
+
+ARTICLE = "Council budget rises\n\nThe fund lost TK in the year - and Nato and NATO said so.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"story-{n:03}.txt").write_text(ARTICLE.replace("year", f"year {n}"), encoding="utf-8")
+    return folder
+
+
+def entries() -> list[Path]:
+    return sorted(Path(CACHE_DIR).glob("*.json"))
+
+
+def test_second_run_is_served_from_the_cache(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "news", "-j", "1", "--format", "json"]) == 1
+    first = capsys.readouterr().out
+    assert len(entries()) == 120 and (Path(CACHE_DIR) / ".gitignore").is_file()
+    assert main(["check", "news", "-j", "1", "--format", "json"]) == 1
+    assert capsys.readouterr().out == first
+    # Doctor every entry: only a run served from the cache can report this.
+    for entry in entries():
+        entry.write_text(entry.read_text(encoding="utf-8").replace("left in copy", "from the cache"), encoding="utf-8")
+    main(["check", "news", "-j", "1"])
+    assert "placeholder 'TK' from the cache" in capsys.readouterr().out
+
+
+def test_a_changed_file_misses(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "news/story-000.txt"])
+    capsys.readouterr()
+    (corpus / "story-000.txt").write_text("Council budget rises\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    assert main(["check", "news/story-000.txt"]) == 0
+    assert len(entries()) == 2
+
+
+def test_a_changed_config_misses(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "news/story-000.txt"]) == 1
+    Path("newslint.yaml").write_text("ignore: [hygiene, typography, consistency, claims]\n", encoding="utf-8")
+    assert main(["check", "news/story-000.txt"]) == 0
+
+
+def test_no_cache_writes_nothing(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "news", "--no-cache"])
+    assert not Path(CACHE_DIR).exists()
+
+
+def test_fix_does_not_use_the_cache(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "news/story-000.txt", "--fix"])
+    assert not Path(CACHE_DIR).exists()
+
+
+def test_corrupt_entry_is_a_miss(tmp_path: Path) -> None:
+    cache = Cache(str(tmp_path / CACHE_DIR))
+    diagnostic = Diagnostic("a.txt", 1, 2, 1, 4, "hygiene.placeholder", "error", "TK", fix=None, start=1, end=3)
+    key = cache.key("a.txt", b"x TK", Config())
+    cache.put(key, [diagnostic])
+    cache.close()
+    assert cache.get(key) == [diagnostic]
+    Path(cache._entry(key)).write_text('{"fields": ', encoding="utf-8")
+    assert cache.get(key) is None
+
+
+def test_racing_processes_leave_the_cache_readable(corpus: Path) -> None:
+    command = [sys.executable, "-m", "newslint", "check", "news", "--format", "json", "-j", "1"]
+    env = {**os.environ, "NO_COLOR": "1"}
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, env=env) for _ in range(2)]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert [run.returncode for run in runs] == [1, 1]
+    assert json.loads(outputs[0]) == json.loads(outputs[1])
+    assert len(entries()) == 120
+    assert not list(Path(CACHE_DIR).glob("*.tmp"))
+    for entry in entries():
+        json.loads(entry.read_text(encoding="utf-8"))  # every entry complete
+    served = subprocess.run(command, stdout=subprocess.PIPE, env=env, check=False)
+    assert json.loads(served.stdout) == json.loads(outputs[0])

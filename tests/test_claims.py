@@ -1,0 +1,242 @@
+"""Claims rules: arithmetic, headline figures, attribution, sourcing, names, dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newslint
+from newslint.config import from_text
+from newslint.examples import run_examples
+from newslint.numbers import parse_number, read_multipliers, read_numbers
+
+SEED = (Path(__file__).parent.parent / "seeds" / "nato-iraq-troops.txt").read_text(encoding="utf-8")
+CLAIMS_RULES = (
+    "claims.arithmetic claims.headline-figure claims.unattributed-quote claims.vague-source "
+    "claims.name-variant claims.loaded-verb claims.weekday-date"
+).split()
+
+
+def diagnostics(text: str, select: str = "claims", path: str | None = None) -> list[newslint.Diagnostic]:
+    return newslint.lint_text(text, path=path, config=from_text(f"extends: [core]\nselect: [{select}]\n"))
+
+
+def findings(text: str, select: str = "claims", path: str | None = None) -> set[tuple[int, int, str]]:
+    return {(d.line, d.column, d.rule) for d in diagnostics(text, select, path)}
+
+
+def replace_line(text: str, line: int, old: str, new: str) -> str:
+    lines = text.split("\n")
+    assert old in lines[line - 1], (line, old)
+    lines[line - 1] = lines[line - 1].replace(old, new)
+    return "\n".join(lines)
+
+
+# -- numbers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase, value",
+    [
+        ("4,000", 4000), ("4000", 4000), ("4.5", 4.5), ("£3.5bn", 3.5e9), ("2m", 2e6), ("4k", 4000),
+        ("eight million", 8e6), ("a dozen", 12), ("two-thirds", 2 / 3), ("half", 0.5), ("three", 3),
+        ("twenty-five", 25), ("two hundred and fifty thousand", 250_000), ("20%", 20),
+        ("20 per cent", 20), ("20 percent", 20), ("2.5 million", 2.5e6), ("just under 3,000", 3000),
+    ],
+)  # fmt: skip
+def test_parse_number(phrase: str, value: float) -> None:
+    assert parse_number(phrase) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("phrase", ["1st", "3-1", "PS2", "5ft", "10:30", "v1.0", "a", "&#163;"])
+def test_not_a_number(phrase: str) -> None:
+    assert read_numbers(phrase) == []
+
+
+def test_kinds_and_hedges() -> None:
+    (percent,) = read_numbers("rose 20 per cent")
+    assert percent.kind == "percent" and percent.value == 20
+    (hedged,) = read_numbers("cut to just under 3,000")
+    assert hedged.hedge == "just under" and hedged.bounds()[0] < 2800 < hedged.bounds()[1]
+    (year,) = read_numbers("in 2004")
+    assert year.is_year
+    (strong,) = read_numbers("the 10,000-strong force")
+    assert strong.value == 10000 and not strong.is_year
+
+
+def test_multipliers() -> None:
+    text = "eightfold, doubled, tripled, quadrupled, halved, three times, 10-fold"
+    assert [m.value for m in read_multipliers(text)] == [8, 2, 3, 4, 0.5, 3, 10]
+
+
+# -- the seed article ----------------------------------------------------------
+
+
+def test_seed_has_only_vague_source() -> None:
+    assert findings(SEED) == {(29, 1, "claims.vague-source")}
+
+
+def test_seed_sevenfold() -> None:
+    text = replace_line(SEED, 9, "eightfold", "sevenfold")
+    found = [d for d in diagnostics(text) if d.rule == "claims.arithmetic"]
+    assert [(d.line, d.rule) for d in found] == [(9, "claims.arithmetic")]
+    assert "sevenfold from 500 is 3,500, not 4,000" in found[0].message
+
+
+def test_seed_headline_figure() -> None:
+    text = replace_line(SEED, 1, "4,000", "5,000")
+    assert findings(text, "claims.headline-figure") == {(1, 75, "claims.headline-figure")}
+
+
+def test_seed_name_variant() -> None:
+    text = replace_line(SEED, 47, "Mr Stoltenberg", "Mr Stoltenburg")
+    found = [d for d in diagnostics(text) if d.rule == "claims.name-variant"]
+    assert [(d.line, d.column) for d in found] == [(47, 4)]
+    assert "'Stoltenberg' on line 3" in found[0].message
+
+
+def test_seed_unattributed_quote() -> None:
+    text = replace_line(SEED, 17, "return,” he said.", "return.”")
+    assert findings(text, "claims.unattributed-quote") == {(17, 1, "claims.unattributed-quote")}
+
+
+# -- one rule at a time --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Profits rose 20% from 400 to 500.\n", {(1, 14, "claims.arithmetic")}),
+        ("Sales doubled from 300 to 900.\n", {(1, 7, "claims.arithmetic")}),
+        ("Troop numbers fell from 5,200 to 6,000.\n", {(1, 20, "claims.arithmetic")}),
+        ("Sales rose 2% to $11.1bn from $10.9bn.\n", set()),
+        ("He would reduce troops from 5,200 to just under 3,000.\n", set()),
+        ("Prices doubled.\n", set()),
+        ("Prices rose sharply from 2003 to 2005.\n", set()),
+        ("“Sales doubled from 300 to 900,” he said.\n", set()),
+    ],
+)
+def test_arithmetic(text: str, expected: set) -> None:
+    assert findings(text, "claims.arithmetic") == expected
+
+
+def test_arithmetic_message() -> None:
+    (found,) = diagnostics("Profits rose 20% from 400 to 500.\n", "claims.arithmetic")
+    assert found.message == "the figures do not agree: rose 20% from 400 is 480, not 500"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Troops rise to 5,000\n\nThe force grows to 4,000.\n", {(1, 16, "claims.headline-figure")}),
+        ("Troops rise to 4,000\n\nThe force grows to four thousand.\n", set()),
+        ("Troops rise to 4k\n\nThe force grows to 4000.\n", set()),
+        ("Prices up 20%\n\nPrices rose by 20 per cent.\n", set()),
+        ("Prices up 20%\n\nPrices rose from 20 to 24.\n", {(1, 11, "claims.headline-figure")}),
+        ("Elections in 2005 and Blair's 3rd term\n\nThe prime minister spoke.\n", set()),
+        ("'10,000 jobs' at risk\n\nThe union said jobs were at risk.\n", set()),
+        ("Troops rise to 5,000\n", set()),
+    ],
+)
+def test_headline_figure(text: str, expected: set) -> None:
+    assert findings(text, "claims.headline-figure") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He spoke.\n\n“We will expand the training mission in Iraq now.”\n", {(3, 1, "claims.unattributed-quote")}),
+        ("“We will expand the training mission in Iraq now,” he said.\n\n“It will grow.”\n", set()),
+        ("“We will expand the training mission in Iraq now.\n\n“It will grow,” he said.\n", set()),
+        ("He said:\n\n“We will expand the training mission in Iraq now.”\n", set()),
+        ("The report, “Our failing schools and what we can do about them”, was out.\n", set()),
+        ("He said it was a “critical juncture”.\n", set()),
+    ],
+)
+def test_unattributed_quote(text: str, expected: set) -> None:
+    assert findings(text, "claims.unattributed-quote") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Sources say the minister will resign.\n", {(1, 1, "claims.vague-source")}),
+        ("It is understood that talks failed.\n", {(1, 1, "claims.vague-source")}),
+        ("“Sources say all sorts of things,” she said.\n", set()),
+        ("The ministry reported the attack.\n", set()),
+    ],
+)
+def test_vague_source(text: str, expected: set) -> None:
+    assert findings(text, "claims.vague-source") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr Al-Kadhimi spoke. Mr Al Kadhimi left. Mr Al-Kadhimi said no.\n", {(1, 25, "claims.name-variant")}),
+        ("Ms Kramp-Karrenbauer spoke. Later Ms Kramp Karrenbauer left.\n", {(1, 38, "claims.name-variant")}),
+        ("Rockets hit Iraq, fired by groups from Iran.\n", set()),
+        ("Fans from Austria and Australia met.\n", set()),
+        ("Jon Smith met John Smith.\n", set()),
+        ("Michael Mann and Michel Gondry were nominated.\n", set()),
+    ],
+)
+def test_name_variant(text: str, expected: set) -> None:
+    assert findings(text, "claims.name-variant") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“We did nothing wrong,” he claimed.\n", {(1, 28, "claims.loaded-verb")}),
+        ("The minister admitted that the plan failed.\n", {(1, 14, "claims.loaded-verb")}),
+        ("He was admitted to hospital.\n", set()),
+        ("The alleged attacker was held.\n", set()),
+        ("Chelsea claimed the title.\n", set()),
+        ("It is alleged that he stole a car.\n", set()),
+    ],
+)
+def test_loaded_verb(text: str, expected: set) -> None:
+    assert findings(text, "claims.loaded-verb") == expected
+
+
+def test_loaded_verb_is_info() -> None:
+    (found,) = diagnostics("She insisted that it was fine.\n", "claims.loaded-verb")
+    assert found.severity == "info"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They met on Wednesday, February 18, 2021, in Brussels.\n", {(1, 13, "claims.weekday-date")}),
+        ("They meet on Monday 1 March 2021.\n", set()),
+        ("They meet on Tuesday 1 March.\n", set()),
+        ("The deadline is 1 May 2021.\n", set()),
+    ],
+)
+def test_weekday_date(text: str, expected: set) -> None:
+    assert findings(text, "claims.weekday-date") == expected
+
+
+def test_weekday_date_message() -> None:
+    (found,) = diagnostics("They met on Wednesday, February 18, 2021.\n", "claims.weekday-date")
+    assert found.message == "February 18, 2021 is a Thursday, not a Wednesday"
+
+
+def test_clean_text_has_no_claims_findings() -> None:
+    text = (
+        "Council agrees budget of £3.5bn\n\n"
+        "The council agreed a budget of £3.5bn on Monday 1 March 2021, up 5% from £3.33bn.\n\n"
+        "“We have protected the services people rely on most,” the council leader, Jane Smith, said.\n\n"
+        "“Nobody pretends this is easy.”\n\n"
+        "Ms Smith said spending on roads would double from £20m to £40m.\n"
+    )
+    assert findings(text) == set()
+
+
+@pytest.mark.parametrize("rule_id", CLAIMS_RULES)
+def test_rule_examples(rule_id: str) -> None:
+    rules = {rule.id: rule for rule in from_text("extends: [core]\n").resolve_rules()}
+    assert rule_id in rules
+    assert run_examples(rules[rule_id]) == []
