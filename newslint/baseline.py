@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from newslint.engine import Diagnostic
 from newslint.formats import relative_path

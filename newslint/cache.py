@@ -17,7 +17,7 @@ import os
 import queue
 import threading
 from dataclasses import fields
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from newslint import __version__
@@ -28,7 +28,7 @@ CACHE_DIR = ".newslint_cache"
 _FIELDS = tuple(field.name for field in fields(Diagnostic))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _code_stamp() -> str:
     """newslint's own source files by size and mtime: an edited check invalidates."""
     package = Path(__file__).resolve().parent
@@ -39,7 +39,7 @@ def _code_stamp() -> str:
     return digest.hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules_stamp(config_key: str, sources: tuple[str, ...]) -> str:
     """The resolved config plus the bytes of every rule file and pack manifest it reads."""
     digest = hashlib.sha256(config_key.encode())

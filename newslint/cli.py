@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import click
 
@@ -219,7 +220,8 @@ def _emit(
     statistics: bool,
 ) -> None:
     """Write the report (to stdout or --output) and, with --statistics, the counts."""
-    from newslint.formats import FORMATS, Report, statistics as per_rule, summary
+    from newslint.formats import FORMATS, Report, summary
+    from newslint.formats import statistics as per_rule
 
     to_file = output_path is not None
     stream = sys.stderr if stdout_is_text else sys.stdout

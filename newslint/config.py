@@ -10,11 +10,11 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from newslint.rules import SEVERITIES, Rule, builtin_packs, builtin_rules_dir, load_pack
-from newslint.yamlfile import LineDict, LineList, YamlError, load_yaml, read_yaml
+from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
 KEYS = ("extends", "select", "ignore", "rules", "overrides", "exclude", "fail-on")
@@ -100,7 +100,7 @@ def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
     return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_pack_cached(path: str, name: str):  # type: ignore[no-untyped-def]
     return load_pack(path, name)
 
@@ -215,7 +215,7 @@ def _read_toml(path: str) -> dict[str, Any]:
     return data.get("tool", {}).get("newslint", {})
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: str) -> Config:
     try:
         data = _read_toml(path) if path.endswith(".toml") else read_yaml(path)

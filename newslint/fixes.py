@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from newslint.engine import Diagnostic
 from newslint.readers import Source

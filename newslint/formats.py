@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from newslint.engine import Diagnostic
 
@@ -263,7 +263,7 @@ def gitlab(report: Report) -> str:
 @formatter("junit")
 def junit(report: Report) -> str:
     """JUnit XML: a test case per file, a failure per finding (for CI test tabs)."""
-    from xml.sax.saxutils import quoteattr, escape
+    from xml.sax.saxutils import escape, quoteattr
 
     by_path: dict[str, list[Diagnostic]] = {path: [] for path in report.paths}
     for d in report.diagnostics:

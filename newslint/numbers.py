@@ -20,6 +20,8 @@ from typing import Literal
 
 import regex
 
+from newslint.lazyre import lazy_compile
+
 Kind = Literal["count", "percent", "fraction", "multiplier"]
 
 UNITS = {
@@ -55,13 +57,13 @@ _HEDGE_ALTERNATION = "|".join(
     regex.escape(hedge).replace(r"\ ", r"\s+") for hedge in sorted(HEDGES, key=len, reverse=True)
 )
 # A hedge right before a number (searched backwards from the number's start).
-_HEDGE_AT_RE = regex.compile(rf"(?i)(?:{_HEDGE_ALTERNATION})\s+")
-_HEDGE_BEFORE_RE = regex.compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})\s+$")
+_HEDGE_AT_RE = lazy_compile(rf"(?i)(?:{_HEDGE_ALTERNATION})\s+")
+_HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})\s+$")
 
 # A figure: 4,000  4000  4.5  £3.5bn  2m  4k  20%  20 per cent  2.5 million.
 # Not part of a longer token: a version (v1.0), a time (10:30), a score (3-1),
 # a fraction (1/2), a code (PS2, MP3, 3G) or a measurement (5ft, 70mph).
-_FIGURE_RE = regex.compile(
+_FIGURE_RE = lazy_compile(
     r"""(?<![\w.,/:£$€¥#&-])(?<!\d[-–]\s?)
     (?P<currency>[£$€¥]\s?)?
     (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
@@ -76,14 +78,14 @@ _COUNT_WORD = "|".join([*UNITS, *TENS, *SCALES, "dozen", "half", "halves", "thir
 _ARTICLE = r"an?(?=[\s-]+(?:dozen|hundred|thousand|million|billion|trillion|half|third|quarter)\b)"
 # A run of number words ("two hundred and fifty thousand", "twenty-five",
 # "a dozen", "two-thirds"); _words_value decides how much of it is a number.
-_WORDS_RE = regex.compile(
+_WORDS_RE = lazy_compile(
     rf"""(?i)(?<![\w-])(?:{_ARTICLE}|{_COUNT_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_COUNT_WORD}))*(?!\w)
     (?P<percent>\s+per\s?cent\b|\s+percent\b)?""",
     regex.VERBOSE,
 )
-_WORD_SPLIT_RE = regex.compile(r"\w+")
+_WORD_SPLIT_RE = lazy_compile(r"\w+")
 
-_MULTIPLIER_RE = regex.compile(
+_MULTIPLIER_RE = lazy_compile(
     rf"""(?i)(?<![\w-])(?:
         (?P<fold>\d+|{"|".join([*UNITS, *TENS])})-?fold
       | (?P<verb>doubl|tripl|trebl|quadrupl|halv)(?:ed|es|e|ing)
@@ -267,7 +269,7 @@ def read_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return numbers
 
 
-_NUMBER_WORD_HINT_RE = regex.compile(
+_NUMBER_WORD_HINT_RE = lazy_compile(
     rf"(?i)\b(?:{'|'.join([*UNITS, *TENS, *SCALES, 'dozen', 'half', 'thirds?', 'quarters?'])})\b"
 )
 

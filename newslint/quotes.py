@@ -19,7 +19,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-import regex
+from newslint.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Block, Document
@@ -32,8 +32,8 @@ STRAIGHT = {'"', "'"}
 CURLY_FOR = {("double", "open"): "“", ("double", "close"): "”", ("single", "open"): "‘", ("single", "close"): "’"}
 STRAIGHT_FOR = {"double": '"', "single": "'"}
 
-_MARK_RE = regex.compile(r"""["'“”‘’]""")
-_ELISION_RE = regex.compile(r"(?i)(?:\d\d?s?\b|n['’]|em\b|til\b|tis\b|cause\b|twas\b)")
+_MARK_RE = lazy_compile(r"""["'“”‘’]""")
+_ELISION_RE = lazy_compile(r"(?i)(?:\d\d?s?\b|n['’]|em\b|til\b|tis\b|cause\b|twas\b)")
 # An attribution clause inside an unclosed quote means the closing mark was
 # forgotten, not that the quote runs on into the next paragraph.
 # The speaker is a third person: "I said" and "we said" inside a quote are the
@@ -41,17 +41,16 @@ _ELISION_RE = regex.compile(r"(?i)(?:\d\d?s?\b|n['’]|em\b|til\b|tis\b|cause\b|
 _SPEAKER = r"(?:he|she|they|it|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+\p{Lu}[\w-]*|\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+){0,3})"
 _SPEECH_VERB = r"(?:said|says|added|adds|told|asked|explained|wrote|continued|countered|replied|insisted|warned)"
 # After a comma (or ? !) only: ". Mr Smith said so." may well be the speaker.
-_ATTRIBUTION_RE = regex.compile(rf"[,?!]\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
+_ATTRIBUTION_RE = lazy_compile(rf"[,?!]\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
 # "He added: " or "In a statement, it said: " just before an opening mark: a new
 # quote starts, so a quote still open was never closed (not nested).
-_INTRODUCTION_RE = regex.compile(
+_INTRODUCTION_RE = lazy_compile(
     rf"(?:^|[\s,])(?:{_SPEAKER})\s+{_SPEECH_VERB}(?:\s+[\w\s,'’-]{{0,40}}?)?:\s*$"
 )
 # A paragraph that stops mid-sentence ("... i.e. like an") before one starting
 # in lower case ("agent provocateur"): one paragraph broken in two, often where
 # a bold name or a link was dropped. Quotes run on across the break.
-_BROKEN_END_RE = regex.compile(r"[\p{L}\d,;]\s*$")
-_BROKEN_START_RE = regex.compile(r"\s*\p{Ll}")
+_BROKEN_START_RE = lazy_compile(r"\s*\p{Ll}")
 _OPENING_CONTEXT = set(" \t\r\n([{—–-/\x00") | set("“‘")
 
 
@@ -140,6 +139,11 @@ def analyse(doc: Document) -> QuoteAnalysis:
     return analysis
 
 
+def _ends_mid_sentence(paragraph: str) -> bool:
+    last = paragraph.rstrip()[-1:]
+    return last.isalpha() or last.isdigit() or last in (",", ";")
+
+
 def _units(prose: str, blocks: list[Block]) -> list[Block]:
     """Blocks, with body paragraphs broken mid-sentence joined back together."""
     from newslint.document import Block
@@ -150,8 +154,8 @@ def _units(prose: str, blocks: list[Block]) -> list[Block]:
         if (
             previous is not None
             and previous.kind == block.kind == "body"
-            and _BROKEN_END_RE.search(prose, previous.start, previous.end)
             and _BROKEN_START_RE.match(prose, block.start, block.end)
+            and _ends_mid_sentence(prose[previous.start : previous.end])
         ):
             units[-1] = Block("body", previous.start, block.end)
         else:
@@ -191,6 +195,9 @@ def _analyse_block(
         kind = "double" if char in DOUBLE else "single"
         before = prose[offset - 1] if offset > block.start else " "
         after = prose[offset + 1] if offset + 1 < block.end else " "
+        if kind == "single" and before.isalpha() and after.isalpha():
+            marks.append(Mark(offset, char, kind, "apostrophe"))  # they're, Nato’s: most marks in news copy
+            continue
         role = _role(char, kind, before, after, prose, offset, open_of(kind) is not None)
         mark = Mark(offset, char, kind, role)
         marks.append(mark)

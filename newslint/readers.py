@@ -10,12 +10,14 @@ first ``#`` heading. Everything that is not prose is masked (see document.py).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import regex
 
 from newslint.document import MASK, Block, Document
+from newslint.lazyre import lazy_compile
 
 BOM = "\ufeff"
 TEXT_SUFFIXES = (".txt", ".text")
@@ -85,10 +87,10 @@ def parse(text: str, path: str | None = None, *, layout: str = "article") -> Doc
 
 # -- masking -------------------------------------------------------------------
 
-_URL_RE = regex.compile(
+_URL_RE = lazy_compile(
     r"""\b(?:https?://|ftp://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w"""
 )
-_NOT_NEWLINE_RE = regex.compile(r"[^\r\n]")
+_NOT_NEWLINE_RE = lazy_compile(r"[^\r\n]")
 
 
 def _mask(chars: list[str], start: int, end: int) -> None:
@@ -103,7 +105,7 @@ def _masked(text: str) -> str:
 
 # -- plain text ----------------------------------------------------------------
 
-_PARAGRAPH_RE = regex.compile(r"[ \t]*[^\s][^\r\n]*(?:\r?\n[ \t]*[^\s][^\r\n]*)*")
+_PARAGRAPH_RE = lazy_compile(r"[ \t]*[^\s][^\r\n]*(?:\r?\n[ \t]*[^\s][^\r\n]*)*")
 
 
 def _paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -143,12 +145,21 @@ def _parse_text(text: str, path: str | None, layout: str) -> Document:
         # A paragraph that is only suppression comments is no paragraph (nor a headline).
         spans = [span for span in spans if not _only_directives(text, span, directives)]
     blocks = _layout_blocks(text, spans, layout)
+    masked = [match.span() for match in _urls(text)] + directives  # editors paste comments into .txt too
+    if not masked:
+        return Document(text=text, prose=text, blocks=blocks, path=path)
     chars = list(text)
-    for match in _URL_RE.finditer(text):
-        _mask(chars, *match.span())
-    for start, end in directives:  # editors paste suppression comments into .txt files too
+    for start, end in masked:
         _mask(chars, start, end)
     return Document(text=text, prose="".join(chars), blocks=blocks, path=path)
+
+
+def _urls(text: str, start: int = 0, end: int | None = None) -> Iterable[regex.Match]:
+    """URLs and e-mail addresses; most articles have none, and the scan is costly."""
+    window = text[start:end]
+    if "://" not in window and "www." not in window and "@" not in window:
+        return ()
+    return _URL_RE.finditer(text, start, len(text) if end is None else end)
 
 
 def _directive_spans(text: str) -> list[tuple[int, int]]:
@@ -169,12 +180,12 @@ def _only_directives(text: str, span: tuple[int, int], directives: list[tuple[in
 
 # -- Markdown ------------------------------------------------------------------
 
-_META_LINE_RE = regex.compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*\r?$""")
-_LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
-_FRONT_MATTER_RE = regex.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+_META_LINE_RE = lazy_compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*\r?$""")
+_LINE_BREAK_RE = lazy_compile(r"\r\n|\r|\n")
+_FRONT_MATTER_RE = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 # Not prose inside a Markdown paragraph: inline code, HTML comments and tags,
 # autolinks, link and image targets, reference labels, bare URLs.
-_INLINE_MARKUP_RE = regex.compile(
+_INLINE_MARKUP_RE = lazy_compile(
     r"""(?P<code>(`+)(?:(?!\2).)+?\2)
       | <!--.*?-->
       | </?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>
@@ -187,10 +198,10 @@ _INLINE_MARKUP_RE = regex.compile(
     """,
     regex.X | regex.S,
 )
-_LINE_PREFIX_RE = regex.compile(
+_LINE_PREFIX_RE = lazy_compile(
     r"(?m)^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?"
 )
-_HEADING_MARKS_RE = regex.compile(r"(?m)^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$")
+_HEADING_MARKS_RE = lazy_compile(r"(?m)^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$")
 
 
 def _front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, tuple[int, int]]]:
@@ -269,7 +280,7 @@ def _parse_markdown(text: str, path: str | None, layout: str) -> Document:
 def _mask_inline(text: str, chars: list[str], start: int, end: int) -> None:
     for match in _INLINE_MARKUP_RE.finditer(text, start, end):
         _mask(chars, *match.span())
-    for match in _URL_RE.finditer(text, start, end):
+    for match in _urls(text, start, end):
         _mask(chars, *match.span())
 
 

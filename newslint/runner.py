@@ -81,7 +81,11 @@ def check_file(
         return lint_document(parse(text, lint_path), config)
 
     if fix or diff:
-        from newslint.fixes import fix_until_stable, unified_diff, write_atomically  # difflib: only when fixing
+        from newslint.fixes import (  # difflib: only when fixing
+            fix_until_stable,
+            unified_diff,
+            write_atomically,
+        )
 
         fixed = fix_until_stable(source.text, lint, unsafe=unsafe_fixes)
         if fixed != source.text:

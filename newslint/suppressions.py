@@ -14,10 +14,13 @@ so stale comments do not pile up and hide tomorrow's mistakes.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import regex
+
+from newslint.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -30,7 +33,7 @@ DIRECTIVE_RE = regex.compile(
     r"<!--[ \t]*newslint-(disable-next-line|disable|enable)(?![\w-])((?:(?!-->)[^\r\n])*?)(?:[ \t]--[ \t](?:(?!-->).)*?)?[ \t]*-->",
     regex.S,
 )
-_SELECTOR_RE = regex.compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?")
+_SELECTOR_RE = lazy_compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?")
 
 
 @dataclass

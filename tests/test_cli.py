@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from support import SEED
 
 from newslint.cli import main
-from support import SEED
 
 JSON_KEYS = {"path", "line", "column", "end_line", "end_column", "rule", "severity", "message", "fix"}
 

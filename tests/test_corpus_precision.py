@@ -8,7 +8,6 @@ the exact (line, column, rule) set the rule family must give for it.
 from __future__ import annotations
 
 import pytest
-
 from support import findings, seed_lines, seed_text
 
 CORE = "extends: [core]\nignore: [claims]\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import stat
@@ -13,12 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import SEED
 
 import newslint
 from newslint.cli import main
 from newslint.config import from_text
 from newslint.fixes import apply_fixes, choose_fixes, fix_until_stable
-from support import SEED
 
 BRITISH = "extends: [british]\n"
 
@@ -78,7 +77,7 @@ def test_diff_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 def test_fix_from_stdin_writes_to_stdout() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "newslint", "check", "--fix", "-"],
-        input="Headline\n\nIt went on...\n".encode(),
+        input=b"Headline\n\nIt went on...\n",
         capture_output=True,
         cwd=Path(SEED).parent,
     )
@@ -115,7 +114,10 @@ CONFIGS = [from_text("extends: [core]\n"), from_text(BRITISH), from_text("extend
 @given(text=PROSE, config_index=st.integers(0, 2), markdown=st.booleans())
 def test_fixing_is_safe_and_idempotent(text: str, config_index: int, markdown: bool) -> None:
     config, path = CONFIGS[config_index], "a.md" if markdown else "a.txt"
-    lint = lambda t: newslint.lint_text(t, path=path, config=config)
+
+    def lint(text: str) -> list:
+        return newslint.lint_text(text, path=path, config=config)
+
     diagnostics = lint(text)
     fixed = apply_fixes(text, diagnostics)
     # Walk the fixes: every character outside their spans is where it was.

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from support import findings
 
 import newslint
 from newslint.config import from_text
 from newslint.readers import parse
-from support import findings
 
 QUOTES = "extends: [core]\nselect: [quotes]\n"
 BRITISH = "extends: [british]\nselect: [quotes]\n"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from support import findings
 
 from newslint.readers import ReadError, decode, parse
-from support import findings
 
 ELLIPSIS = "typography.ellipsis"
 

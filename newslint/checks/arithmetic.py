@@ -13,13 +13,14 @@ standing just before the pair is tied to it. Rounding and hedges ("just under
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
+from newslint.lazyre import lazy_compile
 from newslint.numbers import (
     HEDGES,
     Number,
@@ -32,17 +33,17 @@ from newslint.numbers import (
 from newslint.terms import Hit
 
 # Cheap pre-filter: "from" followed by a figure or a number word.
-_FROM_RE = regex.compile(
+_FROM_RE = lazy_compile(
     r"(?i)\bfrom\s+(?=(?:[a-z]+\s+){0,2}(?:[£$€¥]\s?)?\d|(?:[a-z]+\s+){0,2}(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|half)\b)"
 )
 # Between "from X" and "to Y": a few words, no clause or sentence break.
-_TO_AFTER_RE = regex.compile(r"(?:\s+(?!to\b)[^\s.;:!?()\"“”]+){0,6}?\s+to\s+")
+_TO_AFTER_RE = lazy_compile(r"(?:\s+(?!to\b)[^\s.;:!?()\"“”]+){0,6}?\s+to\s+")
 # "to Y, up from X": what may stand between Y and "from".
-_TO_BEFORE_GAP_RE = regex.compile(r"(?i)\s*,?\s*(?:(?:up|down)\s+)?$")
-_TO_BEFORE_RE = regex.compile(r"(?i)\bto\s+$")
-_SENTENCE_BREAK_RE = regex.compile(r"""[.!?;:]["'”’)]*\s|\n|\(|\)""")
-_WORD_RE = regex.compile(r"[\w’'-]+|%")
+_TO_BEFORE_GAP_RE = lazy_compile(r"(?i)\s*,?\s*(?:(?:up|down)\s+)?$")
+_TO_BEFORE_RE = lazy_compile(r"(?i)\bto\s+$")
+_SENTENCE_BREAK_RE = lazy_compile(r"""[.!?;:]["'”’)]*\s|\n|\(|\)""")
+_WORD_RE = lazy_compile(r"[\w’'-]+|%")
 
 UP = frozenset(
     """rise rises rose risen rising increase increased increases increasing grow grows grew grown
@@ -68,16 +69,16 @@ DOWN_OR_REVISED = DOWN | {"reduction", "losses", "revised", "revise", "revision"
 
 # Where a verb of change is about a rank or a time span, a smaller number can be
 # the better outcome ("climbed from 20 to 5 in the charts").
-_RANKING_RE = regex.compile(
+_RANKING_RE = lazy_compile(
     r"(?i)\b(?:charts?|places?|position|positions|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
     r"league|table|number|No|top|minutes?|seconds?|hours?|days?|weeks?|months?|years?|age|aged)\b"
 )
 # A figure followed by one of these is a time or a date, not a quantity to compare.
-_TIME_UNITS_RE = regex.compile(
+_TIME_UNITS_RE = lazy_compile(
     r"(?i)\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|am|pm|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
-_PERCENTAGE_POINTS_RE = regex.compile(r"(?i)percentage\s+points?")
+_PERCENTAGE_POINTS_RE = lazy_compile(r"(?i)percentage\s+points?")
 _WORDS_BEFORE = 6  # how far back a verb or multiplier may stand from the pair
 
 
@@ -204,7 +205,7 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
     return Change(pair_start, sentence, old, new, multiplier, percent, direction, verb)
 
 
-_GAP_RE = regex.compile(r"(?i)[\s,]*(?:by\s+|a\s+|an\s+)?[\s,]*")
+_GAP_RE = lazy_compile(r"(?i)[\s,]*(?:by\s+|a\s+|an\s+)?[\s,]*")
 
 
 def _next_to(prose: str, verb: regex.Match, percent: Number) -> bool:

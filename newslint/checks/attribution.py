@@ -16,12 +16,11 @@ sentence ('the report, "Our failing schools", said') is not speech.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
-
-import regex
+from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
+from newslint.lazyre import lazy_compile
 from newslint.quotes import Quote
 from newslint.terms import Hit
 
@@ -41,7 +40,7 @@ _ATTRIBUTION_VERBS = (
 )
 # An attribution: a verb of speech (outside the quote), "in a statement", or a
 # colon that introduces the quote ("He said:", "The statement read:").
-_ATTRIBUTION_RE = regex.compile(
+_ATTRIBUTION_RE = lazy_compile(
     rf"(?i)\b(?:{_ATTRIBUTION_VERBS})\b|\bin\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+)?"
     rf"(?:statement|interview|letter|speech|blog|message|post|tweet|email|e-mail|article|column|report)\b"
     rf"|:\s*$"
@@ -49,12 +48,12 @@ _ATTRIBUTION_RE = regex.compile(
 # Reported speech that names the next paragraph's speaker: "Committee chairman
 # John Denham said drugs were an excuse.\n\n"The committee believes..."".
 # Narrower than _ATTRIBUTION_VERBS: "was announced by" names no speaker.
-_REPORTED_SPEECH_RE = regex.compile(
+_REPORTED_SPEECH_RE = lazy_compile(
     r"(?i)\b(?:said|says|told|tells|added|adds|explained|explains|argued|argues|insisted|insists|warned|"
     r"warns|believes|thinks|claimed|claims|stressed|stresses|wrote|writes|accused|accuses|according\s+to|"
     r"speaking|signalled|admitted|admits|suggested|suggests|asked|urged|urges|predicted|predicts)\b"
 )
-_SENTENCE_BREAK_RE = regex.compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\d])""")
+_SENTENCE_BREAK_RE = lazy_compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\d])""")
 
 
 class Attribution(Check):

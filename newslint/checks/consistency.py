@@ -14,18 +14,22 @@ variant that introduces or explains the first ("Islamic State (IS)") is fine.
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 import regex
 
 from newslint.checks import Check, Finding, Option
+from newslint.checks.existence import find_all
 from newslint.document import Document
+from newslint.lazyre import lazy_compile
 from newslint.terms import Hit, Term
 
 # "Islamic State (IS)", "Islamic State, also known as Daesh": an introduction.
-_INTRODUCTION_RE = regex.compile(r"\s*(?:\(|,?\s+(?:or|also known as|known as|aka|formerly|now)\s+)\s*$")
-_ACRONYM_RE = regex.compile(r"(?<![\w'’.-])(?:\p{Lu}{3,6}|\p{Lu}\p{Ll}{2,5})(?![\w'’-]|\.\p{L})")
-_CAPS_NEIGHBOUR_RE = regex.compile(r"\p{Lu}{2,}")
+_INTRODUCTION_RE = lazy_compile(r"\s*(?:\(|,?\s+(?:or|also known as|known as|aka|formerly|now)\s+)\s*$")
+_ACRONYM_RE = lazy_compile(r"(?<![\w'’.-])(?:\p{Lu}{3,6}|\p{Lu}\p{Ll}{2,5})(?![\w'’-]|\.\p{L})")
+_CAPITALS_RE = lazy_compile(r"(?<![\w'’.-])\p{Lu}{3,6}(?![\w'’-]|\.\p{L})")
+_CAPS_NEIGHBOUR_RE = lazy_compile(r"\p{Lu}{2,}")
 # Title-case forms that are also everyday words ("Who", "Aids") mean nothing,
 # and the same words in capitals are emphasis ("shown LIVE" beside "Five Live").
 _COMMON_WORDS = frozenset(
@@ -35,7 +39,7 @@ _COMMON_WORDS = frozenset(
     open time life world film show game hit hot rock soul sale vote stop yes""".split()
 )
 # A title-case word just after a title is a personal name ("Mr Raf Smith").
-_AFTER_TITLE_RE = regex.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|Prof)\.?\s+$")
+_AFTER_TITLE_RE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|Prof)\.?\s+$")
 
 
 class Occurrence(NamedTuple):
@@ -71,10 +75,11 @@ class Consistency(Check):
                 yield Term(form, index, self.opts["case_sensitive"])
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        capitals = _CapitalsMemo(doc)
         occurrences = [
             Occurrence(hit.start, hit.end, f"variant-{hit.term.payload}", hit.term.text)
             for hit in hits
-            if not _in_capitals(doc, hit.start, hit.term.text)
+            if not (hit.term.text.isupper() and capitals.in_capitals(hit.start))
         ]
         occurrences.extend(self._style_occurrences(doc))
         if self.opts["acronyms"]:
@@ -83,10 +88,9 @@ class Consistency(Check):
         yield from self._mixed(doc, occurrences)
 
     def _style_occurrences(self, doc: Document) -> Iterable[Occurrence]:
-        for block in doc.blocks:
-            for name, pattern in self.styles:
-                for match in pattern.finditer(doc.prose, block.start, block.end):
-                    yield Occurrence(match.start(), match.end(), "style", name)
+        for name, pattern in self.styles:
+            for match in find_all(pattern, doc):
+                yield Occurrence(match.start(), match.end(), "style", name)
 
     def _acronym_occurrences(self, doc: Document) -> Iterable[Occurrence]:
         """Words seen both in capitals and in title case; each word is its own group.
@@ -96,6 +100,15 @@ class Consistency(Check):
         Words a variant group lists are left to that group.
         """
         listed = {form.lower() for group in self.opts["variants"] for form in group}
+        # Most articles have no word both in capitals and capitalised (BBC, but no
+        # Bbc): then there is nothing to compare and the costlier scan is skipped.
+        in_capitals = {
+            word.lower()
+            for word in set(_CAPITALS_RE.findall(doc.prose))
+            if word.capitalize() in doc.prose
+        } - listed - _COMMON_WORDS
+        if not in_capitals:
+            return
         sentence_starts = {sentence.start for sentence in doc.sentences}
         candidates: list[tuple[regex.Match, bool]] = []
         mid_sentence: dict[str, set[str]] = {}
@@ -103,12 +116,12 @@ class Consistency(Check):
             title_case_headline = block.kind == "headline" and _title_case(doc.text[block.start : block.end])
             for match in _ACRONYM_RE.finditer(doc.prose, block.start, block.end):
                 word = match.group()
-                if word.lower() in listed:
+                if word.lower() not in in_capitals:
                     continue
                 if word.isupper():
-                    if word.lower() in _COMMON_WORDS or _is_emphasis(doc.prose, match.start(), match.end()):
+                    if _is_emphasis(doc.prose, match.start(), match.end()):
                         continue
-                elif word.lower() in _COMMON_WORDS or title_case_headline:
+                elif title_case_headline:
                     continue
                 elif _AFTER_TITLE_RE.search(doc.prose, max(block.start, match.start() - 8), match.start()):
                     continue
@@ -152,16 +165,28 @@ def _is_emphasis(prose: str, start: int, end: int) -> bool:
     return any(_CAPS_NEIGHBOUR_RE.fullmatch(word.strip(".,;:!?\"'“”‘’")) for word in neighbours)
 
 
-def _in_capitals(doc: Document, offset: int, form: str) -> bool:
-    """A form in capitals inside a block set in capitals ("NATO CHIEF WARNS",
-    "TALKS WITH US FAIL"): the case says nothing about the house form."""
-    if not form.isupper():
-        return False
-    block = doc.block_at(offset)
-    if block is None:
-        return False
-    letters = [char for char in doc.prose[block.start : block.end] if char.isalpha()]
-    return len(letters) >= 12 and sum(char.isupper() for char in letters) / len(letters) > 0.8
+class _CapitalsMemo:
+    """Whether a block is set in capitals ("NATO CHIEF WARNS", "TALKS WITH US
+    FAIL"), where the case of a form says nothing about the house form.
+    Worked out once per block: "US" and "UK" come up often."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.known: dict[int, bool] = {}
+
+    def in_capitals(self, offset: int) -> bool:
+        block = self.doc.block_at(offset)
+        if block is None:
+            return False
+        if block.start not in self.known:
+            letters = _NOT_LETTER_RE.sub("", self.doc.prose[block.start : block.end])
+            upper = len(_NOT_UPPER_RE.sub("", letters))
+            self.known[block.start] = len(letters) >= 12 and upper / len(letters) > 0.8
+        return self.known[block.start]
+
+
+_NOT_LETTER_RE = lazy_compile(r"\P{L}+")
+_NOT_UPPER_RE = lazy_compile(r"\P{Lu}+")
 
 
 def _starts_sentence(prose: str, offset: int, sentence_starts: set[int]) -> bool:

@@ -13,16 +13,15 @@ A percentage must be matched by a percentage, a count by a count.
 
 from __future__ import annotations
 
-from typing import Iterable
-
-import regex
+from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
+from newslint.lazyre import lazy_compile
 from newslint.numbers import Number, read_numbers
 from newslint.terms import Hit
 
-_DIGIT_OR_WORD_RE = regex.compile(
+_DIGIT_OR_WORD_RE = lazy_compile(
     r"(?i)\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"thousand|million|billion|dozen)\b"
@@ -31,10 +30,10 @@ _DIGIT_OR_WORD_RE = regex.compile(
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 # A day of the month is a date, not a figure the body must repeat.
-_DATE_AFTER_RE = regex.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
-_DATE_BEFORE_RE = regex.compile(rf"{_MONTHS}\.?\s+$")
+_DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
+_DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$")
 # Sport's "last eight", "top 10", "best of five": a stage, not a count.
-_STAGE_BEFORE_RE = regex.compile(r"(?i)\b(?:last|top|final|best\s+of|round\s+of|under|aged|age)\s+$")
+_STAGE_BEFORE_RE = lazy_compile(r"(?i)\b(?:last|top|final|best\s+of|round\s+of|under|aged|age)\s+$")
 _QUOTE_OPEN = "'\"‘“"
 _QUOTE_CLOSE = "'\"’”"
 

@@ -10,13 +10,14 @@ and the passive "it is alleged that" (the legal formula) are left alone.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
-from newslint.terms import Hit
+from newslint.lazyre import lazy_compile
+from newslint.terms import Hit, Term
 
 _QUOTE_CLOSE = "\"'”’"
 _QUOTE_OPEN = "\"'“‘"
@@ -28,39 +29,35 @@ class LoadedVerb(Check):
         "verbs": Option("strings", [], "Attribution verbs that take sides."),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(rule)
-        verbs = "|".join(regex.escape(verb) for verb in sorted(self.opts["verbs"], key=len, reverse=True))
-        self.pattern = regex.compile(rf"(?i)\b(?:{verbs})\b") if verbs else None
+    def terms(self) -> Iterable[Term]:
+        return (Term(verb) for verb in self.opts["verbs"])
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        if self.pattern is None:
-            return
         prose = doc.prose
-        for block in doc.blocks:
-            for match in self.pattern.finditer(prose, block.start, block.end):
-                if _attributes(prose, match.start(), match.end(), block.start, block.end):
-                    yield Finding(match.start(), match.end(), {"verb": match.group()})
+        for hit in hits:
+            block = doc.block_at(hit.start)
+            if block is not None and _attributes(prose, hit.start, hit.end, block.start, block.end):
+                yield Finding(hit.start, hit.end, {"verb": prose[hit.start : hit.end]})
 
 
 # "…,” he insisted" / "…," insisted Mr Smith": a quote closes just before.
 # The quote must end in a comma, ? or ! ("…,” he claimed"); after a full stop
 # the next word starts a new sentence ("…budget.” If admitted…").
-_AFTER_QUOTE_RE = regex.compile(
+_AFTER_QUOTE_RE = lazy_compile(
     rf"""(?:[,?!…][{_QUOTE_CLOSE}]|[{_QUOTE_CLOSE}],)\s*\s*(?:(?:he|she|they|it|we|I)|(?:\p{{Lu}}[\w’'-]*\s+){{0,3}}\p{{Lu}}[\w’'-]*|the\s+\w+(?:\s+\w+)?)?\s*$"""
 )
 # "insisted: “…", "claimed, “…": a quote opens just after.
-_BEFORE_QUOTE_RE = regex.compile(rf"""\s*[:,]?\s*[{_QUOTE_OPEN}]""")
+_BEFORE_QUOTE_RE = lazy_compile(rf"""\s*[:,]?\s*[{_QUOTE_OPEN}]""")
 # "claimed that", "admitted that", but not the passive "it is alleged that".
-_THAT_RE = regex.compile(r"(?i)\s+(?:\w+\s+)?that\b")
-_PASSIVE_RE = regex.compile(r"(?i)\b(?:is|was|are|were|been|be|being|if|when|once)\s+$")
+_THAT_RE = lazy_compile(r"(?i)\s+(?:\w+\s+)?that\b")
+_PASSIVE_RE = lazy_compile(r"(?i)\b(?:is|was|are|were|been|be|being|if|when|once)\s+$")
 # "claims" and "admits" are nouns after these ("about claims that", "denied claims").
-_NOUN_BEFORE_RE = regex.compile(
+_NOUN_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:about|to|of|the|these|those|such|his|her|their|its|our|any|new|denied|deny|denies|rejected|"
     r"reject|rejects|dismissed|dismiss|amid|over|after|following|and|or|make|made|making|counter|similar|"
     r"false|unfounded|previous|earlier|latest|insurance|pay|paid|face|faces|faced|down|up|fresh)\s+$"
 )
-_INTO_RE = regex.compile(r"(?i)\s+(?:in)?to\b")
+_INTO_RE = lazy_compile(r"(?i)\s+(?:in)?to\b")
 
 
 def _attributes(prose: str, start: int, end: int, floor: int, ceiling: int) -> bool:

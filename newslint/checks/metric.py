@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import WORD_RE, Document

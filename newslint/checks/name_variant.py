@@ -19,18 +19,17 @@ form is reported, the later one on a tie.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Iterable
-
-import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
+from newslint.lazyre import lazy_compile
 from newslint.terms import Hit
 
 # A capitalised word, hyphened parts included ("Kramp-Karrenbauer").
-_NAME_RE = regex.compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?![\w-])")
-_CAMEL_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+_NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?![\w-])")
+_CAMEL_RE = lazy_compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 # What before a word makes it the start of a sentence (or of a quote, a list).
 _OPENERS = frozenset(".!?:;…\"'“”‘’(-–—\n\x00")
 # Titles say nothing about which person a name belongs to.
@@ -70,9 +69,9 @@ class NameVariant(Check):
         }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        words = _collect(doc)
-        if not words:
+        if not self._may_have_variants(doc.prose):
             return
+        words = _collect(doc)
         variants = [
             (one, other) for one, other in self._spelling_pairs(words) if not _two_people(doc.prose, one, other)
         ]
@@ -90,30 +89,30 @@ class NameVariant(Check):
                 params = {"form": minor.text, "other": major.text, "other_line": line, "other_count": major.count}
                 yield Finding(offset, offset + len(minor.text), params)
 
-    def _spelling_pairs(self, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
-        """Names one letter apart, not at the first or last letter.
+    def _may_have_variants(self, prose: str) -> bool:
+        """A quick look at the distinct capitalised words, before collecting
+        every occurrence: most articles spell every name one way."""
+        names = {_bare(name) for name in set(_NAME_RE.findall(prose))}
+        candidates = [name for name in names if len(name) >= self.opts["min_length"] and name.isalpha()]
+        if next(_one_letter_apart(candidates), None) is not None:
+            return True
+        for name in names:
+            if "-" in name and (name.replace("-", " ") in prose or name.replace("-", "") in names):
+                return True
+            if not name[1:].islower():
+                parts = _CAMEL_RE.split(name)
+                if len(parts) == 2 and " ".join(parts) in prose:
+                    return True
+        return False
 
-        Each name is filed under itself and under every spelling with one
-        inner letter deleted; two names one edit apart share a key.
-        """
+    def _spelling_pairs(self, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
+        """Names one letter apart, not at the first or last letter."""
         minimum = self.opts["min_length"]
-        names = [form for form in words.values() if form.proper and len(form.text) >= minimum and form.text.isalpha()]
-        keys: dict[str, list[Form]] = defaultdict(list)
-        for form in names:
-            lowered = form.text.lower()
-            keys[lowered].append(form)
-            for index in range(1, len(lowered) - 1):
-                keys[lowered[:index] + lowered[index + 1 :]].append(form)
-        seen: set[tuple[str, str]] = set()
-        for group in keys.values():
-            for index, first in enumerate(group):
-                for second in group[index + 1 :]:
-                    pair = tuple(sorted((first.text, second.text)))
-                    if first.text.lower() == second.text.lower() or pair in seen:
-                        continue
-                    if _inner_edit(first.text.lower(), second.text.lower()):
-                        seen.add(pair)  # type: ignore[arg-type]
-                        yield first, second
+        names = {
+            form.text: form for form in words.values() if form.proper and len(form.text) >= minimum and form.text.isalpha()
+        }
+        for first, second in _one_letter_apart(names):
+            yield names[first], names[second]
 
 
 def _collect(doc: Document) -> dict[str, Form]:
@@ -123,11 +122,7 @@ def _collect(doc: Document) -> dict[str, Form]:
     for block in doc.blocks:
         headline = block.kind == "headline"
         for match in _NAME_RE.finditer(prose, block.start, block.end):
-            text = match.group()
-            if text[-2:] in ("'s", "’s"):
-                text = text[:-2]
-            elif text[-1] in "'’":
-                text = text[:-1]
+            text = _bare(match.group())
             form = words.get(text)
             if form is None:
                 form = words[text] = Form(text)
@@ -137,8 +132,36 @@ def _collect(doc: Document) -> dict[str, Form]:
     return words
 
 
-_WORD_BEFORE_RE = regex.compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
-_WORD_AFTER_RE = regex.compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
+def _one_letter_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Pairs of names one inner letter apart (case aside).
+
+    Such names share their first and last letters and differ in length by at
+    most one, so only names filed under the same two letters are compared,
+    shortest first.
+    """
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for name in names:
+        lowered = name.lower()
+        groups[(lowered[0], lowered[-1])].append((lowered, name))
+    for group in groups.values():
+        group.sort(key=lambda item: len(item[0]))
+        for index, (first, first_name) in enumerate(group):
+            for second, second_name in group[index + 1 :]:
+                if len(second) - len(first) > 1:
+                    break
+                if first != second and _inner_edit(first, second):
+                    yield first_name, second_name
+
+
+def _bare(name: str) -> str:
+    """The name without a possessive ending: Nato's -> Nato, Jones' -> Jones."""
+    if name[-2:] in ("'s", "’s"):
+        return name[:-2]
+    return name[:-1] if name[-1] in "'’" else name
+
+
+_WORD_BEFORE_RE = lazy_compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
+_WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
 
 
 def _neighbours(prose: str, form: Form) -> tuple[set[str], set[str]]:

@@ -6,7 +6,7 @@ One check kind, several rules: each rule names the problem it reports.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document

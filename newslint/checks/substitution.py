@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
-import regex
+from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
+from newslint.checks.existence import compile_pattern, find_all
 from newslint.document import Document
 from newslint.terms import Hit, Term
 
@@ -32,8 +31,8 @@ class Substitution(Check):
 
     def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule)
-        flags = regex.VERSION1 if self.opts["case_sensitive"] else regex.VERSION1 | regex.IGNORECASE
-        self.patterns = [(regex.compile(p, flags), r) for p, r in self.opts["patterns"].items()]
+        case_sensitive = self.opts["case_sensitive"]
+        self.patterns = [(compile_pattern(p, case_sensitive), r) for p, r in self.opts["patterns"].items()]
         for wrong, right in self.opts["swap"].items():
             if wrong == right:
                 raise ValueError(f"swap maps {wrong!r} to itself")
@@ -52,8 +51,7 @@ class Substitution(Check):
             right = hit.term.payload if self.opts["case_sensitive"] else match_case(found, hit.term.payload)
             yield Finding(hit.start, hit.end, {"replacement": right}, right if fix else None)
         for pattern, template in self.patterns:
-            for block in doc.blocks:
-                for match in pattern.finditer(doc.prose, block.start, block.end):
-                    right = match.expand(template)
-                    if right != match.group():
-                        yield Finding(match.start(), match.end(), {"replacement": right}, right if fix else None)
+            for match in find_all(pattern, doc):
+                right = match.expand(template)
+                if right != match.group():
+                    yield Finding(match.start(), match.end(), {"replacement": right}, right if fix else None)

@@ -8,7 +8,7 @@ ignored and given a severity like any other.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from newslint.checks import Check, Finding
 from newslint.document import Document

@@ -9,12 +9,13 @@ February) are left to the writer's eye.
 from __future__ import annotations
 
 import datetime
-from typing import Iterable
+from collections.abc import Iterable
 
 import regex
 
 from newslint.checks import Check, Finding
 from newslint.document import Document
+from newslint.lazyre import lazy_compile
 from newslint.terms import Hit
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -31,14 +32,14 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # "Wednesday, February 18, 2021", "Monday 1 March 2021", "Monday the 1st of March, 2021".
-_DATE_RE = regex.compile(
+_DATE_RE = lazy_compile(
     rf"""\b(?P<weekday>{"|".join(WEEKDAYS)}),?[ \t]+(?:the[ \t]+)?
     (?:(?P<day>\d{{1,2}}){_ORDINAL}(?:[ \t]+of)?[ \t]+(?P<month>{_MONTH})\.?
       |(?P<month2>{_MONTH})\.?[ \t]+(?P<day2>\d{{1,2}}){_ORDINAL})
     ,?[ \t]+(?P<year>(?:19|20)\d\d)\b(?![:.]\d)""",
     regex.VERBOSE,
 )
-_WEEKDAY_HINT_RE = regex.compile(r"day,?\s+(?:the\s+)?[\dJFMASOND]")
+_WEEKDAY_HINT_RE = lazy_compile(r"day,?\s+(?:the\s+)?[\dJFMASOND]")
 
 
 class WeekdayDate(Check):
