@@ -99,14 +99,22 @@ def main() -> None:
             results[f"nocache{jobs}"] = median([*check, "--no-cache"], scratch, args.runs)
             results[f"cold{jobs}"] = median(check, scratch, args.runs, before=clear)
             results[f"warm{jobs}"] = median(check, scratch, args.runs)
-            print(f"newslint, {jobs} job{'s' if jobs > 1 else ' '}, no cache:   {rate(results[f'nocache{jobs}'], size, len(files))}")
-            print(f"newslint, {jobs} job{'s' if jobs > 1 else ' '}, cold cache: {rate(results[f'cold{jobs}'], size, len(files))}")
-            print(f"newslint, {jobs} job{'s' if jobs > 1 else ' '}, warm cache: {rate(results[f'warm{jobs}'], size, len(files))}")
+            print(
+                f"newslint, {jobs} job{'s' if jobs > 1 else ' '}, no cache:   {rate(results[f'nocache{jobs}'], size, len(files))}"
+            )
+            print(
+                f"newslint, {jobs} job{'s' if jobs > 1 else ' '}, cold cache: {rate(results[f'cold{jobs}'], size, len(files))}"
+            )
+            print(
+                f"newslint, {jobs} job{'s' if jobs > 1 else ' '}, warm cache: {rate(results[f'warm{jobs}'], size, len(files))}"
+            )
         one = [*NEWSLINT, "check", str(files[0]), "--no-cache"]
         timed(one, scratch)  # warm the OS file cache and .pyc files
         results["one"] = median(one, scratch, max(15, args.runs))
         start = median([sys.executable, "-c", "pass"], scratch, max(15, args.runs))
-        print(f"\none-file run (median of {max(15, args.runs)}): {results['one'] * 1000:.0f} ms (bare Python start: {start * 1000:.0f} ms)")
+        print(
+            f"\none-file run (median of {max(15, args.runs)}): {results['one'] * 1000:.0f} ms (bare Python start: {start * 1000:.0f} ms)"
+        )
 
         one_job = size / results["nocache1"]
         print(f"\nspeed-up with 2 jobs: {results['nocache1'] / results['nocache2']:.2f}x")
@@ -114,8 +122,12 @@ def main() -> None:
         print(f"  >= 5 MB/s, 1 job:        {one_job:.2f} MB/s  {'ok' if one_job >= 5 else 'MISSED'}")
         two = results["nocache1"] / results["nocache2"]
         print(f"  >= 1.7x with 2 jobs:     {two:.2f}x  {'ok' if two >= 1.7 else 'MISSED'}")
-        print(f"  cached re-run < 1 s:     {results[f'warm{cpus}']:.3f} s  {'ok' if results[f'warm{cpus}'] < 1 else 'MISSED'}")
-        print(f"  one-file run < 100 ms:   {results['one'] * 1000:.0f} ms  {'ok' if results['one'] < 0.1 else 'MISSED'}")
+        print(
+            f"  cached re-run < 1 s:     {results[f'warm{cpus}']:.3f} s  {'ok' if results[f'warm{cpus}'] < 1 else 'MISSED'}"
+        )
+        print(
+            f"  one-file run < 100 ms:   {results['one'] * 1000:.0f} ms  {'ok' if results['one'] < 0.1 else 'MISSED'}"
+        )
 
         proselint = shutil.which("proselint", path=os.path.dirname(sys.executable)) or shutil.which("proselint")
         if proselint and not args.no_proselint:

@@ -35,7 +35,9 @@ def fingerprints(diagnostics: Sequence[Diagnostic], texts: dict[str, str]) -> li
     """One md5 hex fingerprint per diagnostic, in the same order."""
     seen: Counter[tuple[str, str, str]] = Counter()
     # Occurrence numbers follow document order, whatever order the caller uses.
-    order = sorted(range(len(diagnostics)), key=lambda i: (diagnostics[i].path, diagnostics[i].start, diagnostics[i].rule, i))
+    order = sorted(
+        range(len(diagnostics)), key=lambda i: (diagnostics[i].path, diagnostics[i].start, diagnostics[i].rule, i)
+    )
     prints = [""] * len(diagnostics)
     for index in order:
         d = diagnostics[index]
@@ -49,7 +51,13 @@ def fingerprints(diagnostics: Sequence[Diagnostic], texts: dict[str, str]) -> li
 def write(path: str, diagnostics: Sequence[Diagnostic], texts: dict[str, str]) -> int:
     """Write the baseline of ``diagnostics``; returns how many it records."""
     entries = [
-        {"fingerprint": fingerprint, "rule": d.rule, "path": relative_path(d.path), "line": d.line, "message": d.message}
+        {
+            "fingerprint": fingerprint,
+            "rule": d.rule,
+            "path": relative_path(d.path),
+            "line": d.line,
+            "message": d.message,
+        }
         for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, texts))
     ]
     entries.sort(key=lambda entry: (entry["path"], entry["line"], entry["rule"], entry["fingerprint"]))
@@ -69,7 +77,11 @@ def read(path: str) -> set[str]:
         raise BaselineError(f"{path}: cannot read baseline: {error.strerror}") from None
     except ValueError as error:
         raise BaselineError(f"{path}: not a newslint baseline (invalid JSON: {error})") from None
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != FORMAT_VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
         raise BaselineError(f"{path}: not a newslint baseline (version {FORMAT_VERSION})")
     return {entry["fingerprint"] for entry in data["findings"] if isinstance(entry, dict) and "fingerprint" in entry}
 

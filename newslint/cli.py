@@ -54,18 +54,38 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", default="text", show_default=True, help="Output format: see `newslint formats`.")
-@click.option("--select", multiple=True, help="Only these rule IDs or prefixes (comma-separated; replaces the config's).")
-@click.option("--ignore", multiple=True, help="Skip these rule IDs or prefixes (comma-separated; adds to the config's).")
+@click.option(
+    "--format", "output_format", default="text", show_default=True, help="Output format: see `newslint formats`."
+)
+@click.option(
+    "--select", multiple=True, help="Only these rule IDs or prefixes (comma-separated; replaces the config's)."
+)
+@click.option(
+    "--ignore", multiple=True, help="Skip these rule IDs or prefixes (comma-separated; adds to the config's)."
+)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file; no discovery.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that fails the run [default: warning].")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Lowest severity that fails the run [default: warning].",
+)
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes marked unsafe too.")
 @click.option("--stdin-filename", help="The name to report (and pick the reader by) for `-`.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Report only findings this baseline file does not record.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), help="Record today's findings in this file and exit 0.")
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Report only findings this baseline file does not record.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_path",
+    type=click.Path(dir_okay=False),
+    help="Record today's findings in this file and exit 0.",
+)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for many files [default: CPU count].")
 @click.option("--no-cache", is_flag=True, help=f"Neither read nor write {CACHE_DIR}/.")
 @click.option("--statistics", is_flag=True, help="Also print the number of findings per rule.")
@@ -104,7 +124,15 @@ def check(
     _load_rules(top, use_cache)
     threshold = fail_on or top.fail_on or "warning"
     results, errors = _check_all(
-        paths, finder, top, fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_filename=stdin_filename, jobs=jobs, use_cache=use_cache
+        paths,
+        finder,
+        top,
+        fix=fix,
+        diff=diff,
+        unsafe_fixes=unsafe_fixes,
+        stdin_filename=stdin_filename,
+        jobs=jobs,
+        use_cache=use_cache,
     )
 
     diagnostics = [d for result in results for d in result.diagnostics]
@@ -174,7 +202,12 @@ def _check_all(
         else:
             files.append(path)
     if fix or diff or "-" in files:
-        stream = (check_file(path, finder.for_path(path), fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_name=stdin_filename) for path in files)
+        stream = (
+            check_file(
+                path, finder.for_path(path), fix=fix, diff=diff, unsafe_fixes=unsafe_fixes, stdin_name=stdin_filename
+            )
+            for path in files
+        )
     else:
         stream = _check_batch(files, finder, top, jobs, use_cache)
     for path, result in zip(files, stream):
@@ -190,7 +223,9 @@ def _check_all(
     return results, errors
 
 
-def _check_batch(files: list[str], finder: ConfigFinder, top: Config, jobs: int | None, use_cache: bool) -> Iterator[FileResult]:
+def _check_batch(
+    files: list[str], finder: ConfigFinder, top: Config, jobs: int | None, use_cache: bool
+) -> Iterator[FileResult]:
     from newslint.engine import RuleSet
     from newslint.parallel import check_paths, default_jobs
     from newslint.progress import Progress
@@ -275,11 +310,7 @@ def _builtin_rules() -> dict[str, Rule]:
     """Every built-in rule as its own file defines it, before any pack's settings."""
     from newslint.rules import builtin_rules_dir, load_pack
 
-    return {
-        rule.id: rule
-        for name in _all_packs()
-        for rule in load_pack(str(builtin_rules_dir() / name), name).rules
-    }
+    return {rule.id: rule for name in _all_packs() for rule in load_pack(str(builtin_rules_dir() / name), name).rules}
 
 
 @rules.command("test")

@@ -33,9 +33,7 @@ WORD_RE = re.compile(r"\w+")
 
 # A sentence ends at . ! ? or … (with any closing quotes or brackets after it),
 # before whitespace and a capital, digit or opening quote.
-_SENTENCE_END_RE = lazy_compile(
-    r"""(?<=[.!?…]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\d])"""
-)
+_SENTENCE_END_RE = lazy_compile(r"""(?<=[.!?…]["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\d])""")
 _ABBREVIATION_RE = lazy_compile(
     r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Jr|Sr|Mt|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|e\.g|i\.e)|\b\p{Lu}|(?:\b\p{Lu}\.)+\p{Lu})\.["'”’)]*$"""
 )

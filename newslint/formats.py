@@ -73,7 +73,11 @@ def summary(report: Report) -> str:
     files = f"{report.files_checked} file{'s' if report.files_checked != 1 else ''}"
     if not report.diagnostics:
         return f"No problems found in {files}."
-    parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s])
+    parts = ", ".join(
+        f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
+        for s in ("error", "warning", "info")
+        if counts[s]
+    )
     fixable = sum(d.fix is not None for d in report.diagnostics)
     hint = f" {fixable} fixable with --fix." if fixable else ""
     total = len(report.diagnostics)
@@ -277,7 +281,7 @@ def junit(report: Report) -> str:
             for d in found
         )
         closing = "\n    </testcase>" if found else "</testcase>"
-        cases.append(f"    <testcase classname=\"newslint\" name={quoteattr(relative_path(path))}>{failures}{closing}")
+        cases.append(f'    <testcase classname="newslint" name={quoteattr(relative_path(path))}>{failures}{closing}')
     failed = sum(1 for found in by_path.values() if found)
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -303,7 +303,7 @@ def parse_number(phrase: str) -> float | None:
 
 
 def read_multipliers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
-    """"eightfold", "doubled", "halved", "three times": factors of change."""
+    """ "eightfold", "doubled", "halved", "three times": factors of change."""
     end = len(text) if end is None else end
     found = []
     for match in _MULTIPLIER_RE.finditer(text, start, end):

@@ -44,9 +44,7 @@ _SPEECH_VERB = r"(?:said|says|added|adds|told|asked|explained|wrote|continued|co
 _ATTRIBUTION_RE = lazy_compile(rf"[,?!]\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
 # "He added: " or "In a statement, it said: " just before an opening mark: a new
 # quote starts, so a quote still open was never closed (not nested).
-_INTRODUCTION_RE = lazy_compile(
-    rf"(?:^|[\s,])(?:{_SPEAKER})\s+{_SPEECH_VERB}(?:\s+[\w\s,'’-]{{0,40}}?)?:\s*$"
-)
+_INTRODUCTION_RE = lazy_compile(rf"(?:^|[\s,])(?:{_SPEAKER})\s+{_SPEECH_VERB}(?:\s+[\w\s,'’-]{{0,40}}?)?:\s*$")
 # A paragraph that stops mid-sentence ("... i.e. like an") before one starting
 # in lower case ("agent provocateur"): one paragraph broken in two, often where
 # a bold name or a link was dropped. Quotes run on across the break.
@@ -173,9 +171,7 @@ def _continues(prose: str, quote: Quote, block: Block, next_block: Block | None)
     return not _ATTRIBUTION_RE.search(prose, quote.open.offset, block.end)
 
 
-def _analyse_block(
-    prose: str, block: Block
-) -> tuple[list[Mark], list[Quote], list[Mark], list[tuple[Mark, Mark]]]:
+def _analyse_block(prose: str, block: Block) -> tuple[list[Mark], list[Quote], list[Mark], list[tuple[Mark, Mark]]]:
     """Marks, quotes, stray marks and (nested mark, enclosing mark) pairs of one block."""
     marks: list[Mark] = []
     quotes: list[Quote] = []

@@ -50,9 +50,7 @@ def decode(data: bytes, name: str) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ReadError(
-            f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
-        ) from None
+        raise ReadError(f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})") from None
     if text.startswith(BOM):
         return Source(text[1:], bom=True)
     return Source(text)
@@ -87,9 +85,7 @@ def parse(text: str, path: str | None = None, *, layout: str = "article") -> Doc
 
 # -- masking -------------------------------------------------------------------
 
-_URL_RE = lazy_compile(
-    r"""\b(?:https?://|ftp://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w"""
-)
+_URL_RE = lazy_compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w""")
 _NOT_NEWLINE_RE = lazy_compile(r"[^\r\n]")
 
 
@@ -198,9 +194,7 @@ _INLINE_MARKUP_RE = lazy_compile(
     """,
     regex.X | regex.S,
 )
-_LINE_PREFIX_RE = lazy_compile(
-    r"(?m)^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?"
-)
+_LINE_PREFIX_RE = lazy_compile(r"(?m)^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
 _HEADING_MARKS_RE = lazy_compile(r"(?m)^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$")
 
 

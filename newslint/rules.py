@@ -232,7 +232,9 @@ def load_pack(path: str, name: str | None = None) -> Pack:
             raise YamlError(manifest, None, "pack.yaml must be a mapping")
         for key in data:
             if key not in ("extends", "rules", "description"):
-                raise YamlError(manifest, data.line_of(key), f"unknown key {key!r} (known: extends, rules, description)")
+                raise YamlError(
+                    manifest, data.line_of(key), f"unknown key {key!r} (known: extends, rules, description)"
+                )
         extends = data.get("extends", [])
         if not isinstance(extends, list) or not all(isinstance(item, str) for item in extends):
             raise YamlError(manifest, data.line_of("extends"), "extends must be a list of pack names or folders")

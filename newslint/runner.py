@@ -30,7 +30,9 @@ class FileResult:
 class ConfigFinder:
     """The config for each file: --config if given, else the nearest one, cached by folder."""
 
-    def __init__(self, explicit: Config | None = None, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, explicit: Config | None = None, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = ()
+    ) -> None:
         self.explicit, self.select, self.ignore = explicit, select, ignore
         self._by_folder: dict[str, Config] = {}
 

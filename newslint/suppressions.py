@@ -81,7 +81,9 @@ def _regions(doc: Document, directives: list[Directive]) -> list[_Region]:
         else:
             still_open = []
             for disable, selector in open_:
-                closes = not directive.selectors or any(selector and selects(name, selector) for name in directive.selectors)
+                closes = not directive.selectors or any(
+                    selector and selects(name, selector) for name in directive.selectors
+                )
                 if closes:
                     regions.append(_Region(disable, (selector,) if selector else (), disable.end, directive.start))
                 else:

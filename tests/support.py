@@ -15,7 +15,9 @@ def config(text: str = "extends: [core]\n") -> Config:
     return from_text(text)
 
 
-def findings(text: str, config_text: str = "extends: [core]\n", path: str | None = None, rule: str | None = None) -> set[tuple[int, int, str]]:
+def findings(
+    text: str, config_text: str = "extends: [core]\n", path: str | None = None, rule: str | None = None
+) -> set[tuple[int, int, str]]:
     """(line, column, rule) of every diagnostic, optionally of one rule family or ID."""
     found = {(d.line, d.column, d.rule) for d in newslint.lint_text(text, path=path, config=from_text(config_text))}
     if rule is None:

@@ -17,7 +17,9 @@ Nato and NATO both spoke about the plan - which was late.
 
 The fire hurt XX people and TK more were moved.
 """
-PARAGRAPHS = "".join(f"The council met for the {n} time on Tuesday to agree the plan.\n\n" for n in ("first", "second", "third"))
+PARAGRAPHS = "".join(
+    f"The council met for the {n} time on Tuesday to agree the plan.\n\n" for n in ("first", "second", "third")
+)
 
 
 @pytest.fixture

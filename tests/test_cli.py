@@ -87,7 +87,9 @@ def test_unknown_rule_in_select(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert error_line(capsys) == "newslint: error: unknown rule or prefix 'quotes.nonsense' (see `newslint rules`)"
 
 
-def test_missing_path_and_binary_file_are_errors_but_others_are_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_path_and_binary_file_are_errors_but_others_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = write(tmp_path / "good.txt", "Headline\n\nIt went on...\n")
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
@@ -106,17 +108,25 @@ def test_missing_path_and_binary_file_are_errors_but_others_are_checked(tmp_path
 @pytest.mark.parametrize(
     ("rule_text", "expected"),
     [
-        ("check: existence\nmessage: m\ndescription: d\nterms: [a]\ncolour: red\nexamples: {bad: [a], good: [b]}\n",
-         "5: unknown key 'colour' for a existence rule"),
-        ("check: existence\nmessage: m\ndescription: d\nterms: yes\nexamples: {bad: [a], good: [b]}\n",
-         "4: terms: must be a list of strings"),
-        ("check: existence\nmessage: m\ndescription: d\npatterns: ['(unclosed']\nexamples: {bad: [a], good: [b]}\n",
-         "4: patterns: invalid regex '(unclosed'"),
+        (
+            "check: existence\nmessage: m\ndescription: d\nterms: [a]\ncolour: red\nexamples: {bad: [a], good: [b]}\n",
+            "5: unknown key 'colour' for a existence rule",
+        ),
+        (
+            "check: existence\nmessage: m\ndescription: d\nterms: yes\nexamples: {bad: [a], good: [b]}\n",
+            "4: terms: must be a list of strings",
+        ),
+        (
+            "check: existence\nmessage: m\ndescription: d\npatterns: ['(unclosed']\nexamples: {bad: [a], good: [b]}\n",
+            "4: patterns: invalid regex '(unclosed'",
+        ),
         ("check: existence\nmessage: m\ndescription: d\nterms: [a]\n", "1: missing required key 'examples'"),
         ("check: nonsense\n", "1: unknown check 'nonsense'"),
         ("check: existence\nmessage: [unclosed\n", "3: invalid YAML"),
-        ("check: existence\nmessage: m\nseverity: fatal\ndescription: d\nexamples: {bad: [a], good: [b]}\n",
-         "3: severity: must be one of error, warning, info, not 'fatal'"),
+        (
+            "check: existence\nmessage: m\nseverity: fatal\ndescription: d\nexamples: {bad: [a], good: [b]}\n",
+            "3: severity: must be one of error, warning, info, not 'fatal'",
+        ),
     ],
 )
 def test_malformed_rule_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], rule_text: str, expected: str) -> None:
@@ -197,7 +207,9 @@ def test_init_writes_a_working_config(tmp_path: Path, capsys: pytest.CaptureFixt
     assert [item["rule"] for item in json.loads(capsys.readouterr().out)] == ["style.nato"]
 
 
-def test_house_pack_rule_replaces_builtin_and_severity_override(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_house_pack_rule_replaces_builtin_and_severity_override(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     config = write(tmp_path / "newslint.yaml", "extends: [core]\nrules:\n  typography.ellipsis: {severity: info}\n")
     article = write(tmp_path / "a.txt", "Headline\n\nIt went on...\n")
     assert main(["check", "--config", config, article]) == 0
@@ -216,7 +228,9 @@ def test_terminal_output_shows_the_line_and_a_caret() -> None:
     assert "\x1b[33mwarning\x1b[0m" in coloured and "\x1b[33m^^^\x1b[0m" in coloured
 
 
-def test_no_color_and_pipes_get_plain_text(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_color_and_pipes_get_plain_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from newslint.cli import _use_color
 
     class Terminal:

@@ -75,26 +75,26 @@ def test_seed_without_the_closing_mark_on_line_17() -> None:
     [
         # A run-together continuation paragraph ending in a closing single mark.
         "\"Deals were too cheap. \"But this deal makes you say 'wow - that's interesting.' "
-        "\"I would find it more palatable,\" he said.",
-        "\"He ran at me saying 'what do you want to do about it?' \"It is a disgrace,\" he said.",
+        '"I would find it more palatable," he said.',
+        '"He ran at me saying \'what do you want to do about it?\' "It is a disgrace," he said.',
         # "I said" inside the quote is the speaker talking, not an attribution.
         "Mr Blair said: \"I've dealt with this. I said then you don't do deals.\n\n"
-        "\"What both of us are doing is work,\" he said.",
+        '"What both of us are doing is work," he said.',
         # ". Mr Smith said so." may be the speaker too: only ", he said" attributes.
         "“We will win. Mr Smith said so.\n\n“Next year we go again,” he said.",
         # A continuation paragraph indented by a space.
-        "\"It would be dangerous territory.\n\n \"None of us believe it,\" he said.",
+        '"It would be dangerous territory.\n\n "None of us believe it," he said.',
         # A paragraph broken mid-sentence, where the feed dropped an italic word
         # (a first paragraph is there so the next is not read as a standfirst).
         "The talks ended.\n\nHe said: \"What I'm saying is that the role was like an\n\nagent provocateur\n\n"
-        "and perhaps interfering.\" The programme went on.",
-        "The talks ended.\n\n\"He wanted to look like a prime minister. I\n\nwas\n\nprime minister,\" says Mr Major.",
+        'and perhaps interfering." The programme went on.',
+        'The talks ended.\n\n"He wanted to look like a prime minister. I\n\nwas\n\nprime minister," says Mr Major.',
         # Apostrophes and elisions, straight and curly, and inch marks.
         "The band, formed in the '90s, played rock 'n' roll. The players' union said \"no\".",
         "The band, formed in the ’90s, played rock ’n’ roll. The players’ union said “no”.",
         "Hijacked computers are known as 'bots and groups of them are called 'bot nets.",
         "India's rating is one notch below investment grade, which starts at 'BBB-'. It fell.",
-        "He stands 6'2\" tall. The player is 5’10” and the screen is 42\" wide.",
+        'He stands 6\'2" tall. The player is 5’10” and the screen is 42" wide.',
         "\"I want to know - 'Can I choose?, 'How much is it?', 'Can I opt out?'.\" He said so.",
     ],
 )
@@ -103,27 +103,27 @@ def test_quote_traps_give_nothing(body: str) -> None:
 
 
 def test_new_quote_after_an_attribution_is_not_nested() -> None:
-    body = "Mr Mubanga said: \"I've lost three years of my life. He added: \"They wanted to break me.\""
+    body = 'Mr Mubanga said: "I\'ve lost three years of my life. He added: "They wanted to break me."'
     assert found(body, "quotes") == {(3, 18, "quotes.unbalanced")}
 
 
 def test_no_nesting_inside_a_quote_never_closed() -> None:
-    body = "He said it was \"ambitious, but take-up had not been \"sufficient\". She left."
+    body = 'He said it was "ambitious, but take-up had not been "sufficient". She left.'
     assert found(body, "quotes") == {(3, 16, "quotes.unbalanced")}
 
 
 def test_nesting_inside_a_sound_quote_is_still_reported() -> None:
-    body = "\"You skip work because you \"had stuff to do\" at home,\" he wrote."
+    body = '"You skip work because you "had stuff to do" at home," he wrote.'
     assert found(body, "quotes") == {(3, 28, "quotes.nesting")}
 
 
 def test_unclosed_quote_followed_by_he_said_is_not_a_continuation() -> None:
-    body = "\"Today we decided to expand the mission, he said.\n\n\"It will grow,\" she said."
+    body = '"Today we decided to expand the mission, he said.\n\n"It will grow," she said.'
     assert found(body, "quotes") == {(3, 1, "quotes.unbalanced")}
 
 
 def test_all_straight_copy_has_no_mixed_style() -> None:
-    body = "\"We are ready,\" he said. \"They're not,\" she said. He said it was \"over\"."
+    body = '"We are ready," he said. "They\'re not," she said. He said it was "over".'
     assert found(body, "quotes") == set()
 
 
@@ -169,7 +169,7 @@ def test_mixed_date_styles_are_still_found() -> None:
         "It is the moment I have been waiting for for years.",
         "Players have been placed in in the past.",
         "Add to this this new law on privacy.",
-        "\"I'm always really really nervous,\" she said.",
+        '"I\'m always really really nervous," she said.',
         "They saw Duran Duran live.",
     ],
 )

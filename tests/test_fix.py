@@ -44,6 +44,7 @@ def test_british_fix_of_the_seed(british_seed: tuple[Path, Path]) -> None:
     assert lines[20].startswith("“Our presence") and lines[20].endswith("incremental.”")
     assert lines[38].endswith("combat operations,” Mr Stoltenberg said.")
     assert "As the 1 May deadline" in lines[52]
+
     # Only marks, the ellipsis, the dash and the date changed: the words are the same.
     def words(text: str) -> list[str]:
         text = text.replace("...", " ").replace("May 1", "1 May").replace("’", "'")
@@ -104,8 +105,37 @@ def test_overlapping_fixes_resolve_the_same_way() -> None:
     assert apply_fixes("abcdefg", list(reversed(diagnostics))) == "YdZg"
 
 
-FRAGMENTS = ["Nato", "NATO", " ", "  ", "\u00a0", "\n", "\n\n", "\r\n", '"', "'", "“", "”", "‘", "’", "...", " - ",
-             "the the", "they're", "TK", "May 1", "1 May", "per cent", "percent", "he said.", "5'10\"", "é", "🎉", "`", "#"]
+FRAGMENTS = [
+    "Nato",
+    "NATO",
+    " ",
+    "  ",
+    "\u00a0",
+    "\n",
+    "\n\n",
+    "\r\n",
+    '"',
+    "'",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "...",
+    " - ",
+    "the the",
+    "they're",
+    "TK",
+    "May 1",
+    "1 May",
+    "per cent",
+    "percent",
+    "he said.",
+    "5'10\"",
+    "é",
+    "🎉",
+    "`",
+    "#",
+]
 PROSE = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=5), max_size=40).map("".join)
 CONFIGS = [from_text("extends: [core]\n"), from_text(BRITISH), from_text("extends: [american]\n")]
 

@@ -22,7 +22,9 @@ def article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "story one.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "news" / "clean.txt").write_text("Council budget rises\n\nThe council met on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "news" / "clean.txt").write_text(
+        "Council budget rises\n\nThe council met on Tuesday.\n", encoding="utf-8"
+    )
     return "news"
 
 
@@ -81,7 +83,9 @@ def test_github_info_is_a_notice() -> None:
     assert FORMATS["github"](Report([d])).startswith("::notice file=a.txt,")
 
 
-def test_auto_is_github_in_actions(article: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_auto_is_github_in_actions(
+    article: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     _, out = run(capsys, article, "--format", "auto")
     assert out.startswith("::error file=news/story one.txt,line=3,col=15,")
@@ -128,7 +132,9 @@ def test_jsonl_has_the_json_keys(article: str, capsys: pytest.CaptureFixture[str
     assert [json.loads(line) for line in as_jsonl.splitlines()] == json.loads(as_json)
 
 
-def test_output_file_gets_the_report_and_the_terminal_the_summary(article: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_output_file_gets_the_report_and_the_terminal_the_summary(
+    article: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["check", "--no-cache", article, "--format", "sarif", "--output", "out.sarif"])
     captured = capsys.readouterr()
     assert code == 1 and captured.out == ""

@@ -22,7 +22,9 @@ def git(cwd: Path, *args: str) -> None:
 def repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A snapshot of this checkout as a git repository, as `try-repo` needs one."""
     source = tmp_path_factory.mktemp("newslint-repo")
-    ignore = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".newslint_cache", ".hypothesis")
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".newslint_cache", ".hypothesis"
+    )
     shutil.copytree(ROOT, source, dirs_exist_ok=True, ignore=ignore)
     git(source, "init", "-q")
     git(source, "add", "-A")
@@ -38,7 +40,11 @@ def try_repo(repository: Path, workdir: Path, article: str, text: str) -> subpro
     env = {**os.environ, "PRE_COMMIT_HOME": str(repository.parent / "pre-commit-home")}
     return subprocess.run(
         [PRE_COMMIT, "try-repo", str(repository), "newslint", "--files", article],
-        cwd=workdir, capture_output=True, text=True, env=env, timeout=600,
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
 
 

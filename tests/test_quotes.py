@@ -26,9 +26,9 @@ def roles(text: str) -> list[tuple[str, str]]:
         ("the ’90s and rock ’n’ roll", [("’", "apostrophe"), ("’", "apostrophe"), ("’", "apostrophe")]),
         ("He is 5'10\" tall", [("'", "prime"), ('"', "prime")]),
         ("the players' union", [("'", "apostrophe")]),
-        ("He said: \"Yes.\"", [('"', "open"), ('"', "close")]),
-        ("It was—\"Never\"—he said", [('"', "open"), ('"', "close")]),
-        ("(\"No\") he said", [('"', "open"), ('"', "close")]),
+        ('He said: "Yes."', [('"', "open"), ('"', "close")]),
+        ('It was—"Never"—he said', [('"', "open"), ('"', "close")]),
+        ('("No") he said', [('"', "open"), ('"', "close")]),
         ("“He told me ‘no’,” she said", [("“", "open"), ("‘", "open"), ("’", "close"), ("”", "close")]),
         ("\"He told me 'no',\" she said", [('"', "open"), ("'", "open"), ("'", "close"), ('"', "close")]),
     ],
@@ -60,7 +60,7 @@ def test_unclosed_quote_at_the_end_and_stray_closing_mark() -> None:
 
 
 def test_mismatched_and_nesting() -> None:
-    text = "Headline\n\n“We are ready,” he said. “We will go,\" she said. “He said “no” to me,” I said.\n"
+    text = 'Headline\n\n“We are ready,” he said. “We will go," she said. “He said “no” to me,” I said.\n'
     assert findings(text, QUOTES) == {
         (3, 59, "quotes.nesting"),
         (3, 38, "quotes.mismatched"),

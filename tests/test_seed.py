@@ -25,7 +25,12 @@ def test_seed_findings() -> None:
 
 def test_mismatched_at_the_odd_mark() -> None:
     found = findings(seed_text(), CORE)
-    assert {(line, col) for line, col, rule in found if rule == "quotes.mismatched"} == {(21, 1), (35, 1), (39, 190), (41, 1)}
+    assert {(line, col) for line, col, rule in found if rule == "quotes.mismatched"} == {
+        (21, 1),
+        (35, 1),
+        (39, 190),
+        (41, 1),
+    }
 
 
 def test_mixed_style_flags_every_straight_double_quote() -> None:

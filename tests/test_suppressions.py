@@ -20,7 +20,10 @@ HEADLINE = "# Council budget rises\n\n"
 
 @pytest.mark.parametrize("path", ["story.md", "story.txt"])
 def test_disable_next_line(path: str) -> None:
-    text = HEADLINE + "<!-- newslint-disable-next-line hygiene.placeholder -->\nThe fund lost TK.\n\nThe fire hurt XX people.\n"
+    text = (
+        HEADLINE
+        + "<!-- newslint-disable-next-line hygiene.placeholder -->\nThe fund lost TK.\n\nThe fire hurt XX people.\n"
+    )
     if path.endswith(".txt"):
         text = text.removeprefix("# ")
     assert rules_at(text, path) == [("hygiene.placeholder", 6, 15)]
@@ -36,7 +39,10 @@ def test_disable_and_enable_a_passage() -> None:
 
 
 def test_enable_without_rules_ends_every_disable() -> None:
-    text = HEADLINE + "<!-- newslint-disable hygiene.placeholder -->\nThe fund lost TK.\n<!-- newslint-enable -->\n\nThe fund lost TK.\n"
+    text = (
+        HEADLINE
+        + "<!-- newslint-disable hygiene.placeholder -->\nThe fund lost TK.\n<!-- newslint-enable -->\n\nThe fund lost TK.\n"
+    )
     assert rules_at(text) == [("hygiene.placeholder", 7, 15)]
 
 
@@ -65,7 +71,10 @@ def test_front_matter_ignore() -> None:
 
 
 def test_unused_suppression_is_reported_at_the_comment() -> None:
-    text = HEADLINE + "The council met.\n\n   <!-- newslint-disable-next-line hygiene.placeholder -->\nNothing to hide here.\n"
+    text = (
+        HEADLINE
+        + "The council met.\n\n   <!-- newslint-disable-next-line hygiene.placeholder -->\nNothing to hide here.\n"
+    )
     (diagnostic,) = newslint.lint_text(text, path="story.md")
     assert (diagnostic.rule, diagnostic.severity) == ("hygiene.unused-suppression", "info")
     assert (diagnostic.line, diagnostic.column, diagnostic.end_line, diagnostic.end_column) == (5, 4, 5, 59)

@@ -145,7 +145,9 @@ def _read_change(prose: str, match: regex.Match, floor: int, ceiling: int) -> Ch
         new = _number_before(prose, sentence_start, match.start())
         if new is None:
             return None
-        pair_start = _TO_BEFORE_RE.search(prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start).start()
+        pair_start = _TO_BEFORE_RE.search(
+            prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start
+        ).start()
     if _TIME_UNITS_RE.match(prose, new.end, ceiling):
         return None
     brk = _SENTENCE_BREAK_RE.search(prose, max(old.end, new.end), ceiling)
@@ -169,7 +171,9 @@ def _number_before(prose: str, sentence_start: int, offset: int) -> Number | Non
     new = numbers[-1]
     if not _TO_BEFORE_GAP_RE.match(prose, new.end, offset):
         return None
-    if not _TO_BEFORE_RE.search(prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start):
+    if not _TO_BEFORE_RE.search(
+        prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start
+    ):
         return None
     return new
 

@@ -153,7 +153,7 @@ def _introduces(prose: str, block: Block) -> bool:
 
 def _opens_with_quote(prose: str, block: Block) -> bool:
     text = prose[block.start : block.start + 8].lstrip()
-    return text[:1] in ("\"", "“", "'", "‘")
+    return text[:1] in ('"', "“", "'", "‘")
 
 
 def _ends_attributed(prose: str, block: Block, quotes: list[Quote]) -> bool:

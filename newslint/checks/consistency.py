@@ -102,11 +102,11 @@ class Consistency(Check):
         listed = {form.lower() for group in self.opts["variants"] for form in group}
         # Most articles have no word both in capitals and capitalised (BBC, but no
         # Bbc): then there is nothing to compare and the costlier scan is skipped.
-        in_capitals = {
-            word.lower()
-            for word in set(_CAPITALS_RE.findall(doc.prose))
-            if word.capitalize() in doc.prose
-        } - listed - _COMMON_WORDS
+        in_capitals = (
+            {word.lower() for word in set(_CAPITALS_RE.findall(doc.prose)) if word.capitalize() in doc.prose}
+            - listed
+            - _COMMON_WORDS
+        )
         if not in_capitals:
             return
         sentence_starts = {sentence.start for sentence in doc.sentences}

@@ -41,7 +41,7 @@ _QUOTE_CLOSE = "'\"’”"
 class HeadlineFigure(Check):
     name = "headline-figure"
     options = {
-        "words": Option("bool", True, "Check figures written as words (\"three\") too."),
+        "words": Option("bool", True, 'Check figures written as words ("three") too.'),
     }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
@@ -61,7 +61,11 @@ class HeadlineFigure(Check):
         for number in read_numbers(doc.prose, block.start, block.end):
             if number.kind not in ("count", "percent") or number.is_year or _compound(doc.prose, number):
                 continue
-            if doc.in_quote(number.start) or _quoted(doc.prose, block, number) or _date_or_stage(doc.prose, block, number):
+            if (
+                doc.in_quote(number.start)
+                or _quoted(doc.prose, block, number)
+                or _date_or_stage(doc.prose, block, number)
+            ):
                 continue
             if not number.text[:1].isdigit() and (not self.opts["words"] or number.value < 10):
                 continue  # "Two banks merge": the body names them, it need not count them
@@ -69,7 +73,7 @@ class HeadlineFigure(Check):
 
 
 def _compound(prose: str, number: Number) -> bool:
-    """"10-man", "24-hour", "two-way": a figure inside a compound adjective,
+    """ "10-man", "24-hour", "two-way": a figure inside a compound adjective,
     which the body describes rather than repeats."""
     return prose[number.end : number.end + 1] in ("-", "‑")
 
@@ -79,7 +83,12 @@ def _quoted(prose: str, block: Block, number: Number) -> bool:
     as apostrophes ("'10,000 jobs' at risk")."""
     before = prose[block.start : number.hedge_start or number.start]
     after = prose[number.end : block.end]
-    opened = any(before.count(mark) % 2 for mark in "'\"") or before.count("‘") > before.count("’") or "“" in before and before.count("“") > before.count("”")
+    opened = (
+        any(before.count(mark) % 2 for mark in "'\"")
+        or before.count("‘") > before.count("’")
+        or "“" in before
+        and before.count("“") > before.count("”")
+    )
     closes = any(mark in after for mark in _QUOTE_CLOSE)
     return opened and closes
 

@@ -109,7 +109,9 @@ class NameVariant(Check):
         """Names one letter apart, not at the first or last letter."""
         minimum = self.opts["min_length"]
         names = {
-            form.text: form for form in words.values() if form.proper and len(form.text) >= minimum and form.text.isalpha()
+            form.text: form
+            for form in words.values()
+            if form.proper and len(form.text) >= minimum and form.text.isalpha()
         }
         for first, second in _one_letter_apart(names):
             yield names[first], names[second]
@@ -200,8 +202,12 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
     first_before, first_after = _neighbours(prose, first)
     second_before, second_after = _neighbours(prose, second)
     return bool(
-        first_before and second_before and not first_before & second_before
-        or first_after and second_after and not first_after & second_after
+        first_before
+        and second_before
+        and not first_before & second_before
+        or first_after
+        and second_after
+        and not first_after & second_after
     )
 
 
@@ -219,7 +225,7 @@ def _inner_edit(first: str, second: str) -> bool:
 
 
 def _spacing_pairs(prose: str, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
-    """"Al-Kadhimi" beside "Al Kadhimi"; "TimeWarner" beside "Time Warner"."""
+    """ "Al-Kadhimi" beside "Al Kadhimi"; "TimeWarner" beside "Time Warner"."""
     for text, form in list(words.items()):
         if "-" in text:
             spaced = _spaced(prose, words, text.replace("-", " "))
