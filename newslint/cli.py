@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import click
@@ -112,9 +112,9 @@ def check(
 
     if output_format not in FORMATS:
         raise UsageError(f"unknown format {output_format!r} (known: {', '.join(sorted(FORMATS))})")
-    explicit = load(config_path) if config_path else None
     if config_path and not os.path.isfile(config_path):
         raise UsageError(f"{config_path}: config file not found")
+    explicit = load(config_path) if config_path else None
     known = _read_baseline(baseline_path)
     from newslint.runner import ConfigFinder
 
@@ -244,6 +244,18 @@ def _check_batch(
         progress.close()
 
 
+def _source_lines(texts: dict[str, str]) -> Callable[[str, int], str]:
+    """(path, line) -> that line of the source, splitting each file once."""
+    split: dict[str, list[str]] = {}
+
+    def line_of(path: str, line: int) -> str:
+        if path not in split:
+            split[path] = texts[path].split("\n")
+        return split[path][line - 1].rstrip("\r")
+
+    return line_of
+
+
 def _emit(
     results: list[FileResult],
     diagnostics: list[Diagnostic],
@@ -264,7 +276,7 @@ def _emit(
     report = Report(
         diagnostics=diagnostics,
         files_checked=len(results),
-        source_line=(lambda path, line: texts[path].split("\n")[line - 1].rstrip("\r")) if terminal else None,
+        source_line=_source_lines(texts) if terminal else None,
         color=terminal,
         rules={rule.id: rule for rule in top.resolve_rules()},
         paths=[result.path for result in results],

@@ -51,7 +51,7 @@ def text(report: Report) -> str:
     for d in report.diagnostics:
         where = _paint(f"{d.path}:{d.line}:{d.column}:", "1", report.color)
         severity = _paint(d.severity, _COLOURS[d.severity], report.color)
-        fixable = " [*]" if d.fix is not None else ""
+        fixable = " [*]" if d.fix is not None and not d.unsafe else ""
         out.append(f"{where} {severity} {d.rule} {d.message}{fixable}")
         if report.source_line is not None:
             line = report.source_line(d.path, d.line)
@@ -78,8 +78,11 @@ def summary(report: Report) -> str:
         for s in ("error", "warning", "info")
         if counts[s]
     )
-    fixable = sum(d.fix is not None for d in report.diagnostics)
-    hint = f" {fixable} fixable with --fix." if fixable else ""
+    safe = sum(d.fix is not None and not d.unsafe for d in report.diagnostics)
+    unsafe = sum(d.fix is not None and d.unsafe for d in report.diagnostics)
+    hint = f" {safe} fixable with --fix." if safe else ""
+    if unsafe:
+        hint += f" {unsafe} more with --fix --unsafe-fixes."
     total = len(report.diagnostics)
     return f"Found {total} problem{'s' if total != 1 else ''} ({parts}) in {files}.{hint}"
 
