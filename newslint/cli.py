@@ -121,7 +121,7 @@ def check(
     finder = ConfigFinder(explicit, _split(select) or None, _split(ignore))
     top = finder.for_path(paths[0] if paths else ".")
     use_cache = not (no_cache or fix or diff)
-    _load_rules(top, use_cache)
+    top.resolve_rules()  # fail once, early, on a bad selector or rule file
     threshold = fail_on or top.fail_on or "warning"
     results, errors = _check_all(
         paths,
@@ -151,19 +151,6 @@ def check(
     rank = SEVERITY_RANK[threshold]
     failed = any(SEVERITY_RANK[d.severity] >= rank for d in diagnostics)
     raise SystemExit(EXIT_ERROR if errors else EXIT_FINDINGS if failed else EXIT_CLEAN)
-
-
-def _load_rules(top: Config, use_cache: bool) -> None:
-    """Compile the rules once, or load them compiled from the user cache."""
-    if use_cache:
-        from newslint.cache import load_ruleset, store_ruleset
-
-        if load_ruleset(top):
-            return
-        top.resolve_rules()  # fail once, early, on a bad selector or rule file
-        store_ruleset(top)
-    else:
-        top.resolve_rules()
 
 
 def _read_baseline(path: str | None) -> set[str] | None:
