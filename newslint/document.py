@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.lazyre import lazy_compile
 
@@ -39,8 +39,7 @@ _ABBREVIATION_RE = lazy_compile(
 )
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # tuples, not frozen dataclasses: built by the thousand
     """A span of prose: the headline, the standfirst or one body paragraph."""
 
     kind: str  # "headline" | "standfirst" | "body"
@@ -48,8 +47,7 @@ class Block:
     end: int
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.document import WORD_RE, Document
 
@@ -26,8 +26,7 @@ class Term:
     case_sensitive: bool = False
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     start: int
     end: int
     term: Term
