@@ -1,12 +1,17 @@
-"""A cache of diagnostics per file, in ``.newslint_cache/``.
+"""A cache of diagnostics per file, in ``.newslint_cache/results.json``.
 
 An entry is keyed by everything that decides a file's diagnostics: its bytes,
 its path (the reader and the config overrides go by it), newslint's version and
 code, and the resolved config with the contents of its rule files. A changed
 rule file, setting or newslint upgrade therefore misses instead of serving stale
-findings. Entries are written to a temporary file and renamed into place, so
-processes sharing the cache (``--jobs``, parallel pre-commit batches) never
-read half an entry; an unreadable entry is simply a miss.
+findings.
+
+All entries live in one file, read once and written once per run: creating a
+file per article cost a cold run over an archive more than the linting did.
+The file is written to a temporary file and renamed into place, after merging
+what another process wrote meanwhile, so processes sharing the cache
+(``--jobs``, parallel pre-commit batches) never read half of it; a lost race
+loses a few entries, never the file, and an unreadable file is simply a miss.
 """
 
 from __future__ import annotations
@@ -14,8 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import queue
-import threading
 from dataclasses import fields
 from functools import cache
 from pathlib import Path
@@ -60,12 +63,17 @@ def cache_root(config: Config) -> str:
     return os.path.join(config.root if config.path else os.getcwd(), CACHE_DIR)
 
 
+#: Entries kept beyond those this run used: enough for an archive, not unbounded.
+MAX_ENTRIES = 50_000
+
+
 class Cache:
     def __init__(self, directory: str) -> None:
         self.directory = directory
+        self.file = os.path.join(directory, "results.json")
+        self._entries: dict[str, list[list[object]]] | None = None
+        self._new: dict[str, list[list[object]]] = {}
         self._ready = False
-        self._queue: queue.SimpleQueue[tuple[str, list[Diagnostic]] | None] | None = None
-        self._writer: threading.Thread | None = None
 
     def key(self, path: str, data: bytes, config: Config) -> str:
         digest = hashlib.sha256()
@@ -74,62 +82,49 @@ class Cache:
         digest.update(data)
         return digest.hexdigest()
 
-    def _entry(self, key: str) -> str:
-        # One flat folder: a sub-folder per key prefix made a cold run pay for
-        # 256 mkdirs and slower creates, for no gain at a few thousand entries.
-        return os.path.join(self.directory, key + ".json")
-
     def get(self, key: str) -> list[Diagnostic] | None:
+        if self._entries is None:
+            self._entries = self._read()
+        rows = self._new.get(key) or self._entries.get(key)
+        if rows is None:
+            return None
         try:
-            with open(self._entry(key), encoding="utf-8") as handle:
-                data = json.loads(handle.read())
-            if data.get("fields") != list(_FIELDS):
-                return None
-            return [Diagnostic(*row) for row in data["diagnostics"]]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return [Diagnostic(*row) for row in rows]  # type: ignore[arg-type]
+        except TypeError:
             return None
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        """Queue an entry; a thread writes it while the linting goes on.
-
-        Creating a file costs up to a millisecond on a busy disk, about what
-        linting an article does, so writing in line would double a cold run.
-        """
-        if self._queue is None:
-            self._queue = queue.SimpleQueue()
-            self._writer = threading.Thread(target=self._write_all, name="newslint-cache", daemon=True)
-            self._writer.start()
-        self._queue.put((key, diagnostics))
+        self._new[key] = [list(vars(d).values()) for d in diagnostics]
 
     def close(self) -> None:
-        """Wait for queued entries to be written."""
-        if self._queue is not None and self._writer is not None:
-            self._queue.put(None)
-            self._writer.join()
-            self._queue = self._writer = None
-
-    def _write_all(self) -> None:
-        assert self._queue is not None
-        while (item := self._queue.get()) is not None:
-            self._write(*item)
-
-    def _write(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        """Store atomically; a cache that cannot be written is not an error."""
-        entry = self._entry(key)
-        # Unique per process: two processes writing one entry each use their own
-        # temporary file, and the last rename wins with a complete entry.
-        temporary = f"{entry}.{os.getpid()}.tmp"
-        # Rows, not objects, and json.dumps (all C) rather than json.dump.
-        rows = [tuple(vars(d).values()) for d in diagnostics]
-        payload = json.dumps({"fields": _FIELDS, "diagnostics": rows}, ensure_ascii=False)
+        """Write this run's new entries, merged with what is on disk now."""
+        if not self._new:
+            return
+        entries = self._read()
+        if len(entries) + len(self._new) > MAX_ENTRIES:
+            entries = {}  # an old archive's worth of stale entries: start afresh
+        entries.update(self._new)
+        payload = json.dumps({"fields": _FIELDS, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+        temporary = f"{self.file}.{os.getpid()}.tmp"
         try:
             self._ensure_directory()
             with open(temporary, "w", encoding="utf-8") as stream:
                 stream.write(payload)
-            os.replace(temporary, entry)
-        except OSError:
+            os.replace(temporary, self.file)
+        except OSError:  # a cache that cannot be written is not an error
             if os.path.exists(temporary):
                 os.unlink(temporary)
+        self._entries, self._new = entries, {}
+
+    def _read(self) -> dict[str, list[list[object]]]:
+        try:
+            with open(self.file, encoding="utf-8") as handle:
+                data = json.loads(handle.read())
+            if data.get("fields") != list(_FIELDS) or not isinstance(data.get("entries"), dict):
+                return {}
+            return data["entries"]
+        except (OSError, ValueError, AttributeError):
+            return {}
 
     def _ensure_directory(self) -> None:
         if self._ready or os.path.isdir(self.directory):

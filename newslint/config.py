@@ -156,19 +156,20 @@ def _resolve(config: Config) -> tuple[Rule, ...]:
             settings = {"severity": settings}
         rules[rule_id] = rules[rule_id].with_settings(settings, where, _lines(settings))
     for selector in (config.select or ()) + config.ignore:
-        if not any(_selects(selector, rule_id) for rule_id in rules):
+        if not any(selects(selector, rule_id) for rule_id in rules):
             raise ConfigError(f"unknown rule or prefix {selector!r} (see `newslint rules`)")
     return tuple(rule for rule_id, rule in sorted(rules.items()) if _is_active(config, rule))
 
 
-def _selects(selector: str, rule_id: str) -> bool:
+def selects(selector: str, rule_id: str) -> bool:
+    """Whether a selector (an ID or a prefix such as ``quotes``) names ``rule_id``."""
     return rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")
 
 
 def _is_active(config: Config, rule: Rule) -> bool:
     """The longest matching selector wins; on a tie, ignore wins."""
-    best_select = max((len(s) for s in config.select or () if _selects(s, rule.id)), default=-1)
-    best_ignore = max((len(s) for s in config.ignore if _selects(s, rule.id)), default=-1)
+    best_select = max((len(s) for s in config.select or () if selects(s, rule.id)), default=-1)
+    best_ignore = max((len(s) for s in config.ignore if selects(s, rule.id)), default=-1)
     if best_ignore >= 0 and best_ignore >= best_select:
         return False
     if config.select is None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from newslint.config import selects
 from newslint.lazyre import lazy_compile
 
 if TYPE_CHECKING:
@@ -54,10 +55,6 @@ class _Region:
     start: int = 0
     end: int = 0
     line: int = 0  # for disable-next-line
-
-
-def selects(selector: str, rule_id: str) -> bool:
-    return rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")
 
 
 def find_directives(text: str) -> list[Directive]:
