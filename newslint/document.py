@@ -61,6 +61,8 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Offsets before this (front matter) are checked but never fixed.
     fixable_from: int = 0
+    #: Code blocks and inline code (Markdown): not prose, and no place for directives.
+    code: list[tuple[int, int]] = field(default_factory=list)
 
     # -- positions -----------------------------------------------------------
 

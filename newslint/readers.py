@@ -217,15 +217,16 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, tuple[int, 
     return match.end(), data, spans
 
 
-def _markdown_prose_lines(text: str, start: int) -> list[tuple[str, int, int]]:
-    """(kind, first line, last line) of paragraphs and headings, 0-based and relative to ``start``."""
+def _markdown_blocks(text: str, start: int) -> list[tuple[str, int, int]]:
+    """(kind, first line, last line) of paragraphs, headings ("h1"…) and code
+    blocks ("code"), lines 0-based and relative to ``start``."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").parse(text[start:])
     found = []
     for token in tokens:
-        if token.type in ("paragraph_open", "heading_open") and token.map:
-            kind = token.tag if token.type == "heading_open" else "p"
+        if token.map and token.type in ("paragraph_open", "heading_open", "fence", "code_block"):
+            kind = {"paragraph_open": "p", "heading_open": token.tag}.get(token.type, "code")
             found.append((kind, token.map[0], token.map[1]))
     return found
 
@@ -248,11 +249,15 @@ def _parse_markdown(text: str, path: str | None, layout: str) -> Document:
                 unmask(*meta_spans[key])
 
     has_headline = any(block.kind == "headline" for block in blocks)
-    for kind, first, last in _markdown_prose_lines(text, body_start):
+    code: list[tuple[int, int]] = []
+    for kind, first, last in _markdown_blocks(text, body_start):
         start = line_starts[first_line + first]
         end_line = first_line + last
         end = line_starts[end_line] if end_line < len(line_starts) else len(text)
         end = start + len(text[start:end].rstrip())
+        if kind == "code":
+            code.append((start, end))
+            continue
         unmask(start, end)
         for match in _LINE_PREFIX_RE.finditer(text, start, end):
             _mask(chars, *match.span())
@@ -265,17 +270,30 @@ def _parse_markdown(text: str, path: str | None, layout: str) -> Document:
         blocks.append(Block(block_kind, start, end))
 
     for block in blocks:
-        _mask_inline(text, chars, block.start, block.end)
+        code.extend(_mask_inline(text, chars, block.start, block.end))
     blocks.sort(key=lambda block: block.start)
     meta = {key: value for key, value in meta.items() if isinstance(key, str)}
-    return Document(text=text, prose="".join(chars), blocks=blocks, path=path, meta=meta, fixable_from=body_start)
+    return Document(
+        text=text,
+        prose="".join(chars),
+        blocks=blocks,
+        path=path,
+        meta=meta,
+        fixable_from=body_start,
+        code=sorted(code),
+    )
 
 
-def _mask_inline(text: str, chars: list[str], start: int, end: int) -> None:
+def _mask_inline(text: str, chars: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Mask inline markup; return the spans of inline code."""
+    code = []
     for match in _INLINE_MARKUP_RE.finditer(text, start, end):
         _mask(chars, *match.span())
+        if match.group("code"):
+            code.append(match.span())
     for match in _urls(text, start, end):
         _mask(chars, *match.span())
+    return code
 
 
 # -- discovery -----------------------------------------------------------------

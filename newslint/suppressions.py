@@ -14,7 +14,7 @@ so stale comments do not pile up and hide tomorrow's mistakes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -57,12 +57,14 @@ class _Region:
     line: int = 0  # for disable-next-line
 
 
-def find_directives(text: str) -> list[Directive]:
+def find_directives(text: str, code: Sequence[tuple[int, int]] = ()) -> list[Directive]:
+    """Directive comments, except those shown as examples inside code."""
     if "newslint-" not in text:  # the common case: no comment, no regex pass
         return []
     return [
         Directive(match.group(1), tuple(_SELECTOR_RE.findall(match.group(2))), match.start(), match.end())
         for match in DIRECTIVE_RE.finditer(text)
+        if not any(start <= match.start() < end for start, end in code)
     ]
 
 
@@ -124,7 +126,7 @@ def apply(
     this config turns off is not stale.
     """
     ignores = file_ignores(doc.meta) if doc.meta else ()
-    directives = find_directives(doc.text)
+    directives = find_directives(doc.text, doc.code)
     if not directives and not ignores:
         return diagnostics
     regions = _regions(doc, directives)

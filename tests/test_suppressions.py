@@ -110,3 +110,12 @@ def test_cli_reports_unused_as_info_without_failing(tmp_path: Path, capsys: pyte
     story.write_text(HEADLINE + "<!-- newslint-disable-next-line hygiene -->\nThe council met.\n", encoding="utf-8")
     assert main(["check", "--no-cache", str(story)]) == 0
     assert f"{story}:3:1: info hygiene.unused-suppression" in capsys.readouterr().out
+
+
+def test_directives_shown_as_code_in_markdown_are_not_directives() -> None:
+    text = (
+        HEADLINE
+        + "To hide a finding, write:\n\n```markdown\n<!-- newslint-disable typography -->\n```\n\n"
+        + "or inline: `<!-- newslint-disable-next-line hygiene -->`.\n\nThe fund lost TK.\n"
+    )
+    assert rules_at(text) == [("hygiene.placeholder", 11, 15)]
