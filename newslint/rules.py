@@ -67,7 +67,12 @@ class Rule:
     pack: str = ""
 
     def implementation(self) -> Check:
-        return load_checks()[self.check](self)
+        """The rule's check, built (and its patterns compiled) once: loading a
+        rule builds it to validate the rule, and the engine reuses it."""
+        built = self.__dict__.get("_implementation")
+        if built is None:
+            built = self.__dict__["_implementation"] = load_checks()[self.check](self)
+        return built
 
     @property
     def summary(self) -> str:
