@@ -122,8 +122,9 @@ def analyse(doc: Document) -> QuoteAnalysis:
         # Nesting is only clear inside a quote that is itself sound: a "nested"
         # mark in a quote never closed is more likely a new quote after a
         # forgotten closing mark, which ``unbalanced`` already reports.
-        unsound = set(analysis.unbalanced) | {mark for mark in marks if mark.role == "apostrophe"}
-        analysis.nested.extend(mark for mark, outer in nested if outer not in unsound and mark.role == "open")
+        if nested:
+            unsound = set(analysis.unbalanced) | {mark for mark in marks if mark.role == "apostrophe"}
+            analysis.nested.extend(mark for mark, outer in nested if outer not in unsound and mark.role == "open")
     analysis.quotes.sort(key=lambda quote: quote.open.offset)
     analysis.unbalanced.sort(key=lambda mark: mark.offset)
     # Spans are merged so containment is one bisect, nesting or not.
@@ -230,9 +231,10 @@ def _analyse_block(prose: str, block: Block) -> tuple[list[Mark], list[Quote], l
             # An unclosed straight single quote is an apostrophe after all.
             index = marks.index(opener)
             marks[index] = Mark(opener.offset, opener.char, opener.kind, "apostrophe")
-    # Nested marks are reported by identity, so point them at the final marks.
-    final = {mark.offset: mark for mark in marks}
-    nested = [(final[mark.offset], final[outer.offset]) for mark, outer in nested]
+    if nested:
+        # Nested marks are reported by identity, so point them at the final marks.
+        final = {mark.offset: mark for mark in marks}
+        nested = [(final[mark.offset], final[outer.offset]) for mark, outer in nested]
     return marks, quotes, unbalanced, nested
 
 
