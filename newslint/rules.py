@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from newslint.checks import Check, Option, load_checks
+from newslint.checks import Check, Option, OptionError, load_checks
 from newslint.yamlfile import LineDict, YamlError, read_yaml
 
 SEVERITIES = ("error", "warning", "info")
@@ -95,7 +95,7 @@ class Rule:
                 raise YamlError(where, line, f"rule {self.id}: {key}: {problem}")
             (common if key in SETTABLE_KEYS else options)[key] = value
         rule = replace(self, options=options, **common)
-        _instantiate(rule, where, lines.line if lines is not None else None)
+        _instantiate(rule, where, lines, prefix=f"rule {self.id}: ")
         return rule
 
 
@@ -115,15 +115,9 @@ def validate(value: Any, spec: Option) -> str | None:
         return None if ok else f"must be a whole number, not {_type(value)}"
     if kind == "bool":
         return None if isinstance(value, bool) else f"must be true or false, not {_type(value)}"
-    if kind in ("strings", "regexes"):
+    if kind in ("strings", "regexes"):  # a check compiles its regexes, once (OptionError)
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             return "must be a list of strings"
-        if kind == "regexes":
-            for item in value:
-                try:
-                    regex.compile(item)
-                except regex.error as error:
-                    return f"invalid regex {item!r}: {error}"
         return None
     if kind == "groups":
         ok = isinstance(value, list) and all(
@@ -151,11 +145,15 @@ def _type(value: Any) -> str:
     )
 
 
-def _instantiate(rule: Rule, path: str, line: int | None) -> Check:
+def _instantiate(rule: Rule, path: str, lines: LineDict | None, prefix: str = "") -> Check:
+    """Build the rule's check, turning what it rejects into an error on the right line."""
     try:
         return rule.implementation()
+    except OptionError as error:
+        line = lines.line_of(error.key) if lines is not None else None
+        raise YamlError(path, line, f"{prefix}{error}") from None
     except (ValueError, regex.error) as error:
-        raise YamlError(path, line, f"rule {rule.id}: {error}") from None
+        raise YamlError(path, lines.line if lines is not None else None, f"{prefix}{error}") from None
 
 
 # -- loading -------------------------------------------------------------------
@@ -199,7 +197,7 @@ def load_rule(path: str, rule_id: str, pack: str = "") -> Rule:
         pack=pack,
         **common,
     )
-    _instantiate(rule, path, data.line)
+    _instantiate(rule, path, data)
     return rule
 
 

@@ -120,6 +120,10 @@ def test_missing_path_and_binary_file_are_errors_but_others_are_checked(
             "check: existence\nmessage: m\ndescription: d\npatterns: ['(unclosed']\nexamples: {bad: [a], good: [b]}\n",
             "4: patterns: invalid regex '(unclosed'",
         ),
+        (
+            "check: substitution\nmessage: m\ndescription: d\npatterns:\n  '[a-': b\nexamples: {bad: [a], good: [b]}\n",
+            "4: patterns: invalid regex '[a-'",
+        ),
         ("check: existence\nmessage: m\ndescription: d\nterms: [a]\n", "1: missing required key 'examples'"),
         ("check: nonsense\n", "1: unknown check 'nonsense'"),
         ("check: existence\nmessage: [unclosed\n", "3: invalid YAML"),

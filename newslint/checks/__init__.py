@@ -32,6 +32,15 @@ class Option:
     help: str = ""
 
 
+class OptionError(ValueError):
+    """A rule option its check cannot use; ``key`` names it, so the error can
+    point at its line in the rule file."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        self.key = key
+        super().__init__(f"{key}: {problem}")
+
+
 @dataclass(frozen=True)
 class Finding:
     start: int

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import regex
 
 from newslint.checks import Check, Finding, Option
-from newslint.checks.existence import find_all
+from newslint.checks.existence import compile_pattern, find_all
 from newslint.document import Document
 from newslint.lazyre import lazy_compile
 from newslint.terms import Hit, Term
@@ -61,7 +61,9 @@ class Consistency(Check):
 
     def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule)
-        self.styles = [(name, regex.compile(pattern, regex.VERSION1)) for name, pattern in self.opts["styles"].items()]
+        self.styles = [
+            (name, compile_pattern(pattern, True, "styles")) for name, pattern in self.opts["styles"].items()
+        ]
         forms = [form for group in self.opts["variants"] for form in group]
         if len(forms) != len(set(forms)):
             raise ValueError("a form appears in more than one variant group")

@@ -6,14 +6,18 @@ from collections.abc import Iterable
 
 import regex
 
-from newslint.checks import Check, Finding, Option
+from newslint.checks import Check, Finding, Option, OptionError
 from newslint.document import Document
 from newslint.terms import Hit, Term
 
 
-def compile_pattern(pattern: str, case_sensitive: bool) -> regex.Pattern:
+def compile_pattern(pattern: str, case_sensitive: bool, option: str = "patterns") -> regex.Pattern:
+    """Compile a rule's pattern once, here; a bad one is an error on ``option``'s line."""
     flags = regex.VERSION1 if case_sensitive else regex.VERSION1 | regex.IGNORECASE
-    return regex.compile(pattern, flags)
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as error:
+        raise OptionError(option, f"invalid regex {pattern!r}: {error}") from None
 
 
 def find_all(pattern: regex.Pattern, doc: Document) -> Iterable[regex.Match]:
