@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 #: whitespace and not punctuation, so no rule pattern can match it.
 MASK = "\x00"
 
-SCOPES = ("headline", "standfirst", "body")
-
 # The stdlib engine scans plain \w+ about 1.4x faster than `regex`, with the same
 # Unicode \w; this runs over every word of every article.
 WORD_RE = re.compile(r"\w+")
@@ -81,11 +79,6 @@ class Document:
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 
-    def line_text(self, line: int) -> str:
-        start = self._line_starts[line - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : end if end != -1 else len(self.text)].rstrip("\r")
-
     # -- structure -----------------------------------------------------------
 
     @cached_property
@@ -106,10 +99,6 @@ class Document:
     @cached_property
     def body(self) -> list[Block]:
         return self.blocks_of("body")
-
-    @cached_property
-    def headline(self) -> Block | None:
-        return next(iter(self.blocks_of("headline")), None)
 
     @cached_property
     def sentences(self) -> list[Span]:

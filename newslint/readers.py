@@ -36,10 +36,6 @@ class Source:
     text: str
     bom: bool = False
 
-    @property
-    def newline(self) -> str:
-        return "\r\n" if "\r\n" in self.text else "\n"
-
     def encode(self, text: str) -> bytes:
         return ((BOM if self.bom else "") + text).encode("utf-8")
 
@@ -54,10 +50,6 @@ def decode(data: bytes, name: str) -> Source:
     if text.startswith(BOM):
         return Source(text[1:], bom=True)
     return Source(text)
-
-
-def read_file(path: str) -> Source:
-    return decode(read_bytes(path), path)
 
 
 def read_bytes(path: str) -> bytes:
@@ -86,17 +78,12 @@ def parse(text: str, path: str | None = None, *, layout: str = "article") -> Doc
 # -- masking -------------------------------------------------------------------
 
 _URL_RE = lazy_compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w""")
-_NOT_NEWLINE_RE = lazy_compile(r"[^\r\n]")
 
 
 def _mask(chars: list[str], start: int, end: int) -> None:
     for index in range(start, end):
         if chars[index] not in "\r\n":
             chars[index] = MASK
-
-
-def _masked(text: str) -> str:
-    return _NOT_NEWLINE_RE.sub(MASK, text)
 
 
 # -- plain text ----------------------------------------------------------------
