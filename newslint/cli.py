@@ -307,9 +307,9 @@ def _all_packs() -> list[str]:
 
 def _builtin_rules() -> dict[str, Rule]:
     """Every built-in rule as its own file defines it, before any pack's settings."""
-    from newslint.rules import builtin_rules_dir, load_pack
+    from newslint.rules import builtin_pack_path, load_pack
 
-    return {rule.id: rule for name in _all_packs() for rule in load_pack(str(builtin_rules_dir() / name), name).rules}
+    return {rule.id: rule for name in _all_packs() for rule in load_pack(builtin_pack_path(name), name).rules}
 
 
 @rules.command("test")
@@ -317,12 +317,12 @@ def _builtin_rules() -> dict[str, Rule]:
 def rules_test(directory: str | None) -> None:
     """Run every rule's own good and bad examples (of DIRECTORY, or the built-in packs)."""
     from newslint.examples import run_examples
-    from newslint.rules import builtin_rules_dir, load_pack
+    from newslint.rules import builtin_pack_path, load_pack
 
     if directory:
         packs = [load_pack(directory)]
     else:
-        packs = [load_pack(str(builtin_rules_dir() / name), name) for name in _all_packs()]
+        packs = [load_pack(builtin_pack_path(name), name) for name in _all_packs()]
     failures, count = [], 0
     for pack in packs:
         for rule in pack.rules:

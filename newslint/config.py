@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from newslint.rules import SEVERITIES, Rule, builtin_packs, builtin_rules_dir, load_pack
+from newslint.rules import SEVERITIES, Rule, builtin_pack_path, builtin_packs, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
@@ -107,7 +107,7 @@ def _load_pack_cached(path: str, name: str):  # type: ignore[no-untyped-def]
 
 def _pack_path(name: str, root: str) -> tuple[str, str]:
     if name in builtin_packs():
-        return str(builtin_rules_dir() / name), name
+        return builtin_pack_path(name), name
     return os.path.normpath(os.path.join(root, name)), name
 
 

@@ -5,7 +5,6 @@ A new format is one decorated function here; the CLI lists the registry.
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Callable
@@ -40,6 +39,12 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 
 
+def _json(value: object, indent: int | None = None) -> str:
+    import json  # 3 ms: only for the formats that write JSON, not a pre-commit run's text
+
+    return json.dumps(value, indent=indent, ensure_ascii=False)
+
+
 def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
@@ -65,7 +70,7 @@ def text(report: Report) -> str:
 @formatter("json")
 def json_format(report: Report) -> str:
     """A JSON array; the keys are documented in docs/json-format.md."""
-    return json.dumps([d.to_dict() for d in report.diagnostics], indent=2, ensure_ascii=False) + "\n"
+    return _json([d.to_dict() for d in report.diagnostics], indent=2) + "\n"
 
 
 def summary(report: Report) -> str:
@@ -213,7 +218,7 @@ def sarif(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return _json(log, indent=2) + "\n"
 
 
 def github_escape_data(text: str) -> str:
@@ -264,7 +269,7 @@ def gitlab(report: Report) -> str:
                 },
             }
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return _json(issues, indent=2) + "\n"
 
 
 @formatter("junit")
@@ -297,7 +302,7 @@ def junit(report: Report) -> str:
 @formatter("jsonl")
 def jsonl(report: Report) -> str:
     """One JSON object per line, the keys of the json format (for streaming tools)."""
-    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in report.diagnostics)
+    return "".join(_json(d.to_dict()) + "\n" for d in report.diagnostics)
 
 
 @formatter("auto")

@@ -32,10 +32,12 @@ def effective_jobs(jobs: int, files: int) -> int:
 
 
 def _init(finder: ConfigFinder, cache_dir: str | None) -> None:
-    from newslint.cache import Cache
-
     _worker["finder"] = finder
-    _worker["cache"] = Cache(cache_dir) if cache_dir else None
+    _worker["cache"] = None
+    if cache_dir:
+        from newslint.cache import Cache  # with pathlib and hashlib: not for --no-cache
+
+        _worker["cache"] = Cache(cache_dir)
 
 
 def _check(path: str) -> FileResult:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from newslint.examples import run_examples
-from newslint.rules import builtin_packs, builtin_rules_dir, load_pack
+from newslint.rules import builtin_pack_path, builtin_packs, load_pack
 
-ALL_RULES = [rule for name in builtin_packs() for rule in load_pack(str(builtin_rules_dir() / name), name).rules]
+ALL_RULES = [rule for name in builtin_packs() for rule in load_pack(builtin_pack_path(name), name).rules]
 
 
 def test_every_pack_has_rules() -> None:
@@ -36,5 +36,5 @@ def test_rule_data_is_sound(rule) -> None:  # type: ignore[no-untyped-def]
 
 def test_rule_ids_are_unique_per_pack() -> None:
     for name in builtin_packs():
-        ids = [rule.id for rule in load_pack(str(builtin_rules_dir() / name), name).rules]
+        ids = [rule.id for rule in load_pack(builtin_pack_path(name), name).rules]
         assert len(ids) == len(set(ids))
