@@ -56,7 +56,7 @@ class Config:
         return os.path.relpath(os.path.abspath(path), os.path.abspath(self.root)).replace(os.sep, "/")
 
     def is_excluded(self, path: str) -> bool:
-        return _matches(self._relative(path), self.exclude)
+        return bool(self.exclude) and _matches(self._relative(path), self.exclude)
 
     def for_path(self, path: str | None) -> Config:
         """This config with the overrides whose ``files`` match ``path`` applied."""

@@ -37,18 +37,20 @@ class ConfigFinder:
         self._by_folder: dict[str, Config] = {}
 
     def for_path(self, path: str) -> Config:
-        if self.explicit is not None:
-            config = self.explicit
+        if path == "-" or os.path.isdir(path):
+            folder = os.path.abspath(path if path != "-" else ".")
         else:
-            if path == "-" or os.path.isdir(path):
-                folder = os.path.abspath(path if path != "-" else ".")
+            folder = os.path.dirname(os.path.abspath(path))
+        config = self._by_folder.get(folder)
+        if config is None:
+            if self.explicit is not None:
+                found = self.explicit
             else:
-                folder = os.path.dirname(os.path.abspath(path))
-            if folder not in self._by_folder:
-                found = discover(folder)
-                self._by_folder[folder] = load(found) if found else Config()
-            config = self._by_folder[folder]
-        return config.with_cli(self.select, self.ignore)
+                discovered = discover(folder)
+                found = load(discovered) if discovered else Config()
+            # With --select/--ignore applied once per folder, not once per file.
+            config = self._by_folder[folder] = found.with_cli(self.select, self.ignore)
+        return config
 
 
 def check_file(
