@@ -181,10 +181,22 @@ class _CapitalsMemo:
         if block is None:
             return False
         if block.start not in self.known:
-            letters = _NOT_LETTER_RE.sub("", self.doc.prose[block.start : block.end])
-            upper = len(_NOT_UPPER_RE.sub("", letters))
-            self.known[block.start] = len(letters) >= 12 and upper / len(letters) > 0.8
+            self.known[block.start] = _in_capitals(self.doc.prose[block.start : block.end])
         return self.known[block.start]
+
+
+def _in_capitals(text: str) -> bool:
+    """More than 80% of 12 or more letters are capitals."""
+    # A quick no for ordinary prose, where e t a o i n alone make up more than
+    # a fifth of the text. It is exact: with n of those lowercase letters,
+    # 5n >= len(text) leaves at most len(text) - n <= 4n capitals beside n
+    # lowercase letters, a share of at most 80%. Counting six characters is
+    # five times faster than the two substitutions below.
+    if 5 * sum(map(text.count, "etaoin")) >= len(text):
+        return False
+    letters = _NOT_LETTER_RE.sub("", text)
+    upper = len(_NOT_UPPER_RE.sub("", letters))
+    return len(letters) >= 12 and upper / len(letters) > 0.8
 
 
 _NOT_LETTER_RE = lazy_compile(r"\P{L}+")
