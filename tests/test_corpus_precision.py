@@ -185,6 +185,15 @@ def test_doubled_words_are_still_found() -> None:
     }
 
 
+def test_doubled_words_at_the_edges_of_the_text_and_of_brackets() -> None:
+    text = "The the talks ended\n\nHe said (the the deal) was off and off off.\n"
+    assert findings(text, rule="typography.doubled-word") == {
+        (1, 1, "typography.doubled-word"),
+        (3, 10, "typography.doubled-word"),
+        (3, 36, "typography.doubled-word"),
+    }
+
+
 @pytest.mark.parametrize(
     "body",
     [
