@@ -73,13 +73,37 @@ _FIGURE_RE = lazy_compile(
     regex.VERBOSE,
 )
 
-_COUNT_WORD = "|".join([*UNITS, *TENS, *SCALES, "dozen", "half", "halves", "thirds?", "quarters?"])
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching exactly ``words``, shaped as a trie so the engine
+    tries each prefix once at each position rather than each word."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(tree)
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    branches = [char + _trie_node(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_NUMBER_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "half", "halves", "third", "thirds", "quarter", "quarters"]
+_COUNT_WORD = _trie(_NUMBER_WORDS)
 # "a" starts a number only before a scale or fraction: "a dozen", "a third".
 _ARTICLE = r"an?(?=[\s-]+(?:dozen|hundred|thousand|million|billion|trillion|half|third|quarter)\b)"
 # A run of number words ("two hundred and fifty thousand", "twenty-five",
 # "a dozen", "two-thirds"); _words_value decides how much of it is a number.
+# Every alternative starts with a letter, so "\b(?<!-)" is "(?<![\w-])" here,
+# and twice as fast: the engine tests the cheap word boundary first.
 _WORDS_RE = lazy_compile(
-    rf"""(?i)(?<![\w-])(?:{_ARTICLE}|{_COUNT_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_COUNT_WORD}))*(?!\w)
+    rf"""(?i)\b(?<!-)(?:{_ARTICLE}|{_COUNT_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_COUNT_WORD}))*(?!\w)
     (?P<percent>\s+per\s?cent\b|\s+percent\b)?""",
     regex.VERBOSE,
 )
@@ -269,9 +293,8 @@ def read_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     return numbers
 
 
-_NUMBER_WORD_HINT_RE = lazy_compile(
-    rf"(?i)\b(?:{'|'.join([*UNITS, *TENS, *SCALES, 'dozen', 'half', 'thirds?', 'quarters?'])})\b"
-)
+# Every number word but "halves", which alone is no number ("two halves": "two").
+_NUMBER_WORD_HINT_RE = lazy_compile(rf"(?i)\b{_trie([word for word in _NUMBER_WORDS if word != 'halves'])}\b")
 
 
 def _has_number_word(text: str, start: int, end: int) -> bool:
