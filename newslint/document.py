@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.quotes import QuoteAnalysis

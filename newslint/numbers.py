@@ -20,7 +20,7 @@ from typing import Literal
 
 import regex
 
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile, trie
 
 Kind = Literal["count", "percent", "fraction", "multiplier"]
 
@@ -74,28 +74,8 @@ _FIGURE_RE = lazy_compile(
 )
 
 
-def _trie(words: list[str]) -> str:
-    """A pattern matching exactly ``words``, shaped as a trie so the engine
-    tries each prefix once at each position rather than each word."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, dict]) -> str:
-    branches = [char + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 _NUMBER_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "half", "halves", "third", "thirds", "quarter", "quarters"]
-_COUNT_WORD = _trie(_NUMBER_WORDS)
+_COUNT_WORD = trie(_NUMBER_WORDS)
 # "a" starts a number only before a scale or fraction: "a dozen", "a third".
 _ARTICLE = r"an?(?=[\s-]+(?:dozen|hundred|thousand|million|billion|trillion|half|third|quarter)\b)"
 # A run of number words ("two hundred and fifty thousand", "twenty-five",
@@ -294,7 +274,7 @@ def read_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 # Every number word but "halves", which alone is no number ("two halves": "two").
-_NUMBER_WORD_HINT_RE = lazy_compile(rf"(?i)\b{_trie([word for word in _NUMBER_WORDS if word != 'halves'])}\b")
+_NUMBER_WORD_HINT_RE = lazy_compile(rf"(?i)\b{trie([word for word in _NUMBER_WORDS if word != 'halves'])}\b")
 
 
 def _has_number_word(text: str, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Block, Document

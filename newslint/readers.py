@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from newslint.document import MASK, Block, Document
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 
 BOM = "\ufeff"
 TEXT_SUFFIXES = (".txt", ".text")

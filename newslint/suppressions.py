@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from newslint.config import selects
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.document import Document

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from newslint.document import WORD_RE, Document
+from newslint.patterns import trie
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,6 @@ class TermIndex:
                     hits[entry.rule_id].append(Hit(match.start(), match.end(), entry.term, entry.rule_id))
         return hits
 
-
     def _candidates(self, lowered: str) -> Iterator[re.Match[str]]:
         """Every first word of a term in ``lowered``, as group 1.
 
@@ -99,9 +99,9 @@ class TermIndex:
         of the text has no such character before it, hence a second pattern.
         """
         if self._first_words is None or self._first_words_at_start is None:
-            trie = _trie(self._by_word)
-            self._first_words = re.compile(rf"\W({trie})\b")
-            self._first_words_at_start = re.compile(rf"({trie})\b")
+            first_words = trie(self._by_word)
+            self._first_words = re.compile(rf"\W({first_words})\b")
+            self._first_words_at_start = re.compile(rf"({first_words})\b")
         first = self._first_words_at_start.match(lowered)
         if first is not None:
             yield first
@@ -115,23 +115,3 @@ def _lower_in_place(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, shaped as a trie so the engine never
-    tries the same prefix twice."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, dict]) -> str:
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body

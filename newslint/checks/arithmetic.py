@@ -20,7 +20,6 @@ import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
-from newslint.lazyre import lazy_compile
 from newslint.numbers import (
     HEDGES,
     Number,
@@ -30,6 +29,7 @@ from newslint.numbers import (
     read_number_at,
     read_numbers,
 )
+from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 
 # Cheap pre-filter: "from" followed by a figure or a number word.

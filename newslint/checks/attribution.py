@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile, trie
 from newslint.quotes import Quote
 from newslint.terms import Hit
 
@@ -40,31 +40,10 @@ _ATTRIBUTION_VERBS = (
 ).split("|")
 
 
-def _trie(words: list[str]) -> str:
-    """A pattern matching exactly ``words`` (a space: any run of spaces),
-    shaped as a trie: the engine tries each prefix once at each position
-    instead of each of 150 words, twice as fast as the flat alternation."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, dict]) -> str:
-    branches = [(r"\s+" if char == " " else char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
 # An attribution: a verb of speech (outside the quote), "in a statement", or a
 # colon that introduces the quote ("He said:", "The statement read:").
 _ATTRIBUTION_RE = lazy_compile(
-    rf"(?i)\b{_trie(_ATTRIBUTION_VERBS)}\b|\bin\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+)?"
+    rf"(?i)\b{trie(_ATTRIBUTION_VERBS)}\b|\bin\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+)?"
     rf"(?:statement|interview|letter|speech|blog|message|post|tweet|email|e-mail|article|column|report)\b"
     rf"|:\s*$"
 )

@@ -22,7 +22,7 @@ import regex
 from newslint.checks import Check, Finding, Option
 from newslint.checks.existence import compile_pattern, find_all
 from newslint.document import Document
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
 
 # "Islamic State (IS)", "Islamic State, also known as Daesh": an introduction.

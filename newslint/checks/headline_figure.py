@@ -17,8 +17,8 @@ from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
-from newslint.lazyre import lazy_compile
 from newslint.numbers import Number, read_numbers
+from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 
 _DIGIT_OR_WORD_RE = lazy_compile(

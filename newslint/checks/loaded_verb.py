@@ -16,7 +16,7 @@ import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
 
 _QUOTE_CLOSE = "\"'”’"

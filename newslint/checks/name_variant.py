@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 
 # A capitalised word, hyphened parts included ("Kramp-Karrenbauer").

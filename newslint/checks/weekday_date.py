@@ -15,7 +15,7 @@ import regex
 
 from newslint.checks import Check, Finding
 from newslint.document import Document
-from newslint.lazyre import lazy_compile
+from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
