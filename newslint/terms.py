@@ -1,11 +1,12 @@
 """One pass over a document for every term of every rule.
 
 A big alternation of terms runs at about 2 MB/s in Python's regex engines.
-Instead each term is filed under its first word, lower-cased, and the first
-words of all terms become one trie-shaped pattern ("u(?:k|s)?" rather than
-"u|uk|us"), run once over the lower-cased prose by the stdlib engine. Only its
-matches are checked against whole terms. Cost grows with the length of the
-article, hardly with the number of terms.
+Instead each term is filed under a key, its first one or two words lower-cased,
+and the keys of all terms become one trie-shaped pattern ("u(?:k|s)?" rather
+than "u|uk|us"), run once over the lower-cased prose by the stdlib engine. Only
+its matches are checked against whole terms. Cost grows with the length of the
+article, hardly with the number of terms. Two words make a key rare where one
+would not be: "it is understood" waits for "it is", not for every "it".
 """
 
 from __future__ import annotations
@@ -65,18 +66,27 @@ def _first_word(term: Term) -> re.Match[str]:
     return first
 
 
+def _key(term: Term) -> str:
+    """The first word of ``term``, lower-cased, and the second too when the
+    first stands alone ("it is" for "it is understood"; "al" for "al-Qaeda")."""
+    first = _first_word(term).group().lower()
+    parts = term.text.lower().split()
+    second = WORD_RE.match(parts[1]) if len(parts) > 1 and parts[0] == first else None
+    return f"{first} {second.group()}" if second else first
+
+
 class TermIndex:
     def __init__(self) -> None:
-        self._by_word: dict[str, list[_Entry]] = defaultdict(list)
-        self._first_words: re.Pattern[str] | None = None
-        self._first_words_at_start: re.Pattern[str] | None = None
+        self._by_key: dict[str, list[_Entry]] = {}
+        self._keys: re.Pattern[str] | None = None
+        self._keys_at_start: re.Pattern[str] | None = None
 
     def add(self, term: Term, rule_id: str) -> None:
-        self._by_word[_first_word(term).group().lower()].append(_Entry(term, rule_id))
-        self._first_words = self._first_words_at_start = None
+        self._by_key.setdefault(_key(term), []).append(_Entry(term, rule_id))
+        self._keys = self._keys_at_start = None
 
     def __bool__(self) -> bool:
-        return bool(self._by_word)
+        return bool(self._by_key)
 
     def scan(self, doc: Document) -> dict[str, list[Hit]]:
         """Hits grouped by rule ID, in document order."""
@@ -84,29 +94,39 @@ class TermIndex:
         prose = doc.prose
         for candidate in self._candidates(_lower_in_place(prose)):
             start = candidate.start(1)
-            for entry in self._by_word[candidate.group(1)]:
+            for entry in self._entries(candidate.group(1)):
                 match = entry.match(prose, start - entry.lead)
                 if match:
                     hits[entry.rule_id].append(Hit(match.start(), match.end(), entry.term, entry.rule_id))
         return hits
 
+    def _entries(self, found: str) -> list[_Entry]:
+        """The terms to try where ``found``, a key, is in the text. A two-word
+        key ("al qaeda") is also the first word's place ("al-Qaeda")."""
+        words = found.split()
+        if len(words) == 1:
+            return self._by_key[found]
+        return self._by_key.get(words[0], []) + self._by_key.get(" ".join(words), [])
+
     def _candidates(self, lowered: str) -> Iterator[re.Match[str]]:
-        """Every first word of a term in ``lowered``, as group 1.
+        """Every key of a term in ``lowered``, as group 1 (a space in a key:
+        any run of whitespace).
 
         The pattern starts with the non-word character before the word, not
         with \\b: the stdlib engine skips ahead to a leading character class,
         but tries \\b at every position (15% faster). A word at the very start
         of the text has no such character before it, hence a second pattern.
         """
-        if self._first_words is None or self._first_words_at_start is None:
-            first_words = trie(self._by_word)
-            self._first_words = re.compile(rf"\W({first_words})\b")
-            self._first_words_at_start = re.compile(rf"({first_words})\b")
-        first = self._first_words_at_start.match(lowered)
+        if self._keys is None or self._keys_at_start is None:
+            keys = trie(self._by_key)
+            # The key is looked ahead at, not consumed, so the next search starts
+            # inside it: "is" is still a candidate in "it is".
+            self._keys = re.compile(rf"\W(?=({keys})\b)")
+            self._keys_at_start = re.compile(rf"(?=({keys})\b)")
+        first = self._keys_at_start.match(lowered)
         if first is not None:
             yield first
-        # A match ends at a word's end, so the next one's leading character is never inside it.
-        yield from self._first_words.finditer(lowered, first.end() if first is not None else 0)
+        yield from self._keys.finditer(lowered)
 
 
 def _lower_in_place(text: str) -> str:
