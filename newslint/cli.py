@@ -182,8 +182,10 @@ def _check_all(
 
     results, errors = [], 0
     files: list[str] = []
+    given = set(paths)
     for path in discover(paths or (".",), top.is_excluded):
-        if path != "-" and not os.path.exists(path):
+        # Only a path given on the command line can be missing: the rest were found by walking.
+        if path in given and path != "-" and not os.path.exists(path):
             _error(f"{path}: no such file or directory")
             errors += 1
         else:

@@ -43,7 +43,7 @@ def _init(finder: ConfigFinder, cache_dir: str | None) -> None:
 def _check(path: str) -> FileResult:
     finder = _worker["finder"]
     assert isinstance(finder, ConfigFinder)
-    return check_file(path, finder.for_path(path), cache=_worker["cache"])  # type: ignore[arg-type]
+    return check_file(path, finder.for_file(path), cache=_worker["cache"])  # type: ignore[arg-type]
 
 
 def _check_in_worker(path: str) -> FileResult:

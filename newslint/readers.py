@@ -94,11 +94,12 @@ _PARAGRAPH_RE = lazy_compile(r"[ \t]*[^\s][^\r\n]*(?:\r?\n[ \t]*[^\s][^\r\n]*)*"
 def _paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     spans = []
     for match in _PARAGRAPH_RE.finditer(text, start, len(text) if end is None else end):
-        chunk = match.group()
-        if chunk.strip():
-            # Trailing spaces and the CR of a CRLF belong to no paragraph.
-            stripped = len(chunk.rstrip())
-            spans.append((match.start(), match.start() + stripped))
+        # Trailing spaces and the CR of a CRLF belong to no paragraph. (Nothing
+        # is left of a "paragraph" of control characters such as \x1c, which
+        # the pattern counts as text but Python as whitespace.)
+        length = len(match.group().rstrip())
+        if length:
+            spans.append((match.start(), match.start() + length))
     return spans
 
 

@@ -35,12 +35,26 @@ class ConfigFinder:
     ) -> None:
         self.explicit, self.select, self.ignore = explicit, select, ignore
         self._by_folder: dict[str, Config] = {}
+        self._last_head: str | None = None
+        self._last_config = Config()
 
     def for_path(self, path: str) -> Config:
+        """The config for a file, a folder or ``-`` (stdin: the current folder)."""
         if path == "-" or os.path.isdir(path):
-            folder = os.path.abspath(path if path != "-" else ".")
-        else:
-            folder = os.path.dirname(os.path.abspath(path))
+            return self._for_folder(os.path.abspath(path if path != "-" else "."))
+        return self.for_file(path)
+
+    def for_file(self, path: str) -> Config:
+        """The config for a file that exists. The files of one folder come in a
+        row, so the folder as written is remembered: a cheaper key than the
+        absolute one."""
+        head = os.path.dirname(path)
+        if head != self._last_head:
+            self._last_head = head
+            self._last_config = self._for_folder(os.path.dirname(os.path.abspath(path)))
+        return self._last_config
+
+    def _for_folder(self, folder: str) -> Config:
         config = self._by_folder.get(folder)
         if config is None:
             if self.explicit is not None:
