@@ -39,6 +39,16 @@ _ABBREVIATION_RE = lazy_compile(
 )
 
 
+# A capitalised word, hyphened parts included ("Kramp-Karrenbauer", "Nato's").
+NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?![\w-])")
+# The same for text that is all ASCII (most articles), where \p{Lu} is [A-Z],
+# \p{L} is [A-Za-z], \w is [A-Za-z0-9_] and ’ cannot occur. The stdlib engine
+# skips to a pattern's leading class fast, so the lookbehind comes second (the
+# `.` is the capital just matched): 0.041 -> 0.030 s over the corpus's ASCII
+# articles.
+_ASCII_NAME_RE = re.compile(r"[A-Z](?<![\w'-].)[A-Za-z']*(?:-[A-Z][A-Za-z]*)*(?![\w-])", re.ASCII)
+
+
 class Block(NamedTuple):  # tuples, not frozen dataclasses: built by the thousand
     """A span of prose: the headline, the standfirst or one body paragraph."""
 
@@ -122,6 +132,13 @@ class Document:
             sentence_start = gap_end
         if sentence_start < end:
             yield Span(sentence_start, end)
+
+    @cached_property
+    def capitalised_words(self) -> frozenset[str]:
+        """Every distinct capitalised word (NAME_RE) in the prose: one scan
+        shared by the checks that look for names and acronyms."""
+        prose = self.prose
+        return frozenset((_ASCII_NAME_RE if prose.isascii() else NAME_RE).findall(prose))
 
     @cached_property
     def quotes(self) -> QuoteAnalysis:

@@ -103,14 +103,13 @@ class Consistency(Check):
         """
         listed = {form.lower() for group in self.opts["variants"] for form in group}
         # Most articles have no word both in capitals and capitalised (BBC, but no
-        # Bbc): then there is nothing to compare and the costlier scan is skipped.
-        in_capitals = (
-            {word.lower() for word in set(_CAPITALS_RE.findall(doc.prose)) if word.capitalize() in doc.prose}
-            - listed
-            - _COMMON_WORDS
-        )
-        if not in_capitals:
+        # Bbc): then there is nothing to compare and the costlier scans are skipped.
+        # Every _CAPITALS_RE match is also a whole capitalised word (what may stand
+        # before or after one is narrower), so the document's capitalised words
+        # give a superset to rule that out first, at no cost of its own.
+        if not _also_capitalised(doc, (word for word in doc.capitalised_words if 3 <= len(word) <= 6), listed):
             return
+        in_capitals = _also_capitalised(doc, set(_CAPITALS_RE.findall(doc.prose)), listed)
         sentence_starts = {sentence.start for sentence in doc.sentences}
         candidates: list[tuple[regex.Match, bool]] = []
         mid_sentence: dict[str, set[str]] = {}
@@ -157,6 +156,14 @@ class Consistency(Check):
             line, _ = doc.position(first.start)
             params = {"first": first.form, "form": occurrence.form, "first_line": line}
             yield Finding(occurrence.start, occurrence.end, params)
+
+
+def _also_capitalised(doc: Document, words: Iterable[str], listed: set[str]) -> set[str]:
+    """The words in capitals (lower-cased) also written capitalised ("Nato"),
+    bar those a variant group lists and everyday words."""
+    prose = doc.prose
+    found = {word.lower() for word in words if word.isalpha() and word.isupper() and word.capitalize() in prose}
+    return found - listed - _COMMON_WORDS
 
 
 def _is_emphasis(prose: str, start: int, end: int) -> bool:

@@ -18,24 +18,15 @@ form is reported, the later one on a tie.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newslint.checks import Check, Finding, Option
-from newslint.document import Document
+from newslint.document import NAME_RE, Document
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 
-# A capitalised word, hyphened parts included ("Kramp-Karrenbauer").
-_NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?![\w-])")
-# The same for text that is all ASCII (most articles), where \p{Lu} is [A-Z],
-# \p{L} is [A-Za-z], \w is [A-Za-z0-9_] and ’ cannot occur. The stdlib engine
-# skips to a pattern's leading class fast, so the lookbehind comes second (the
-# `.` is the capital just matched): 0.041 -> 0.030 s over the corpus's ASCII
-# articles, for the scan every article gets.
-_ASCII_NAME_RE = re.compile(r"[A-Z](?<![\w'-].)[A-Za-z']*(?:-[A-Z][A-Za-z]*)*(?![\w-])", re.ASCII)
 _CAMEL_RE = lazy_compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 # Where _CAMEL_RE could split a word in two; most articles have no such word.
 _CAMEL_HINT_RE = lazy_compile(r"\p{Ll}\p{Lu}\p{Ll}")
@@ -78,7 +69,7 @@ class NameVariant(Check):
         }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        if not self._may_have_variants(doc.prose):
+        if not self._may_have_variants(doc):
             return
         words = _collect(doc)
         variants = [
@@ -98,7 +89,7 @@ class NameVariant(Check):
                 params = {"form": minor.text, "other": major.text, "other_line": line, "other_count": major.count}
                 yield Finding(offset, offset + len(minor.text), params)
 
-    def _may_have_variants(self, prose: str) -> bool:
+    def _may_have_variants(self, doc: Document) -> bool:
         """A quick look at the distinct capitalised words, before collecting
         every occurrence: most articles spell every name one way.
 
@@ -107,7 +98,7 @@ class NameVariant(Check):
         mid-sentence, and with looser tests (a spaced form anywhere in the
         text, not just after the first part's occurrences).
         """
-        found = set((_ASCII_NAME_RE if prose.isascii() else _NAME_RE).findall(prose))
+        prose, found = doc.prose, doc.capitalised_words
         if next(_one_letter_apart(_long_names(found, self.opts["min_length"])), None) is not None:
             return True
         # One string to look for hyphens and inner capitals in (C speed): most
@@ -139,7 +130,7 @@ def _collect(doc: Document) -> dict[str, Form]:
     words: dict[str, Form] = {}
     for block in doc.blocks:
         headline = block.kind == "headline"
-        for match in _NAME_RE.finditer(prose, block.start, block.end):
+        for match in NAME_RE.finditer(prose, block.start, block.end):
             text = _bare(match.group())
             form = words.get(text)
             if form is None:
