@@ -107,7 +107,7 @@ class Consistency(Check):
         # Every _CAPITALS_RE match is also a whole capitalised word (what may stand
         # before or after one is narrower), so the document's capitalised words
         # give a superset to rule that out first, at no cost of its own.
-        if not _also_capitalised(doc, (word for word in doc.capitalised_words if 3 <= len(word) <= 6), listed):
+        if not _also_capitalised(doc, [word for word in doc.capitalised_words if word.isupper()], listed):
             return
         in_capitals = _also_capitalised(doc, set(_CAPITALS_RE.findall(doc.prose)), listed)
         sentence_starts = {sentence.start for sentence in doc.sentences}
@@ -162,7 +162,11 @@ def _also_capitalised(doc: Document, words: Iterable[str], listed: set[str]) -> 
     """The words in capitals (lower-cased) also written capitalised ("Nato"),
     bar those a variant group lists and everyday words."""
     prose = doc.prose
-    found = {word.lower() for word in words if word.isalpha() and word.isupper() and word.capitalize() in prose}
+    found = {
+        word.lower()
+        for word in words
+        if 3 <= len(word) <= 6 and word.isalpha() and word.isupper() and word.capitalize() in prose
+    }
     return found - listed - _COMMON_WORDS
 
 
