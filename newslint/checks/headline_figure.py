@@ -51,9 +51,19 @@ class HeadlineFigure(Check):
         figures = [number for block in tops for number in self._figures(doc, block)]
         if not figures:
             return
-        body = [number for block in doc.body for number in read_numbers(doc.prose, block.start, block.end)]
+        # The body is read a paragraph at a time and no further than needed:
+        # once every figure has its match, the rest of the body cannot change
+        # that. Only a figure still unmatched at the end needs every body
+        # figure, for _derived.
+        body: list[Number] = []
+        for block in doc.body:
+            numbers = read_numbers(doc.prose, block.start, block.end)
+            body.extend(numbers)
+            figures = [figure for figure in figures if not any(_same(figure, number) for number in numbers)]
+            if not figures:
+                return
         for figure in figures:
-            if not any(_same(figure, number) for number in body) and not _derived(figure, body):
+            if not _derived(figure, body):
                 line = doc.position(figure.start)[0]
                 yield Finding(figure.start, figure.end, {"figure": doc.text[figure.start : figure.end], "line": line})
 
