@@ -200,15 +200,19 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
         direction = None  # "revised down the gains", "cut its growth forecast"
     # "up"/"down" between Y and "from" ("to 500, up from 400") speaks last.
     between = prose[new.end : old.start].lower() if new.start < old.start and pair_start < new.start else ""
-    if regex.search(r"\bup\b", between):
+    if _UP_RE.search(between):
         direction, verb = "up", "up"
-    elif regex.search(r"\bdown\b", between):
+    elif _DOWN_RE.search(between):
         direction, verb = "down", "down"
     if multiplier is not None:
         direction = "up" if multiplier.value > 1 else "down"
     return Change(pair_start, sentence, old, new, multiplier, percent, direction, verb)
 
 
+# Compiled once: ``regex.search(pattern, ...)`` looks the pattern up in the
+# module's cache on every call, which costs more than the search itself.
+_UP_RE = lazy_compile(r"\bup\b")
+_DOWN_RE = lazy_compile(r"\bdown\b")
 _GAP_RE = lazy_compile(r"(?i)[\s,]*(?:by\s+|a\s+|an\s+)?[\s,]*")
 
 

@@ -83,17 +83,20 @@ class Attribution(Check):
         quotes someone and the next opens with a quotation mark.
         """
         run: list[int] = []
-        for index, block in enumerate(doc.blocks):
+        prose, blocks = doc.prose, doc.blocks
+        for index, block in enumerate(blocks):
             if block.kind != "body":
                 continue
             run.append(index)
             quotes = quotes_by_block.get(index, [])
-            next_block = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+            next_block = blocks[index + 1] if index + 1 < len(blocks) else None
             linked = next_block is not None and (
-                any(quote.continues for quote in quotes)
-                or _introduces(doc.prose, block)
-                or _opens_with_quote(doc.prose, next_block)
-                and (any(self._real(doc, quote) for quote in quotes) or _ends_attributed(doc.prose, block, quotes))
+                # Most paragraphs quote no one: no generator for them.
+                bool(quotes)
+                and any(quote.continues for quote in quotes)
+                or _introduces(prose, block)
+                or _opens_with_quote(prose, next_block)
+                and (any(self._real(doc, quote) for quote in quotes) or _ends_attributed(prose, block, quotes))
             )
             if not linked:
                 yield run
@@ -147,6 +150,8 @@ def _quotes_by_block(doc: Document) -> dict[int, list[Quote]]:
     """Double-quoted speech per block index (single marks are mostly titles
     and scare quotes in news copy, or nested quotes)."""
     grouped: dict[int, list[Quote]] = {}
+    if not doc.quotes.quotes:
+        return grouped  # one article in seven quotes no one
     starts = [block.start for block in doc.blocks]
     for quote in doc.quotes.quotes:
         if quote.open.kind != "double":
@@ -159,7 +164,9 @@ def _quotes_by_block(doc: Document) -> dict[int, list[Quote]]:
 
 def _introduces(prose: str, block: Block) -> bool:
     """A paragraph ending in a colon ("He said:") introduces the next."""
-    return prose[max(block.start, block.end - 3) : block.end].rstrip(" \"'“‘").endswith(":")
+    start = max(block.start, block.end - 3)
+    # No colon at all, the usual case, is answered in C without a slice.
+    return prose.find(":", start, block.end) != -1 and prose[start : block.end].rstrip(" \"'“‘").endswith(":")
 
 
 def _opens_with_quote(prose: str, block: Block) -> bool:
@@ -180,9 +187,35 @@ def _ends_attributed(prose: str, block: Block, quotes: list[Quote]) -> bool:
 
 def _attributed(prose: str, block: Block, quotes: list[Quote]) -> bool:
     """An attribution outside the paragraph's quotations."""
+    gaps: list[tuple[int, int]] = []
     position = block.start
     for quote in sorted(quotes, key=lambda quote: quote.open.offset):
-        if _ATTRIBUTION_RE.search(prose, position, quote.open.offset):
-            return True
+        gaps.append((position, quote.open.offset))
         position = max(position, quote.end)
-    return bool(_ATTRIBUTION_RE.search(prose, position, block.end))
+    gaps.append((position, block.end))
+    return any(_says(prose, start, end) for start, end in gaps) or any(
+        _ATTRIBUTION_RE.search(prose, start, end) for start, end in gaps
+    )
+
+
+# Characters no engine counts as word characters: "said" between two of them
+# stands between word boundaries.
+_NON_WORD = frozenset(" \t\r\n\"'“”‘’(),.;:!?-–—")
+
+
+def _says(prose: str, start: int, end: int) -> bool:
+    """The quick yes: "said", "says" or "told" as a word in ``prose[start:end]``.
+
+    Nine attributed paragraphs in ten have one, found by ``str.find`` in C
+    where _ATTRIBUTION_RE tries its trie at every word. Each is one of
+    _ATTRIBUTION_VERBS, so where this says yes the pattern would match too.
+    Both neighbours are looked at inside the range, so a word cut by its
+    edge is left to the pattern.
+    """
+    for verb in ("said", "says", "told"):
+        offset = prose.find(verb, start + 1, end - 1)
+        while offset != -1:
+            if prose[offset - 1] in _NON_WORD and prose[offset + 4] in _NON_WORD:
+                return True
+            offset = prose.find(verb, offset + 1, end - 1)
+    return False
