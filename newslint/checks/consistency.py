@@ -14,16 +14,15 @@ variant that introduces or explains the first ("Islamic State (IS)") is fine.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
 
 from newslint.checks import Check, Finding, Option
-from newslint.checks.existence import compile_pattern, find_all
+from newslint.checks.existence import Needs, compile_pattern, find_all
 from newslint.document import Document
-from newslint.patterns import lazy_compile, trie
+from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
 
 # "Islamic State (IS)", "Islamic State, also known as Daesh": an introduction.
@@ -56,7 +55,7 @@ class Consistency(Check):
         "variants": Option("groups", [], "Groups of forms that must not be mixed."),
         "styles": Option("mapping", {}, "Style name: regex; one style per article."),
         "styles_need": Option(
-            "strings", [], "Words, one of which every style's match contains: prose with none is not searched."
+            "strings", [], "Text, one piece of which every style's match contains: prose with none is not searched."
         ),
         "acronyms": Option("bool", False, "Find acronyms written two ways, with no list."),
         "preferred": Option("strings", [], "The house form of a group, where it has one."),
@@ -68,7 +67,7 @@ class Consistency(Check):
         self.styles = [
             (name, compile_pattern(pattern, True, "styles")) for name, pattern in self.opts["styles"].items()
         ]
-        self.styles_gate = _any_of(self.opts["styles_need"])
+        self.styles_need = Needs(self.opts["styles_need"])
         forms = [form for group in self.opts["variants"] for form in group]
         if len(forms) != len(set(forms)):
             raise ValueError("a form appears in more than one variant group")
@@ -95,9 +94,7 @@ class Consistency(Check):
         yield from self._mixed(doc, occurrences)
 
     def _style_occurrences(self, doc: Document) -> Iterable[Occurrence]:
-        # One quick scan for the words every style's match contains (month names)
-        # spares the styles' own, slower patterns the many articles without them.
-        if self.styles_gate is not None and self.styles_gate.search(doc.prose) is None:
+        if self.styles_need.absent_from(doc.prose):
             return
         for name, pattern in self.styles:
             for match in find_all(pattern, doc):
@@ -165,17 +162,6 @@ class Consistency(Check):
             line, _ = doc.position(first.start)
             params = {"first": first.form, "form": occurrence.form, "first_line": line}
             yield Finding(occurrence.start, occurrence.end, params)
-
-
-def _any_of(words: list[str]) -> re.Pattern[str] | None:
-    """A pattern finding any of ``words`` as written, anywhere, even inside a
-    longer word: it may find more than the styles need, never less.
-
-    The words are plain text, so the stdlib engine matches them as `regex`
-    would, and scans for them two times faster. (A space in a word matches
-    any run of whitespace: again more, never less.)
-    """
-    return re.compile(trie(words)) if words else None
 
 
 def _also_capitalised(doc: Document, words: Iterable[str], listed: set[str]) -> set[str]:
