@@ -194,6 +194,15 @@ def test_doubled_words_at_the_edges_of_the_text_and_of_brackets() -> None:
     }
 
 
+@pytest.mark.parametrize("space", [" ", "\t", "\x1c", "\x1f", "\u2003"])
+@pytest.mark.parametrize("accent", ["", " Café."])
+def test_doubled_words_alike_in_ascii_and_other_text(space: str, accent: str) -> None:
+    # ASCII text goes to the engine's ASCII mode; Unicode text does not.
+    text = f"The{space}the talks ended\n\nHe said THE{space}the deal was off.{accent}\n"
+    expected = {(1, 1, "typography.doubled-word"), (3, 9, "typography.doubled-word")}
+    assert findings(text, rule="typography.doubled-word") == expected
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import regex
 
 from newslint.checks import Check, Finding, Option
-from newslint.checks.existence import compile_pattern, find_all
+from newslint.checks.existence import Needs, compile_pattern, find_all
 from newslint.document import Document
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
@@ -54,6 +54,9 @@ class Consistency(Check):
     options = {
         "variants": Option("groups", [], "Groups of forms that must not be mixed."),
         "styles": Option("mapping", {}, "Style name: regex; one style per article."),
+        "styles_need": Option(
+            "strings", [], "Text, one piece of which every style's match contains: prose with none is not searched."
+        ),
         "acronyms": Option("bool", False, "Find acronyms written two ways, with no list."),
         "preferred": Option("strings", [], "The house form of a group, where it has one."),
         "case_sensitive": Option("bool", True),
@@ -64,7 +67,9 @@ class Consistency(Check):
         self.styles = [
             (name, compile_pattern(pattern, True, "styles")) for name, pattern in self.opts["styles"].items()
         ]
+        self.styles_need = Needs(self.opts["styles_need"])
         forms = [form for group in self.opts["variants"] for form in group]
+        self.listed = frozenset(form.lower() for form in forms)  # left to the variant groups
         if len(forms) != len(set(forms)):
             raise ValueError("a form appears in more than one variant group")
         unknown = set(self.opts["preferred"]) - set(forms) - set(self.opts["styles"])
@@ -90,6 +95,8 @@ class Consistency(Check):
         yield from self._mixed(doc, occurrences)
 
     def _style_occurrences(self, doc: Document) -> Iterable[Occurrence]:
+        if self.styles_need.absent_from(doc.prose):
+            return
         for name, pattern in self.styles:
             for match in find_all(pattern, doc):
                 yield Occurrence(match.start(), match.end(), "style", name)
@@ -101,13 +108,13 @@ class Consistency(Check):
         ("It", "Us"), so it only counts once the same word is seen mid-sentence.
         Words a variant group lists are left to that group.
         """
-        listed = {form.lower() for group in self.opts["variants"] for form in group}
+        listed = self.listed
         # Most articles have no word both in capitals and capitalised (BBC, but no
         # Bbc): then there is nothing to compare and the costlier scans are skipped.
         # Every _CAPITALS_RE match is also a whole capitalised word (what may stand
         # before or after one is narrower), so the document's capitalised words
         # give a superset to rule that out first, at no cost of its own.
-        if not _also_capitalised(doc, [word for word in doc.capitalised_words if word.isupper()], listed):
+        if not _also_capitalised(doc, doc.capitalised_words, listed):
             return
         in_capitals = _also_capitalised(doc, set(_CAPITALS_RE.findall(doc.prose)), listed)
         sentence_starts = {sentence.start for sentence in doc.sentences}
@@ -158,14 +165,15 @@ class Consistency(Check):
             yield Finding(occurrence.start, occurrence.end, params)
 
 
-def _also_capitalised(doc: Document, words: Iterable[str], listed: set[str]) -> set[str]:
+def _also_capitalised(doc: Document, words: Iterable[str], listed: frozenset[str]) -> set[str]:
     """The words in capitals (lower-cased) also written capitalised ("Nato"),
     bar those a variant group lists and everyday words."""
     prose = doc.prose
     found = {
         word.lower()
         for word in words
-        if 3 <= len(word) <= 6 and word.isalpha() and word.isupper() and word.capitalize() in prose
+        # isupper() first: it turns away most capitalised words, at one call each.
+        if word.isupper() and 3 <= len(word) <= 6 and word.isalpha() and word.capitalize() in prose
     }
     return found - listed - _COMMON_WORDS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
-from newslint.checks.existence import compile_pattern, find_all
+from newslint.checks.existence import PATTERNS_NEED, Needs, compile_pattern, find_all
 from newslint.document import Document
 from newslint.terms import Hit, Term
 
@@ -25,6 +25,7 @@ class Substitution(Check):
     options = {
         "swap": Option("mapping", {}, "Wrong term: right term, matched whole."),
         "patterns": Option("mapping", {}, "Regex: replacement (\\1 and \\g<name> refer to groups)."),
+        "patterns_need": PATTERNS_NEED,
         "case_sensitive": Option("bool", False),
         "fix": Option("bool", True, "Offer the replacement as an automatic fix."),
     }
@@ -33,6 +34,7 @@ class Substitution(Check):
         super().__init__(rule)
         case_sensitive = self.opts["case_sensitive"]
         self.patterns = [(compile_pattern(p, case_sensitive), r) for p, r in self.opts["patterns"].items()]
+        self.needs = Needs(self.opts["patterns_need"])
         for wrong, right in self.opts["swap"].items():
             if wrong == right:
                 raise ValueError(f"swap maps {wrong!r} to itself")
@@ -50,6 +52,8 @@ class Substitution(Check):
             found = doc.text[hit.start : hit.end]
             right = hit.term.payload if self.opts["case_sensitive"] else match_case(found, hit.term.payload)
             yield Finding(hit.start, hit.end, {"replacement": right}, right if fix else None)
+        if self.needs.absent_from(doc.prose):
+            return
         for pattern, template in self.patterns:
             for match in find_all(pattern, doc):
                 right = match.expand(template)
