@@ -21,11 +21,28 @@ def example_findings(rule: Rule, text: str) -> list[str]:
 
 
 def run_examples(rule: Rule) -> list[str]:
-    failures = []
+    failures = _needs_failures(rule)
     for text in rule.examples.bad:
         if not example_findings(rule, text):
             failures.append(f"{rule.source}: {rule.id}: bad example not flagged: {text!r}")
     for text in rule.examples.good:
         for message in example_findings(rule, text):
             failures.append(f"{rule.source}: {rule.id}: good example flagged ({message}): {text!r}")
+    return failures
+
+
+def _needs_failures(rule: Rule) -> list[str]:
+    """A rule's ``needs`` lets prose without any of its text skip the patterns,
+    so every match the patterns find in the examples must contain some of it."""
+    needed = rule.options.get("needs") or []
+    if not needed:
+        return []
+    failures = []
+    for text in (*rule.examples.bad, *rule.examples.good):
+        for pattern in rule.implementation().needy_patterns():
+            for match in pattern.finditer(text):
+                if match.group() and not any(piece in match.group() for piece in needed):
+                    failures.append(
+                        f"{rule.source}: {rule.id}: a match ({match.group()!r}) holds nothing `needs` lists: {text!r}"
+                    )
     return failures

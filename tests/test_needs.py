@@ -8,12 +8,11 @@ from support import seed_text
 from newslint.checks.existence import Needs
 from newslint.rules import builtin_pack_path, builtin_packs, load_pack
 
-NEED_OPTIONS = ("patterns_need", "styles_need")
 RULES_WITH_NEEDS = [
     rule
     for name in builtin_packs()
     for rule in load_pack(builtin_pack_path(name), name).rules
-    if any(rule.options.get(option) for option in NEED_OPTIONS)
+    if rule.options.get("needs")
 ]
 
 
@@ -35,17 +34,32 @@ def test_some_rules_use_it() -> None:
 
 @pytest.mark.parametrize("rule", RULES_WITH_NEEDS, ids=lambda rule: rule.id)
 def test_every_match_contains_needed_text(rule) -> None:  # type: ignore[no-untyped-def]
-    from newslint.checks import load_checks
-
-    check = load_checks()[rule.check](rule)
-    needed = [text for option in NEED_OPTIONS for text in rule.options.get(option, [])]
-    if rule.check == "consistency":
-        patterns = [pattern for _, pattern in check.styles]
-    elif rule.check == "substitution":
-        patterns = [pattern for pattern, _ in check.patterns]
-    else:
-        patterns = check.patterns
+    needed = rule.options["needs"]
+    patterns = rule.implementation().needy_patterns()
     samples = [*rule.examples.bad, *rule.examples.good, seed_text()]
     matches = [match.group() for pattern in patterns for sample in samples for match in pattern.finditer(sample)]
     assert matches
     assert all(any(text in match for text in needed) for match in matches)
+
+
+def test_rules_test_catches_a_match_needs_does_not_list(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from newslint.cli import main
+
+    rule = tmp_path / "house" / "style" / "colour.yaml"
+    rule.parent.mkdir(parents=True)
+    rule.write_text(
+        "check: existence\nmessage: m\ndescription: d\npatterns: ['colou?r']\nneeds: [colour]\n"
+        "examples: {bad: [The color red.], good: [The hue.]}\n",
+        encoding="utf-8",
+    )
+    assert main(["rules", "test", str(tmp_path / "house")]) == 1
+    assert f"{rule}: style.colour: a match ('color') holds nothing `needs` lists" in capsys.readouterr().out
+
+
+def test_patterns_set_by_a_config_are_not_held_to_the_rule_files_needs() -> None:
+    from support import findings
+
+    config = "extends: [core]\nrules:\n  typography.invisible-character:\n    patterns: {'\\u200c': ''}\n"
+    assert findings("Head\n\nNato\u200c allies met.\n", config, rule="typography.invisible-character") == {
+        (3, 5, "typography.invisible-character")
+    }

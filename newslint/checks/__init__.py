@@ -74,6 +74,11 @@ class Check:
     def is_fixable(self) -> bool:
         return self.fixable
 
+    def needy_patterns(self) -> list[Any]:
+        """The patterns the rule's ``needs`` stands guard over (``rules test``
+        checks that each of their matches in the examples contains one)."""
+        return []
+
 
 def load_checks() -> dict[str, type[Check]]:
     """Import every check module once; each registers itself."""

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import regex
 
 from newslint.checks import Check, Finding, Option
-from newslint.checks.existence import Needs, compile_pattern, find_all
+from newslint.checks.existence import NEEDS, Needs, compile_pattern, find_all
 from newslint.document import Document
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
@@ -54,9 +54,7 @@ class Consistency(Check):
     options = {
         "variants": Option("groups", [], "Groups of forms that must not be mixed."),
         "styles": Option("mapping", {}, "Style name: regex; one style per article."),
-        "styles_need": Option(
-            "strings", [], "Text, one piece of which every style's match contains: prose with none is not searched."
-        ),
+        "needs": NEEDS,
         "acronyms": Option("bool", False, "Find acronyms written two ways, with no list."),
         "preferred": Option("strings", [], "The house form of a group, where it has one."),
         "case_sensitive": Option("bool", True),
@@ -67,7 +65,7 @@ class Consistency(Check):
         self.styles = [
             (name, compile_pattern(pattern, True, "styles")) for name, pattern in self.opts["styles"].items()
         ]
-        self.styles_need = Needs(self.opts["styles_need"])
+        self.needs = Needs(self.opts["needs"])
         forms = [form for group in self.opts["variants"] for form in group]
         self.listed = frozenset(form.lower() for form in forms)  # left to the variant groups
         if len(forms) != len(set(forms)):
@@ -75,6 +73,9 @@ class Consistency(Check):
         unknown = set(self.opts["preferred"]) - set(forms) - set(self.opts["styles"])
         if unknown:
             raise ValueError(f"preferred forms {sorted(unknown)} are not in any group")
+
+    def needy_patterns(self) -> list[regex.Pattern]:
+        return [pattern for _, pattern in self.styles]
 
     def terms(self) -> Iterable[Term]:
         for index, group in enumerate(self.opts["variants"]):
@@ -95,7 +96,7 @@ class Consistency(Check):
         yield from self._mixed(doc, occurrences)
 
     def _style_occurrences(self, doc: Document) -> Iterable[Occurrence]:
-        if self.styles_need.absent_from(doc.prose):
+        if self.needs.absent_from(doc.prose):
             return
         for name, pattern in self.styles:
             for match in find_all(pattern, doc):

@@ -33,9 +33,10 @@ def find_all(pattern: regex.Pattern, doc: Document) -> Iterable[regex.Match]:
 
 class Needs:
     """Text one of which every match of a rule's patterns contains, as a rule
-    file lists it (``patterns_need``, ``styles_need``): prose with none of it
-    cannot match, and is not searched. The text is matched as written, case
-    and all, so a rule lists every form its matches can take.
+    file lists it (``needs``): prose with none of it cannot match, and is not
+    searched. The text is matched as written, case and all, so a rule lists
+    every form its matches can take; ``rules test`` checks the rule's examples
+    against it.
 
     A quick no at C speed, where the patterns would each take a pass of the
     slower `regex` engine. A few strings are looked for one by one with
@@ -57,8 +58,10 @@ class Needs:
         return not any(map(prose.__contains__, self.needed))
 
 
-PATTERNS_NEED = Option(
-    "strings", [], "Text, one piece of which every pattern's match contains: prose with none is not searched."
+NEEDS = Option(
+    "strings",
+    [],
+    "Text, one piece of which every match of the patterns contains: prose with none is not searched (a speed hint).",
 )
 
 
@@ -67,17 +70,20 @@ class Existence(Check):
     options = {
         "terms": Option("strings", [], "Words or phrases, matched whole, whitespace-insensitive."),
         "patterns": Option("regexes", [], "Regular expressions (the `regex` module's syntax)."),
-        "patterns_need": PATTERNS_NEED,
+        "needs": NEEDS,
         "case_sensitive": Option("bool", False),
     }
 
     def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule)
         self.patterns = [compile_pattern(p, self.opts["case_sensitive"]) for p in self.opts["patterns"]]
-        self.needs = Needs(self.opts["patterns_need"])
+        self.needs = Needs(self.opts["needs"])
 
     def terms(self) -> Iterable[Term]:
         return (Term(term, None, self.opts["case_sensitive"]) for term in self.opts["terms"])
+
+    def needy_patterns(self) -> list[regex.Pattern]:
+        return self.patterns
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         for hit in hits:

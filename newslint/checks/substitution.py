@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from newslint.checks import Check, Finding, Option
-from newslint.checks.existence import PATTERNS_NEED, Needs, compile_pattern, find_all
+from newslint.checks.existence import NEEDS, Needs, compile_pattern, find_all
 from newslint.document import Document
 from newslint.terms import Hit, Term
 
@@ -25,7 +27,7 @@ class Substitution(Check):
     options = {
         "swap": Option("mapping", {}, "Wrong term: right term, matched whole."),
         "patterns": Option("mapping", {}, "Regex: replacement (\\1 and \\g<name> refer to groups)."),
-        "patterns_need": PATTERNS_NEED,
+        "needs": NEEDS,
         "case_sensitive": Option("bool", False),
         "fix": Option("bool", True, "Offer the replacement as an automatic fix."),
     }
@@ -34,13 +36,16 @@ class Substitution(Check):
         super().__init__(rule)
         case_sensitive = self.opts["case_sensitive"]
         self.patterns = [(compile_pattern(p, case_sensitive), r) for p, r in self.opts["patterns"].items()]
-        self.needs = Needs(self.opts["patterns_need"])
+        self.needs = Needs(self.opts["needs"])
         for wrong, right in self.opts["swap"].items():
             if wrong == right:
                 raise ValueError(f"swap maps {wrong!r} to itself")
 
     def is_fixable(self) -> bool:
         return self.opts["fix"]
+
+    def needy_patterns(self) -> list[regex.Pattern]:
+        return [pattern for pattern, _ in self.patterns]
 
     def terms(self) -> Iterable[Term]:
         for wrong, right in self.opts["swap"].items():
