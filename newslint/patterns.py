@@ -41,21 +41,30 @@ def lazy_compile(pattern: str, flags: int = 0) -> Any:
     return LazyPattern(pattern, flags)
 
 
-def trie(words: Iterable[str]) -> str:
+#: Whitespace in the stdlib engine's ASCII mode as in its Unicode mode on
+#: ASCII text: ASCII \s leaves out the separators \x1c-\x1f that str.isspace
+#: (and so Unicode \s) counts. The ASCII mode scans about 1.5-2x faster, and on
+#: ASCII text \w, \W, \b and letter case mean the same in both.
+ASCII_SPACE = r"[\s\x1c-\x1f]"
+
+
+def trie(words: Iterable[str], space: str = r"\s") -> str:
     """A pattern matching exactly ``words``, shaped as a trie. Characters are
-    taken literally, except that a space matches any run of whitespace."""
+    taken literally, except that a space matches any run of ``space``."""
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_node(tree)
+    return _trie_node(tree, space + "+")
 
 
-def _trie_node(node: dict[str, dict]) -> str:
+def _trie_node(node: dict[str, dict], spaces: str) -> str:
     branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_node(child) for char, child in sorted(node.items()) if char
+        (spaces if char == " " else re.escape(char)) + _trie_node(child, spaces)
+        for char, child in sorted(node.items())
+        if char
     ]
     if not branches:
         return ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from newslint.document import WORD_RE, Document
-from newslint.patterns import trie
+from newslint.patterns import ASCII_SPACE, trie
 
 
 @dataclass(frozen=True)
@@ -78,12 +78,12 @@ def _key(term: Term) -> str:
 class TermIndex:
     def __init__(self) -> None:
         self._by_key: dict[str, list[_Entry]] = {}
-        self._keys: re.Pattern[str] | None = None
-        self._keys_at_start: re.Pattern[str] | None = None
+        # (anywhere, at the start) patterns, for Unicode and for ASCII text.
+        self._patterns: dict[bool, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
     def add(self, term: Term, rule_id: str) -> None:
         self._by_key.setdefault(_key(term), []).append(_Entry(term, rule_id))
-        self._keys = self._keys_at_start = None
+        self._patterns.clear()
 
     def __bool__(self) -> bool:
         return bool(self._by_key)
@@ -110,23 +110,32 @@ class TermIndex:
 
     def _candidates(self, lowered: str) -> Iterator[re.Match[str]]:
         """Every key of a term in ``lowered``, as group 1 (a space in a key:
-        any run of whitespace).
+        any run of whitespace)."""
+        anywhere, at_start = self._compiled(lowered.isascii())
+        first = at_start.match(lowered)
+        if first is not None:
+            yield first
+        yield from anywhere.finditer(lowered)
+
+    def _compiled(self, ascii_text: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The key patterns, in the engine's ASCII mode for ASCII text (most
+        articles; 30% faster, see patterns.ASCII_SPACE).
 
         The pattern starts with the non-word character before the word, not
         with \\b: the stdlib engine skips ahead to a leading character class,
         but tries \\b at every position (15% faster). A word at the very start
         of the text has no such character before it, hence a second pattern.
+        The key is looked ahead at, not consumed, so the next search starts
+        inside it: "is" is still a candidate in "it is".
         """
-        if self._keys is None or self._keys_at_start is None:
-            keys = trie(self._by_key)
-            # The key is looked ahead at, not consumed, so the next search starts
-            # inside it: "is" is still a candidate in "it is".
-            self._keys = re.compile(rf"\W(?=({keys})\b)")
-            self._keys_at_start = re.compile(rf"(?=({keys})\b)")
-        first = self._keys_at_start.match(lowered)
-        if first is not None:
-            yield first
-        yield from self._keys.finditer(lowered)
+        if ascii_text not in self._patterns:
+            keys = trie(self._by_key, ASCII_SPACE if ascii_text else r"\s")
+            flags = re.ASCII if ascii_text else 0
+            self._patterns[ascii_text] = (
+                re.compile(rf"\W(?=({keys})\b)", flags),
+                re.compile(rf"(?=({keys})\b)", flags),
+            )
+        return self._patterns[ascii_text]
 
 
 def _lower_in_place(text: str) -> str:

@@ -32,3 +32,10 @@ def test_case_sensitivity_and_word_edges() -> None:
     terms = [("US", True), ("U.S.", False), ("it is thought", False)]
     text = "US troops, us, u.s. and bus. It is thoughtful; it is thought"
     assert found(terms, text) == [(0, 2, "US"), (15, 19, "U.S."), (47, 60, "it is thought")]
+
+
+def test_ascii_and_unicode_text_find_the_same_terms() -> None:
+    # \x1c is ASCII and, to Python, whitespace: the ASCII-mode scan must agree.
+    terms = [("it is understood", False), ("Nato", True)]
+    for text in ("it\x1cis understood by Nato", "it\x1cis understood by Nato, café"):
+        assert found(terms, text) == [(0, 16, "it is understood"), (20, 24, "Nato")]
