@@ -1,5 +1,3 @@
-import sys
+from newslint.cli import run
 
-from newslint.cli import main
-
-sys.exit(main())
+run()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -374,6 +374,23 @@ def formats() -> None:
 
     for name, function in sorted(FORMATS.items()):
         click.echo(f"{name:8} {(function.__doc__ or '').strip().splitlines()[0] if function.__doc__ else ''}")
+
+
+def run() -> NoReturn:
+    """The ``newslint`` command: main(), then an exit that skips tearing the
+    interpreter down.
+
+    Freeing a run's objects one by one costs 10-15 ms, a tenth of a one-file
+    pre-commit run, for memory the operating system takes back at once. Every
+    file newslint writes is closed by then; the output is flushed here.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -89,7 +89,8 @@ def _results(paths: Sequence[str], jobs: int, finder: ConfigFinder, cache_dir: s
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
-    # Chunks amortise the inter-process round trip; several per job keep the load even.
-    chunksize = max(1, len(paths) // (jobs * 8))
+    # Chunks amortise the inter-process round trip; many per job keep the load
+    # even, so no worker idles long at the end.
+    chunksize = max(1, len(paths) // (jobs * 32))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(finder, cache_dir)) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=chunksize)
