@@ -54,8 +54,14 @@ def _rules_stamp(config_key: str, sources: tuple[str, ...]) -> str:
 
 
 def config_stamp(config: Config) -> str:
-    rules = config.resolve_rules()
-    return _rules_stamp(config.key, tuple(sorted(rule.source for rule in rules)))
+    stamp = _CONFIG_STAMPS.get(config.key)
+    if stamp is None:  # once per config, not once per file
+        rules = config.resolve_rules()
+        stamp = _CONFIG_STAMPS[config.key] = _rules_stamp(config.key, tuple(sorted(rule.source for rule in rules)))
+    return stamp
+
+
+_CONFIG_STAMPS: dict[str, str] = {}
 
 
 def cache_root(config: Config) -> str:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 UNUSED_RULE = "hygiene.unused-suppression"
 
 #: One directive comment; the rule list ends at the comment's end or at ``--``.
-DIRECTIVE_RE = regex.compile(
+DIRECTIVE_RE = lazy_compile(
     r"<!--[ \t]*newslint-(disable-next-line|disable|enable)(?![\w-])((?:(?!-->)[^\r\n])*?)(?:[ \t]--[ \t](?:(?!-->).)*?)?[ \t]*-->",
     regex.S,
 )
