@@ -39,7 +39,7 @@ _SELECTOR_RE = lazy_compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?")
 
 @dataclass
 class Directive:
-    kind: str  # "disable" | "enable" | "disable-next-line"
+    kind: str  # "disable" | "enable" | "disable-next-line" | "ignore" (front matter)
     selectors: tuple[str, ...]  # empty: every rule
     start: int
     end: int
@@ -125,14 +125,17 @@ def apply(
     selectors naming an active rule can be unused: a comment for a rule that
     this config turns off is not stale.
     """
-    ignores = file_ignores(doc.meta) if doc.meta else ()
+    ignores = _front_matter_ignores(doc)
     directives = find_directives(doc.text, doc.code)
     if not directives and not ignores:
         return diagnostics
     regions = _regions(doc, directives)
     kept = []
     for d in diagnostics:
-        if any(selects(selector, d.rule) for selector in ignores):
+        ignored_by = [ignore for ignore in ignores if selects(ignore.selectors[0], d.rule)]
+        for ignore in ignored_by:
+            ignore.used.add(ignore.selectors[0])
+        if ignored_by:
             continue
         hidden = False
         for region in regions:
@@ -142,14 +145,31 @@ def apply(
                 hidden = True
         if not hidden:
             kept.append(d)
-    if report_unused is not None:
+    if report_unused is not None and not any(selects(ignore.selectors[0], UNUSED_RULE) for ignore in ignores):
         active_ids = tuple(active)
-        for directive in directives:
+        for directive in directives + ignores:
             unused = _unused(directive, active_ids)
-            if unused is not None and not any(selects(s, UNUSED_RULE) for s in ignores):
+            if unused is not None:
                 kept.append(report_unused(directive, unused))
         kept.sort()
     return kept
+
+
+def _front_matter_ignores(doc: Document) -> list[Directive]:
+    """One "ignore" directive per rule the front matter ignores, placed on
+    where the front matter names it (or on its ``newslint`` key), so an
+    unused one is reported there."""
+    selectors = file_ignores(doc.meta) if doc.meta else ()
+    if not selectors:
+        return []
+    text, end = doc.text, doc.fixable_from
+    key = max(text.find("newslint", 0, end), 0)
+    ignores = []
+    for selector in selectors:
+        start = text.find(selector, key, end)
+        span = (start, start + len(selector)) if start != -1 else (key, key + len("newslint"))
+        ignores.append(Directive("ignore", (selector,), *span))
+    return ignores
 
 
 def _unused(directive: Directive, active: tuple[str, ...]) -> tuple[str, ...] | None:

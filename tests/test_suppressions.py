@@ -70,6 +70,26 @@ def test_front_matter_ignore() -> None:
     assert [rule for rule, _, _ in rules_at(text)] == ["typography.dash"]
 
 
+def test_unused_front_matter_ignore_is_reported_where_it_is_named() -> None:
+    text = (
+        "---\ntitle: Council budget rises\nnewslint:\n  ignore: [hygiene.placeholder, typography.ellipsis]\n---\n\n"
+        "The fund lost TK.\n"
+    )
+    (diagnostic,) = newslint.lint_text(text, path="story.md")
+    assert (diagnostic.rule, diagnostic.line, diagnostic.column, diagnostic.end_column) == (
+        "hygiene.unused-suppression",
+        4,
+        33,
+        52,
+    )
+    assert "typography.ellipsis" in diagnostic.message
+
+
+def test_front_matter_can_ignore_the_unused_suppression_rule_itself() -> None:
+    text = "---\ntitle: Council budget rises\nnewslint: {ignore: [hygiene]}\n---\n\nThe fund lost money.\n"
+    assert rules_at(text) == []
+
+
 def test_unused_suppression_is_reported_at_the_comment() -> None:
     text = (
         HEADLINE
