@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 import click
@@ -209,12 +209,13 @@ def _check_all(
         if fix and path == "-":
             click.echo(result.fixed_text if result.fixed_text is not None else result.text, nl=False)
         results.append(result)
+    stream.close()  # now, not when collected: it writes the cache and ends the workers
     return results, errors
 
 
 def _check_batch(
     files: list[str], finder: ConfigFinder, top: Config, jobs: int | None, use_cache: bool
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     from newslint.engine import RuleSet
     from newslint.parallel import check_paths, default_jobs
     from newslint.progress import Progress
