@@ -244,11 +244,15 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
 
 
 def _inner_edit(first: str, second: str) -> bool:
-    """One substitution, insertion or deletion, at neither end of the word."""
+    """One substitution, insertion or deletion, or two neighbouring letters
+    swapped (Stoltenberg / Stoltneberg), at neither end of the word."""
     if first[0] != second[0] or first[-1] != second[-1]:
         return False
     if len(first) == len(second):
         differences = [i for i, (a, b) in enumerate(zip(first, second)) if a != b]
+        if len(differences) == 2:
+            i, j = differences
+            return j == i + 1 and first[i] == second[j] and first[j] == second[i]
         return len(differences) == 1
     longer, shorter = (first, second) if len(first) > len(second) else (second, first)
     if len(longer) - len(shorter) != 1:
