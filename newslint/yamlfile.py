@@ -125,6 +125,7 @@ class _ParsedCache:
     def __init__(self, file: str | None) -> None:
         self.file = file
         self.entries: dict[str, Entry] = {}
+        self.pruned = False
         if file is None:
             return
         try:
@@ -150,6 +151,9 @@ class _ParsedCache:
         process that stops early or runs beside another never leaves half a file."""
         if self.file is None:
             return
+        if not self.pruned:  # rule files since deleted go, once per process that writes
+            self.entries = {known: entry for known, entry in self.entries.items() if os.path.exists(known)}
+            self.pruned = True
         try:
             self.entries[os.path.abspath(path)] = (*stamp, _encode(data))
             payload = marshal.dumps((_format_key(), self.entries))

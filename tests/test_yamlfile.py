@@ -56,6 +56,20 @@ def test_an_edited_file_is_parsed_again(tmp_path: Path, fresh_cache: Path) -> No
     assert read_yaml(str(rule))["terms"] == ["delta", "beta"]
 
 
+def test_deleted_files_leave_the_cache(tmp_path: Path, fresh_cache: Path) -> None:
+    gone, kept = tmp_path / "gone.yaml", tmp_path / "kept.yaml"
+    for path in (gone, kept):
+        path.write_text(RULE, encoding="utf-8")
+        read_yaml(str(path))
+    gone.unlink()
+    reloaded = yamlfile._ParsedCache(yamlfile._cache_file())  # as a new process would
+    assert set(reloaded.entries) == {str(gone), str(kept)}
+    kept.write_text(RULE + "# edited\n", encoding="utf-8")
+    yamlfile._ParsedCache._instance = reloaded
+    read_yaml(str(kept))
+    assert set(yamlfile._ParsedCache(yamlfile._cache_file()).entries) == {str(kept)}
+
+
 def test_what_marshal_cannot_hold_is_read_but_not_cached(tmp_path: Path, fresh_cache: Path) -> None:
     dated = tmp_path / "dated.yaml"
     dated.write_text("when: 2026-11-26\n", encoding="utf-8")
