@@ -2,8 +2,9 @@
 
 Found without a list. Two kinds of variant:
 
-- one letter apart (edit distance 1) in names of ``min_length`` or more
-  letters: Stoltenberg / Stoltenburg, Gerrard / Gerard;
+- one letter apart (edit distance 1), or two neighbouring letters swapped,
+  in names of ``min_length`` or more letters: Stoltenberg / Stoltenburg,
+  Gerrard / Gerard, Barrionuevo / Barrioneuvo;
 - a hyphen, a space or nothing between the same capitalised parts:
   Al-Kadhimi / Al Kadhimi, Kramp-Karrenbauer / Kramp Karrenbauer,
   Time Warner / TimeWarner.
@@ -113,7 +114,7 @@ class NameVariant(Check):
         return camel and any(_camel_variant(name, prose) for name in names if not name[1:].islower())
 
     def _spelling_pairs(self, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
-        """Names one letter apart, not at the first or last letter."""
+        """Names one inner edit apart: a letter, or two neighbours swapped."""
         minimum = self.opts["min_length"]
         names = {
             form.text: form
@@ -165,7 +166,7 @@ def _camel_variant(name: str, prose: str) -> bool:
 
 
 def _one_letter_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """Pairs of names one inner letter apart (case aside).
+    """Pairs of names one inner edit apart (case aside; see _inner_edit).
 
     Such names share their first and last letters and differ in length by at
     most one, so only names filed under the same two letters are compared,
