@@ -93,8 +93,9 @@ class Rule:
             if problem:
                 raise YamlError(where, line, f"rule {self.id}: {key}: {problem}")
             (common if key in SETTABLE_KEYS else options)[key] = value
-        if ("patterns" in settings or "styles" in settings) and "needs" not in settings and "needs" in options:
-            options["needs"] = []  # new patterns may not need what the old ones did
+        for key, spec in kind.options.items():
+            if key not in settings and any(followed in settings for followed in spec.follows):
+                options[key] = spec.default
         rule = replace(self, options=options, **common)
         _instantiate(rule, where, lines, prefix=f"rule {self.id}: ")
         return rule

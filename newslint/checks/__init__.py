@@ -30,6 +30,9 @@ class Option:
     type: str  # str | int | bool | strings | groups | mapping | regexes | one of "a|b|c"
     default: Any = ...
     help: str = ""
+    #: Options this one describes: a config that sets any of them but not this
+    #: one gets this one's default (new patterns may not need what the old did).
+    follows: tuple[str, ...] = ()
 
 
 class OptionError(ValueError):

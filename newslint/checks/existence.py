@@ -62,6 +62,7 @@ NEEDS = Option(
     "strings",
     [],
     "Text, one piece of which every match of the patterns contains: prose with none is not searched (a speed hint).",
+    follows=("patterns", "styles"),
 )
 
 
