@@ -42,7 +42,6 @@ def _code_stamp() -> str:
     return digest.hexdigest()
 
 
-@cache
 def _rules_stamp(config_key: str, sources: tuple[str, ...]) -> str:
     """The resolved config plus the bytes of every rule file and pack manifest it reads."""
     digest = hashlib.sha256(config_key.encode())
