@@ -46,14 +46,6 @@ def _check(path: str) -> FileResult:
     return check_file(path, finder.for_file(path), cache=_worker["cache"])  # type: ignore[arg-type]
 
 
-def _check_in_worker(path: str) -> FileResult:
-    """As _check, in a worker process. A clean file's text stays behind:
-    reports need a file's text only to quote its findings."""
-    result = _check(path)
-    if not result.diagnostics:
-        result.text = ""
-    return result
-
 
 def check_paths(
     paths: Sequence[str],
@@ -93,4 +85,4 @@ def _results(paths: Sequence[str], jobs: int, finder: ConfigFinder, cache_dir: s
     # even, so no worker idles long at the end.
     chunksize = max(1, len(paths) // (jobs * 32))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(finder, cache_dir)) as pool:
-        yield from pool.map(_check_in_worker, paths, chunksize=chunksize)
+        yield from pool.map(_check, paths, chunksize=chunksize)
