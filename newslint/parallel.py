@@ -1,9 +1,11 @@
 """Checking many files: in this process, or spread over worker processes.
 
 Results come back in the order the paths were given, whatever the number of
-jobs, so output and exit codes never depend on scheduling. Workers are forked
-where the platform allows it: they inherit the compiled rules instead of
-loading them again.
+jobs, so output and exit codes never depend on scheduling.
+
+Where the platform can fork, newslint.forking splits the files between this
+process and forked children. Elsewhere (Windows, and macOS, where forking is
+unsafe) a pool of spawned processes does the work.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from collections.abc import Callable, Iterator, Sequence
 
 from newslint.runner import ConfigFinder, FileResult, check_file
 
-#: Below this many files per job a pool costs more than it saves.
+#: Below this many files per job another process costs more than it saves.
 MIN_FILES_PER_JOB = 40
+
+#: Forking is unsafe on macOS (system libraries) and missing on Windows.
+CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin"
 
 _worker: dict[str, object] = {}
 
@@ -55,34 +60,52 @@ def check_paths(
     cache_dir: str | None,
     on_done: Callable[[int], None] | None = None,
 ) -> Iterator[FileResult]:
-    """FileResults for ``paths`` (files only, no stdin, no fixing), in order."""
+    """FileResults for ``paths`` (files only, no stdin, no fixing), in order.
+
+    ``on_done`` hears how many files are done, at least roughly: a forked run
+    counts this process's share times the number of jobs.
+    """
     jobs = effective_jobs(jobs, len(paths))
     _init(finder, cache_dir)
     cache = _worker["cache"]
+    report = on_done or (lambda done: None)
     try:
-        for done, result in enumerate(_results(paths, jobs, finder, cache_dir), 1):
+        for result in _results(paths, jobs, finder, cache_dir, report):
             if cache is not None and result.cache_key is not None:
                 cache.put(result.cache_key, result.diagnostics)  # type: ignore[attr-defined]
             yield result
-            if on_done:
-                on_done(done)
     finally:
         if cache is not None:
             cache.close()  # type: ignore[attr-defined]
 
 
-def _results(paths: Sequence[str], jobs: int, finder: ConfigFinder, cache_dir: str | None) -> Iterator[FileResult]:
+def _results(
+    paths: Sequence[str], jobs: int, finder: ConfigFinder, cache_dir: str | None, report: Callable[[int], None]
+) -> Iterator[FileResult]:
     if jobs == 1:
-        yield from map(_check, paths)
-        return
+        for done, path in enumerate(paths, 1):
+            yield _check(path)
+            report(done)
+    elif CAN_FORK:
+        from newslint.forking import forked  # pickle and traceback: not for one job
+
+        yield from forked(_check, paths, jobs, report)
+    else:
+        yield from _pooled(paths, jobs, finder, cache_dir, report)
+
+
+def _pooled(
+    paths: Sequence[str], jobs: int, finder: ConfigFinder, cache_dir: str | None, report: Callable[[int], None]
+) -> Iterator[FileResult]:
     # Imported here: multiprocessing costs a one-file run 15 ms it never needs.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else None)
     # Chunks amortise the inter-process round trip; many per job keep the load
     # even, so no worker idles long at the end.
     chunksize = max(1, len(paths) // (jobs * 32))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=(finder, cache_dir)) as pool:
-        yield from pool.map(_check, paths, chunksize=chunksize)
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_init, initargs=(finder, cache_dir)) as pool:
+        for done, result in enumerate(pool.map(_check, paths, chunksize=chunksize), 1):
+            yield result
+            report(done)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
 
+from newslint import forking, parallel
 from newslint.cli import main
-from newslint.parallel import MIN_FILES_PER_JOB, effective_jobs
+from newslint.forking import WorkerError
+from newslint.parallel import MIN_FILES_PER_JOB, check_paths, effective_jobs
 from newslint.progress import Progress
+from newslint.runner import ConfigFinder, FileResult
 
 ARTICLE = "Council budget rises\n\nThe fund lost TK in the year - and Nato and NATO said so.\n"
 
@@ -33,6 +37,63 @@ def test_jobs_give_the_same_output_in_the_same_order(corpus: Path, capsys: pytes
     paths = [line.split(":")[0] for line in serial.splitlines()[:-1]]
     assert paths[0].startswith("b/") and paths[-1].startswith("a/")  # the order given, then sorted within
     assert paths == sorted(paths, key=lambda path: (path[0] != "b", path))
+
+
+def test_a_spawned_pool_gives_the_same_output(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows and macOS cannot fork: there a pool of fresh processes does the work."""
+    assert main(["check", "b", "a", "--no-cache", "-j", "1"]) == 1
+    serial = capsys.readouterr().out
+    monkeypatch.setattr(parallel, "CAN_FORK", False)
+    assert main(["check", "b", "a", "--no-cache", "-j", "2"]) == 1
+    assert capsys.readouterr().out == serial
+
+
+def _paths(corpus: Path) -> list[str]:
+    return sorted(str(path) for path in corpus.glob("*/*.txt"))
+
+
+def test_forked_runs_report_progress_up_to_every_file(corpus: Path) -> None:
+    heard: list[int] = []
+    results = list(check_paths(_paths(corpus), ConfigFinder(), jobs=3, cache_dir=None, on_done=heard.append))
+    assert [result.path for result in results] == _paths(corpus)
+    assert heard == sorted(heard) and heard[-1] == len(results) == 120
+
+
+@pytest.mark.parametrize(
+    ("crashing", "error"),
+    [
+        ("b/30.txt", RuntimeError),  # in the first of three shares: this process's own
+        ("b/31.txt", WorkerError),  # in the second: a child's, whose traceback comes back
+    ],
+)
+def test_a_crash_fails_the_run_and_leaves_no_process_behind(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, crashing: str, error: type[Exception]
+) -> None:
+    check = parallel._check
+
+    def broken(path: str) -> FileResult:
+        if path.endswith(crashing):
+            raise RuntimeError(f"rule crashed on {crashing}")
+        return check(path)
+
+    children: list[int] = []
+
+    def fork(*args: object) -> tuple[int, object]:
+        pid, stream = real_fork(*args)
+        children.append(pid)
+        return pid, stream
+
+    real_fork = forking._fork
+    monkeypatch.setattr(parallel, "_check", broken)
+    monkeypatch.setattr(forking, "_fork", fork)
+    with pytest.raises(error, match=f"rule crashed on {crashing}"):
+        list(check_paths(_paths(corpus), ConfigFinder(), jobs=3, cache_dir=None))
+    assert len(children) == 2
+    for pid in children:
+        with pytest.raises(ChildProcessError):  # reaped: neither running nor a zombie
+            os.waitpid(pid, os.WNOHANG)
 
 
 def test_few_files_stay_in_process() -> None:
