@@ -1,7 +1,7 @@
 """Checking files over forked processes: this one and ``jobs - 1`` children.
 
-Each child checks every ``jobs``-th file and sends its results back once, in a
-single pickle over a pipe, while this process checks the first share itself.
+Each child checks every ``jobs``-th file and writes its results once, in a
+single pickle to a file, while this process checks the first share itself.
 The children inherit the compiled rules instead of loading them again, and
 nothing runs beside the checking: a process pool, fed and drained by threads
 in the parent, took a tenth of the speed-up of two jobs from the workers when
@@ -29,47 +29,57 @@ def forked(
     check: Callable[[str], FileResult], paths: Sequence[str], jobs: int, report: Callable[[int], None]
 ) -> Iterator[FileResult]:
     """``check`` of each path, in order, over this process and ``jobs - 1`` forked children."""
-    children = [_fork(check, paths[index::jobs]) for index in range(1, jobs)]
-    received = False
+    running = dict(_fork(check, paths[index::jobs]) for index in range(1, jobs))
+    files = list(running.values())
     try:
         mine = []
         for done, path in enumerate(paths[::jobs], 1):
             mine.append(check(path))
             report(min(done * jobs, len(paths)))  # the children keep about the same pace
-        shares = [mine] + [_receive(pid, stream) for pid, stream in children]
-        received = True
+        shares = [mine] + [_receive(pid, running.pop(pid)) for pid in list(running)]
     finally:
-        for pid, stream in children:
-            stream.close()
-            if not received:
-                os.kill(pid, signal.SIGKILL)
+        for pid in running:  # still running after a failure here: no need to wait for their results
+            os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+        for file in files:
+            file.close()
     for index in range(len(paths)):
         yield shares[index % jobs][index // jobs]
 
 
 def _fork(check: Callable[[str], FileResult], paths: Sequence[str]) -> tuple[int, BinaryIO]:
-    """Fork a child that checks ``paths``: its pid, and the pipe its results will come down."""
-    read_end, write_end = os.pipe()
+    """Fork a child that checks ``paths``: its pid, and the file its results will be in."""
+    results = _scratch_file()
     pid = os.fork()
     if pid == 0:
         try:  # whatever happens, the child must not return into the parent's code
-            os.close(read_end)
             try:
                 share: object = list(map(check, paths))
             except BaseException:  # an exception object may not pickle; its traceback does
                 share = WorkerError(traceback.format_exc())
-            with open(write_end, "wb") as stream:
-                pickle.dump(share, stream, pickle.HIGHEST_PROTOCOL)
+            pickle.dump(share, results, pickle.HIGHEST_PROTOCOL)
+            results.flush()
         finally:
             os._exit(0)
-    os.close(write_end)
-    return pid, open(read_end, "rb")
+    return pid, results
 
 
-def _receive(pid: int, stream: BinaryIO) -> list[FileResult]:
+def _scratch_file() -> BinaryIO:
+    """A file for a child's results: in memory where the system has such files.
+    Not a pipe, whose small buffer would hold a child that is done until the
+    parent is done too and reads it."""
+    if hasattr(os, "memfd_create"):
+        return open(os.memfd_create("newslint-results"), "w+b")
+    import tempfile
+
+    return tempfile.TemporaryFile()
+
+
+def _receive(pid: int, results: BinaryIO) -> list[FileResult]:
+    os.waitpid(pid, 0)
+    results.seek(0)
     try:
-        share = pickle.load(stream)
+        share = pickle.load(results)
     except (EOFError, pickle.UnpicklingError):
         raise WorkerError(f"worker process {pid} ended without sending its results") from None
     if isinstance(share, WorkerError):

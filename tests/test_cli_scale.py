@@ -54,10 +54,16 @@ def _paths(corpus: Path) -> list[str]:
     return sorted(str(path) for path in corpus.glob("*/*.txt"))
 
 
-def test_forked_runs_report_progress_up_to_every_file(corpus: Path) -> None:
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_forked_runs_return_every_result_in_order_and_report_progress(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, in_memory: bool
+) -> None:
+    if not in_memory:  # as on systems without memfd_create: the results go through a temporary file
+        monkeypatch.delattr(os, "memfd_create", raising=False)
+    serial = list(check_paths(_paths(corpus), ConfigFinder(), jobs=1, cache_dir=None))
     heard: list[int] = []
     results = list(check_paths(_paths(corpus), ConfigFinder(), jobs=3, cache_dir=None, on_done=heard.append))
-    assert [result.path for result in results] == _paths(corpus)
+    assert results == serial
     assert heard == sorted(heard) and heard[-1] == len(results) == 120
 
 
