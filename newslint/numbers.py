@@ -15,6 +15,7 @@ miss a figure than to misread one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -57,8 +58,8 @@ _HEDGE_ALTERNATION = "|".join(
     regex.escape(hedge).replace(r"\ ", r"\s+") for hedge in sorted(HEDGES, key=len, reverse=True)
 )
 # A hedge right before a number (searched backwards from the number's start).
-_HEDGE_AT_RE = lazy_compile(rf"(?i)(?:{_HEDGE_ALTERNATION})\s+")
-_HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})\s+$")
+_HEDGE_AT_RE = lazy_compile(rf"(?i)(?:{_HEDGE_ALTERNATION})\s+", engine="re")
+_HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})\s+$", engine="re")
 
 # A figure: 4,000  4000  4.5  £3.5bn  2m  4k  20%  20 per cent  2.5 million.
 # Not part of a longer token: a version (v1.0), a time (10:30), a score (3-1),
@@ -85,7 +86,8 @@ _ARTICLE = r"an?(?=[\s-]+(?:dozen|hundred|thousand|million|billion|trillion|half
 _WORDS_RE = lazy_compile(
     rf"""(?i)\b(?<!-)(?:{_ARTICLE}|{_COUNT_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_COUNT_WORD}))*(?!\w)
     (?P<percent>\s+per\s?cent\b|\s+percent\b)?""",
-    regex.VERBOSE,
+    re.VERBOSE,
+    engine="re",
 )
 _WORD_SPLIT_RE = lazy_compile(r"\w+")
 
@@ -95,7 +97,8 @@ _MULTIPLIER_RE = lazy_compile(
       | (?P<verb>doubl|tripl|trebl|quadrupl|halv)(?:ed|es|e|ing)
       | (?P<times>\d+(?:\.\d+)?|{"|".join([*UNITS, *TENS])})\s+times
     )(?!\w)""",
-    regex.VERBOSE,
+    re.VERBOSE,
+    engine="re",
 )
 
 
@@ -274,7 +277,9 @@ def read_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 # Every number word but "halves", which alone is no number ("two halves": "two").
-_NUMBER_WORD_HINT_RE = lazy_compile(rf"(?i)\b{trie([word for word in _NUMBER_WORDS if word != 'halves'])}\b")
+_NUMBER_WORD_HINT_RE = lazy_compile(
+    rf"(?i)\b{trie([word for word in _NUMBER_WORDS if word != 'halves'])}\b", engine="re"
+)
 
 
 def _has_number_word(text: str, start: int, end: int) -> bool:

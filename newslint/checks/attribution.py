@@ -45,7 +45,8 @@ _ATTRIBUTION_VERBS = (
 _ATTRIBUTION_RE = lazy_compile(
     rf"(?i)\b{trie(_ATTRIBUTION_VERBS)}\b|\bin\s+(?:a|an|his|her|their|its|the)\s+(?:\w+\s+)?"
     rf"(?:statement|interview|letter|speech|blog|message|post|tweet|email|e-mail|article|column|report)\b"
-    rf"|:\s*$"
+    rf"|:\s*$",
+    engine="re",
 )
 # Reported speech that names the next paragraph's speaker: "Committee chairman
 # John Denham said drugs were an excuse.\n\n"The committee believes..."".

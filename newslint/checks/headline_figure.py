@@ -29,13 +29,13 @@ _DIGIT_RE = lazy_compile(r"\d")
 _COUNT_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     thousand million billion dozen""".split()
-_COUNT_WORD_RE = lazy_compile(rf"(?i)\b{trie(_COUNT_WORDS)}\b")
+_COUNT_WORD_RE = lazy_compile(rf"(?i)\b{trie(_COUNT_WORDS)}\b", engine="re")
 
 
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 # A day of the month is a date, not a figure the body must repeat.
-_DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
-_DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$")
+_DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", engine="re")
+_DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$", engine="re")
 # Sport's "last eight", "top 10", "best of five": a stage, not a count.
 _STAGE_BEFORE_RE = lazy_compile(r"(?i)\b(?:last|top|final|best\s+of|round\s+of|under|aged|age)\s+$")
 _QUOTE_OPEN = "'\"‘“"

@@ -53,7 +53,8 @@ _PASSIVE_RE = lazy_compile(r"(?i)\b(?:is|was|are|were|been|be|being|if|when|once
 _NOUN_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:about|to|of|the|these|those|such|his|her|their|its|our|any|new|denied|deny|denies|rejected|"
     r"reject|rejects|dismissed|dismiss|amid|over|after|following|and|or|make|made|making|counter|similar|"
-    r"false|unfounded|previous|earlier|latest|insurance|pay|paid|face|faces|faced|down|up|fresh)\s+$"
+    r"false|unfounded|previous|earlier|latest|insurance|pay|paid|face|faces|faced|down|up|fresh)\s+$",
+    engine="re",
 )
 _INTO_RE = lazy_compile(r"(?i)\s+(?:in)?to\b")
 # "claimed the lives that": a noun phrase, not a clause. Compiled once, since
