@@ -165,6 +165,13 @@ def test_unattributed_quote(text: str, expected: set) -> None:
         ("It is understood that talks failed.\n", {(1, 1, "claims.vague-source")}),
         ("“Sources say all sorts of things,” she said.\n", set()),
         ("The ministry reported the attack.\n", set()),
+        # A source named in the same sentence (exceptions), as in the BBC corpus:
+        ("The deal stands, according to reports.\n", {(1, 18, "claims.vague-source")}),
+        ("The deal stands, according to reports from Interfax.\n", set()),
+        ("It is thought he fled. Mr Dobrow said so.\n", {(1, 1, "claims.vague-source")}),
+        ("It is thought he took no card numbers, said Mr Dobrow.\n", set()),
+        ("It is thought that it will be shown, according to a Reuters report.\n", set()),
+        ("It is thought that it will be shown, according to reports.\n", {(1, 1, "claims.vague-source"), (1, 38, "claims.vague-source")}),
     ],
 )
 def test_vague_source(text: str, expected: set) -> None:
@@ -198,9 +205,16 @@ def test_name_variant(text: str, expected: set) -> None:
         ("“We did nothing wrong,” he claimed.\n", {(1, 28, "claims.loaded-verb")}),
         ("The minister admitted that the plan failed.\n", {(1, 14, "claims.loaded-verb")}),
         ("He was admitted to hospital.\n", set()),
-        ("The alleged attacker was held.\n", set()),
         ("Chelsea claimed the title.\n", set()),
-        ("It is alleged that he stole a car.\n", set()),
+        ("It is claimed that he stole a car.\n", set()),
+        ("Prosecutors alleged that he stole a car.\n", set()),  # the right verb for an accusation
+        # "claims" the verb after a name or "the", the noun after a verb or preposition:
+        ("Yukos claims that it is being punished.\n", {(1, 7, "claims.loaded-verb")}),
+        ("The Mozilla Foundation claims that it grew.\n", {(1, 24, "claims.loaded-verb")}),
+        ("Mr Brown denied Conservative claims that he had.\n", set()),
+        ("It could dent Lycos claims that it is legal.\n", set()),
+        ("The AMF is investigating claims that they knew.\n", set()),
+        ("He will deal with claims that he lied.\n", set()),
     ],
 )
 def test_loaded_verb(text: str, expected: set) -> None:

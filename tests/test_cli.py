@@ -121,6 +121,10 @@ def test_missing_path_and_binary_file_are_errors_but_others_are_checked(
             "4: patterns: invalid regex '(unclosed'",
         ),
         (
+            "check: existence\nmessage: m\ndescription: d\nterms: [a]\nexceptions: ['a (b']\nexamples: {bad: [a], good: [b]}\n",
+            "5: exceptions: invalid regex 'a (b'",
+        ),
+        (
             "check: substitution\nmessage: m\ndescription: d\npatterns:\n  '[a-': b\nexamples: {bad: [a], good: [b]}\n",
             "4: patterns: invalid regex '[a-'",
         ),

@@ -72,12 +72,17 @@ class Existence(Check):
         "terms": Option("strings", [], "Words or phrases, matched whole, whitespace-insensitive."),
         "patterns": Option("regexes", [], "Regular expressions (the `regex` module's syntax)."),
         "needs": NEEDS,
+        "exceptions": Option(
+            "regexes", [], "Patterns that cancel a finding when one matches from where it starts: the wider phrase that is fine."
+        ),
         "case_sensitive": Option("bool", False),
     }
 
     def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule)
-        self.patterns = [compile_pattern(p, self.opts["case_sensitive"]) for p in self.opts["patterns"]]
+        case_sensitive = self.opts["case_sensitive"]
+        self.patterns = [compile_pattern(p, case_sensitive) for p in self.opts["patterns"]]
+        self.exceptions = [compile_pattern(p, case_sensitive, "exceptions") for p in self.opts["exceptions"]]
         self.needs = Needs(self.opts["needs"])
 
     def terms(self) -> Iterable[Term]:
@@ -87,6 +92,13 @@ class Existence(Check):
         return self.patterns
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        found = self._found(doc, hits)
+        if self.exceptions:
+            # Tried only where something was found: a pass over the text each would cost every article.
+            found = (f for f in found if not any(e.match(doc.prose, f.start) for e in self.exceptions))
+        return found
+
+    def _found(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         for hit in hits:
             yield Finding(hit.start, hit.end, {})
         if self.needs.absent_from(doc.prose):
