@@ -152,6 +152,9 @@ def test_headline_figure(text: str, expected: set) -> None:
         ("He said:\n\n“We will expand the training mission in Iraq now.”\n", set()),
         ("The report, “Our failing schools and what we can do about them”, was out.\n", set()),
         ("He said it was a “critical juncture”.\n", set()),
+        # A match report's reactions name the speaker as a label (BBC corpus, sport-105):
+        ("He spoke.\n\n- Bolton boss Sam Allardyce “I am bitterly disappointed with the result.”\n", set()),
+        ("He spoke.\n\n- “I am bitterly disappointed with the result.”\n", {(3, 3, "claims.unattributed-quote")}),
     ],
 )
 def test_unattributed_quote(text: str, expected: set) -> None:

@@ -56,6 +56,9 @@ _REPORTED_SPEECH_RE = lazy_compile(
     r"warns|believes|thinks|claimed|claims|stressed|stresses|wrote|writes|accused|accuses|according\s+to|"
     r"speaking|signalled|admitted|admits|suggested|suggests|asked|urged|urges|predicted|predicts)\b"
 )
+# A speaker named as a label before the quote, as in a match report's
+# reactions: "- Bolton boss Sam Allardyce “I am bitterly disappointed…”".
+_LABEL_RE = lazy_compile(r"\s*[-–—•*]\s+[^\n\"“”:.]{0,60}\p{Lu}[\w’'-]*\s*")
 _SENTENCE_BREAK_RE = lazy_compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\d])""")
 
 
@@ -194,8 +197,10 @@ def _attributed(prose: str, block: Block, quotes: list[Quote]) -> bool:
         gaps.append((position, quote.open.offset))
         position = max(position, quote.end)
     gaps.append((position, block.end))
-    return any(_says(prose, start, end) for start, end in gaps) or any(
-        _ATTRIBUTION_RE.search(prose, start, end) for start, end in gaps
+    return (
+        any(_says(prose, start, end) for start, end in gaps)
+        or any(_ATTRIBUTION_RE.search(prose, start, end) for start, end in gaps)
+        or _LABEL_RE.fullmatch(prose, *gaps[0]) is not None
     )
 
 

@@ -53,7 +53,25 @@ class Repetition(Check):
                 continue  # "break-in in", "it's s"
             if first.lower() in exceptions or second[:1].isupper() and first[:1].isupper():
                 continue  # Names such as Duran Duran or Bora Bora
+            if _title_before_name(prose, first, second, end):
+                continue
             yield Finding(start, end, {"word": first}, first)
+
+
+# Words whose capitalised double before a name is a typo ("in the The Times").
+_FUNCTION_WORDS = frozenset("the a an of in on at to for and by with from".split())
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
+
+
+def _title_before_name(prose: str, first: str, second: str, end: int) -> bool:
+    """A word, then the same word as the title of the name that follows it:
+    "the senior law lord Lord Bingham", "a king King Abdullah"."""
+    return (
+        first[:1].islower()
+        and second[:1].isupper()
+        and first not in _FUNCTION_WORDS
+        and _NAME_AFTER_RE.match(prose, end) is not None
+    )
 
 
 def _doubled(prose: str) -> Iterator[re.Match[str]]:
