@@ -186,6 +186,11 @@ def test_vague_source(text: str, expected: set) -> None:
     [
         ("Mr Al-Kadhimi spoke. Mr Al Kadhimi left. Mr Al-Kadhimi said no.\n", {(1, 25, "claims.name-variant")}),
         ("Ms Kramp-Karrenbauer spoke. Later Ms Kramp Karrenbauer left.\n", {(1, 38, "claims.name-variant")}),
+        # Forms differing only in case are one name: the misspelling alone is reported (tech-401).
+        (
+            "Players love MMORPGs, and many play MMORPGs, or MMOPRGs: so called MMORPGS.\n",
+            {(1, 49, "claims.name-variant")},
+        ),
         # Two neighbouring letters swapped, as in the BBC corpus (business-140).
         (
             "Steel shares fall\n\nShares in Arcelor fell.\n\nAnalysts expect Arcleor and Arcelor to merge.\n",

@@ -87,8 +87,9 @@ class NameVariant(Check):
                 if offset in reported:
                     continue
                 reported.add(offset)
-                params = {"form": minor.text, "other": major.text, "other_line": line, "other_count": major.count}
-                yield Finding(offset, offset + len(minor.text), params)
+                end = offset + len(minor.text)
+                params = {"form": doc.prose[offset:end], "other": major.text, "other_line": line, "other_count": major.count}
+                yield Finding(offset, end, params)
 
     def _may_have_variants(self, doc: Document) -> bool:
         """A quick look at the distinct capitalised words, before collecting
@@ -114,13 +115,21 @@ class NameVariant(Check):
         return camel and any(_camel_variant(name, prose) for name in names if not name[1:].islower())
 
     def _spelling_pairs(self, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
-        """Names one inner edit apart: a letter, or two neighbours swapped."""
+        """Names one inner edit apart: a letter, or two neighbours swapped.
+
+        Forms that differ only in case (MMORPGs, MMORPGS) are one name here,
+        so a misspelling is held up against all of them together, not
+        against each (MMOPRGs is the odd one out, not MMORPGS)."""
         minimum = self.opts["min_length"]
-        names = {
-            form.text: form
-            for form in words.values()
-            if form.proper and len(form.text) >= minimum and form.text.isalpha()
-        }
+        by_case: dict[str, list[Form]] = defaultdict(list)
+        for form in words.values():
+            if form.proper and len(form.text) >= minimum and form.text.isalpha():
+                by_case[form.text.lower()].append(form)
+        names = {}
+        for forms in by_case.values():
+            commonest = max(forms, key=lambda form: form.count)
+            offsets = sorted(offset for form in forms for offset in form.offsets)
+            names[commonest.text] = Form(commonest.text, offsets, True) if len(forms) > 1 else commonest
         for first, second in _one_letter_apart(names):
             yield names[first], names[second]
 
