@@ -51,7 +51,6 @@ def _check(path: str) -> FileResult:
     return check_file(path, finder.for_file(path), cache=_worker["cache"])  # type: ignore[arg-type]
 
 
-
 def check_paths(
     paths: Sequence[str],
     finder: ConfigFinder,

@@ -14,7 +14,7 @@ from newslint.terms import Hit, Term
 
 def compile_pattern(pattern: str, case_sensitive: bool, option: str = "patterns") -> regex.Pattern:
     """Compile a rule's pattern once, here; a bad one is an error on ``option``'s line."""
-    flags = regex.VERSION1 if case_sensitive else regex.VERSION1 | regex.IGNORECASE
+    flags = 0 if case_sensitive else regex.IGNORECASE
     try:
         return regex.compile(pattern, flags)
     except regex.error as error:
