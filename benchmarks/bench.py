@@ -10,9 +10,9 @@ command line in a subprocess, start-up included, as an editor or CI sees it:
 * a one-file run (median of 15);
 * proselint (when installed) over the same files, and the ratio.
 
-Targets (docs/ci.md): >= 5 MB/s with one job, >= 1.7x that with two (checked
-both as 8.5 MB/s and as 1.7x the measured one-job run), a cached re-run under
-1 s, a one-file run under 100 ms.
+Targets (docs/ci.md): >= 5 MB/s with one job, >= 1.7x that (8.5 MB/s) with
+two, a cached re-run under 1 s, a one-file run under 100 ms. The speed-up of
+two jobs over this run's one job is printed beside them.
 """
 
 from __future__ import annotations
@@ -141,14 +141,11 @@ def main() -> None:
         )
 
         one_job = size / results["nocache1"]
-        print(f"\nspeed-up with 2 jobs: {results['nocache1'] / results['nocache2']:.2f}x")
+        two_jobs = size / results["nocache2"]
+        print(f"\nspeed-up with 2 jobs: {results['nocache1'] / results['nocache2']:.2f}x one job")
         print("targets:")
         print(f"  >= 5 MB/s, 1 job:        {one_job:.2f} MB/s  {'ok' if one_job >= 5 else 'MISSED'}")
-        # "1.7x that with two jobs" read both ways: 1.7 x 5 MB/s, and 1.7 x this run's one job.
-        two_jobs = size / results["nocache2"]
         print(f"  >= 8.5 MB/s, 2 jobs:     {two_jobs:.2f} MB/s  {'ok' if two_jobs >= 8.5 else 'MISSED'}")
-        two = results["nocache1"] / results["nocache2"]
-        print(f"  >= 1.7x 1 job, 2 jobs:   {two:.2f}x  {'ok' if two >= 1.7 else 'MISSED'}")
         print(
             f"  cached re-run < 1 s:     {results[f'warm{cpus}']:.3f} s  {'ok' if results[f'warm{cpus}'] < 1 else 'MISSED'}"
         )
