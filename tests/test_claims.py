@@ -174,7 +174,10 @@ def test_unattributed_quote(text: str, expected: set) -> None:
         ("It is thought he fled. Mr Dobrow said so.\n", {(1, 1, "claims.vague-source")}),
         ("It is thought he took no card numbers, said Mr Dobrow.\n", set()),
         ("It is thought that it will be shown, according to a Reuters report.\n", set()),
-        ("It is thought that it will be shown, according to reports.\n", {(1, 1, "claims.vague-source"), (1, 38, "claims.vague-source")}),
+        (
+            "It is thought that it will be shown, according to reports.\n",
+            {(1, 1, "claims.vague-source"), (1, 38, "claims.vague-source")},
+        ),
         ("Many people believe the plan failed.\n", {(1, 1, "claims.vague-source")}),
         ("Many people believe you, Kilroy.\n", set()),  # a person believed: no claim
         ("It is as bad as the reports suggest.\n", set()),  # coverage looked back on

@@ -73,7 +73,9 @@ class Existence(Check):
         "patterns": Option("regexes", [], "Regular expressions (the `regex` module's syntax)."),
         "needs": NEEDS,
         "exceptions": Option(
-            "regexes", [], "Patterns that cancel a finding when one matches from where it starts: the wider phrase that is fine."
+            "regexes",
+            [],
+            "Patterns that cancel a finding when one matches from where it starts: the wider phrase that is fine.",
         ),
         "case_sensitive": Option("bool", False),
     }

@@ -88,7 +88,12 @@ class NameVariant(Check):
                     continue
                 reported.add(offset)
                 end = offset + len(minor.text)
-                params = {"form": doc.prose[offset:end], "other": major.text, "other_line": line, "other_count": major.count}
+                params = {
+                    "form": doc.prose[offset:end],
+                    "other": major.text,
+                    "other_line": line,
+                    "other_count": major.count,
+                }
                 yield Finding(offset, end, params)
 
     def _may_have_variants(self, doc: Document) -> bool:
