@@ -168,10 +168,12 @@ _META_LINE_RE = lazy_compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*\r?$""")
 _LINE_BREAK_RE = lazy_compile(r"\r\n|\r|\n")
 _FRONT_MATTER_RE = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 # Not prose inside a Markdown paragraph: inline code, HTML comments and tags,
-# autolinks, link and image targets, reference labels, bare URLs.
+# template tags (Hugo shortcodes, Liquid and Jinja), autolinks, link and image
+# targets, reference labels, bare URLs.
 _INLINE_MARKUP_RE = lazy_compile(
     r"""(?P<code>(`+)(?:(?!\2).)+?\2)
       | <!--.*?-->
+      | \{\{.*?\}\} | \{%.*?%\}
       | </?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>
       | <(?:https?|ftp|mailto):[^>\s]*>
       | (?P<target>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\))

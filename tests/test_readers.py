@@ -85,6 +85,19 @@ def test_markdown_front_matter_gives_headline_and_standfirst() -> None:
     assert doc.meta["title"] == "Nato to send 4,000 troops"
 
 
+def test_markdown_template_tags_are_not_prose() -> None:
+    """Static-site newsrooms put Hugo shortcodes and Liquid tags in copy: their
+    attribute quotes are no quotation marks, their dots no ellipses."""
+    text = (
+        "Headline here\n\n"
+        '{{< figure src="/img/river.jpg" caption="The river..." >}}\n\n'
+        "{% include related.html %} The river rose... and fell.\n\n"
+        '{{ page.title }} and "an open quote.\n'
+    )
+    assert findings(text, path="a.md", rule="quotes") == {(7, 22, "quotes.unbalanced")}
+    assert findings(text, path="a.md", rule=ELLIPSIS) == {(5, 42, ELLIPSIS)}
+
+
 def test_markdown_list_markers_are_not_dashes() -> None:
     text = "Intro paragraph.\n\n- first item\n- second item\n"
     assert findings(text, path="a.md", rule="typography.dash") == set()
