@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from support import findings
 
@@ -96,6 +98,31 @@ def test_markdown_template_tags_are_not_prose() -> None:
     )
     assert findings(text, path="a.md", rule="quotes") == {(7, 22, "quotes.unbalanced")}
     assert findings(text, path="a.md", rule=ELLIPSIS) == {(5, 42, ELLIPSIS)}
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "headline"),
+    [
+        ("title: Council backs plan\ndate: 2026-11-20\ntags: [a, b]\n", "Council backs plan"),
+        ("title: 'It''s done'\n", "It''s done"),  # the value as it stands in the file
+        ('title: "Nato: the plan"\n', "Nato: the plan"),
+        ("title: 2024\n", None),  # a number, not a headline
+        ("title: [a, b]\n", None),
+        ("title: >\n  A folded\n  headline\n", None),  # several lines: no one-line span
+    ],
+)
+def test_markdown_headline_from_front_matter(front_matter: str, headline: str | None) -> None:
+    doc = parse(f"---\n{front_matter}---\n\nBody text.\n", "a.md")
+    assert [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "headline"] == ([headline] if headline else [])
+
+
+def test_plain_front_matter_is_read_without_pyyaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML costs a one-file run ~10 ms; one-line titles do not need it."""
+    monkeypatch.setitem(sys.modules, "yaml", None)  # any import of it now fails
+    doc = parse("---\ntitle: Council backs plan\ndate: 2026-11-20\n---\n\nBody text.\n", "a.md")
+    assert doc.meta == {"title": "Council backs plan"}
+    with pytest.raises(ImportError):
+        parse("---\ntitle: Plan\nnewslint: {ignore: [claims]}\n---\n\nBody.\n", "a.md")  # needs the real thing
 
 
 def test_markdown_list_markers_are_not_dashes() -> None:
