@@ -400,7 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli.main(args=list(argv) if argv is not None else None, prog_name="newslint", standalone_mode=False)
     except SystemExit as exit:
         return int(exit.code or 0)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort:  # Ctrl-C; forked workers are already gone
+        _error("interrupted")
         return EXIT_ERROR
     except click.ClickException as error:
         error.show()

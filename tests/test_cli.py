@@ -87,6 +87,17 @@ def test_unknown_rule_in_select(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert error_line(capsys) == "newslint: error: unknown rule or prefix 'quotes.nonsense' (see `newslint rules`)"
 
 
+def test_ctrl_c_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("newslint.runner.lint_document", interrupted)
+    assert main(["check", "--no-cache", write(tmp_path / "a.txt", "Headline\n")]) == 2
+    assert error_line(capsys) == "newslint: error: interrupted"
+
+
 def test_missing_path_and_binary_file_are_errors_but_others_are_checked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
