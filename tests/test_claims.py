@@ -115,6 +115,14 @@ def test_seed_unattributed_quote() -> None:
         ("Prices doubled.\n", set()),
         ("Prices rose sharply from 2003 to 2005.\n", set()),
         ("“Sales doubled from 300 to 900,” he said.\n", set()),
+        # The change named again in an aside just after the pair:
+        ("Sales rose from 500 to 4,000, a sevenfold increase.\n", {(1, 12, "claims.arithmetic")}),
+        ("Sales rose from 500 to 4,000, an eightfold increase.\n", set()),
+        ("Sales rose from 500 to 4,000, an increase of 800%.\n", {(1, 12, "claims.arithmetic")}),
+        ("Sales rose from 500 to 4,000, an increase of 700%.\n", set()),
+        ("Profits went from £400m to £300m - a 20% fall.\n", {(1, 14, "claims.arithmetic")}),
+        ("Profits went from £400m to £300m, down 25%.\n", set()),
+        ("Sales rose from 500 to 4,000, while costs rose 10%.\n", set()),  # another change
     ],
 )
 def test_arithmetic(text: str, expected: set) -> None:

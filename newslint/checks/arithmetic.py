@@ -7,14 +7,16 @@ to 900" (it tripled), "rose 20% from 400 to 500" (that is 25%) and "fell from
 
 Precision over recall: a pair is only read as ``from X to Y`` (or ``to Y from
 X``) within one sentence, and only a multiplier, percentage or verb of change
-standing just before the pair is tied to it. Rounding and hedges ("just under
+standing just before the pair, or an aside just after it (", an eightfold
+increase", ", up 20%"), is tied to it. Rounding and hedges ("just under
 3,000", "more than doubled") widen what is accepted.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -153,8 +155,11 @@ def _read_change(prose: str, match: regex.Match, floor: int, ceiling: int) -> Ch
     if _TIME_UNITS_RE.match(prose, new.end, ceiling):
         return None
     brk = _SENTENCE_BREAK_RE.search(prose, max(old.end, new.end), ceiling)
-    sentence = prose[sentence_start : brk.start() if brk else ceiling]
-    return _describe(prose, sentence_start, pair_start, old, new, sentence)
+    sentence_end = brk.start() if brk else ceiling
+    change = _describe(prose, sentence_start, pair_start, old, new, prose[sentence_start:sentence_end])
+    if change.multiplier is None and change.percent is None:
+        return _described_after(prose, change, sentence_end) or change
+    return change
 
 
 def _sentence_start(prose: str, floor: int, offset: int) -> int:
@@ -209,6 +214,53 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
     if multiplier is not None:
         direction = "up" if multiplier.value > 1 else "down"
     return Change(pair_start, sentence, old, new, multiplier, percent, direction, verb)
+
+
+# The change named again just after its pair, as an aside: "from 500 to
+# 4,000, an eightfold increase", ", an increase of 700%", ", a 700% rise",
+# ", up 700%". Nothing else may stand between the pair and it.
+_CHANGE_NOUNS = {
+    **dict.fromkeys("increase rise jump leap surge gain growth".split(), "up"),
+    **dict.fromkeys("fall drop decline decrease cut reduction slump plunge".split(), "down"),
+}
+_AFTER_PAIR_RE = lazy_compile(
+    rf"""(?i)\s*(?:,|\s[-–—])\s*(?:
+        an?\s+(?P<noun>{"|".join(_CHANGE_NOUNS)})\s+of\s+
+      | (?P<updown>up|down)\s+(?:by\s+)?
+      | (?P<article>an?)\s+
+    )""",
+    re.VERBOSE,
+    engine="re",
+)
+_NOUN_AFTER_RE = lazy_compile(rf"(?i)-?\s*(?P<noun>{'|'.join(_CHANGE_NOUNS)})\b", engine="re")
+
+
+def _described_after(prose: str, change: Change, sentence_end: int) -> Change | None:
+    """``change`` with the multiplier or percentage of an aside just after its pair."""
+    pair_end = max(change.old.end, change.new.end)
+    aside = _AFTER_PAIR_RE.match(prose, pair_end, sentence_end)
+    if aside is None:
+        return None
+    if aside.group("article"):  # "an eightfold increase", "a 700% rise"
+        multipliers = read_multipliers(prose, aside.end(), sentence_end)
+        figure = multipliers[0] if multipliers and multipliers[0].start == aside.end() else None
+        figure = figure or read_number_at(prose, aside.end(), sentence_end)
+        noun = _NOUN_AFTER_RE.match(prose, figure.end, sentence_end) if figure else None
+        if figure is None or noun is None:
+            return None
+        direction = _CHANGE_NOUNS[noun.group("noun").lower()]
+        verb = noun.group("noun")
+    else:  # "an increase of 700%", "up 700%"
+        figure = read_number_at(prose, aside.end(), sentence_end)
+        word = aside.group("noun") or aside.group("updown")
+        direction, verb = _CHANGE_NOUNS.get(word.lower(), word.lower()), word
+    if figure is None or (change.direction is not None and change.direction != direction):
+        return None
+    if figure.kind == "multiplier":
+        return replace(change, multiplier=figure, direction="up" if figure.value > 1 else "down")
+    if figure.kind == "percent":
+        return replace(change, percent=figure, direction=direction, verb=change.verb or verb)
+    return None
 
 
 # Compiled once: ``regex.search(pattern, ...)`` looks the pattern up in the
