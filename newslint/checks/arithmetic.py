@@ -257,6 +257,8 @@ def _described_after(prose: str, change: Change, sentence_end: int) -> Change | 
     if figure is None or (change.direction is not None and change.direction != direction):
         return None
     if figure.kind == "multiplier":
+        if direction == "down" and figure.value > 1:
+            return None  # "a threefold decrease": a third, or a fall of three times the whole? Do not guess
         return replace(change, multiplier=figure, direction="up" if figure.value > 1 else "down")
     if figure.kind == "percent":
         return replace(change, percent=figure, direction=direction, verb=change.verb or verb)
