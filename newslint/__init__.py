@@ -25,16 +25,24 @@ def lint_text(text: str, *, path: str | None = None, config: Config | str | None
     ``path`` picks the reader (``.md`` is Markdown, anything else plain text) and
     is reported in each diagnostic. ``config`` is a ``Config``, the path of a
     config file, or None for the built-in defaults (the ``core`` pack).
-    Diagnostics suppressed by comments in the text are left out.
+    Diagnostics suppressed by comments in the text are left out. A leading
+    byte order mark is no column, as in a file, but ``start`` and ``end`` index
+    ``text`` as given.
     """
+    from dataclasses import replace
+
     from newslint.config import Config, load
     from newslint.engine import lint_document
-    from newslint.readers import parse
+    from newslint.readers import BOM, parse
 
     if isinstance(config, str):
         config = load(config)
     resolved = (config or Config()).for_path(path)
-    return lint_document(parse(text.removeprefix("\ufeff"), path), resolved)
+    body = text.removeprefix(BOM)
+    diagnostics = lint_document(parse(body, path), resolved)
+    if len(body) == len(text):
+        return diagnostics
+    return [replace(d, start=d.start + len(BOM), end=d.end + len(BOM)) for d in diagnostics]
 
 
 def __getattr__(name: str) -> object:

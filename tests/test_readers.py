@@ -26,6 +26,14 @@ def test_bom_is_not_a_column() -> None:
     assert findings(source.text, rule=ELLIPSIS) == {(1, 11, ELLIPSIS)}
 
 
+def test_api_offsets_index_the_text_given_with_its_bom() -> None:
+    import newslint
+
+    text = "\ufeffIt went on...\n"
+    (found,) = newslint.lint_text(text, path="a.txt")
+    assert (found.line, found.column, text[found.start : found.end]) == (1, 11, "...")
+
+
 def test_emoji_and_right_to_left_text_count_characters() -> None:
     assert findings("Fans 🎉🎉 cheered...\n", rule=ELLIPSIS) == {(1, 16, ELLIPSIS)}
     assert findings("قال المتحدث... ثم غادر\n", rule=ELLIPSIS) == {(1, 12, ELLIPSIS)}
