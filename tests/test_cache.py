@@ -28,11 +28,15 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-RESULTS = Path(CACHE_DIR) / "results.json"
+SHARDS = Path(CACHE_DIR) / "results"
 
 
 def entries() -> dict[str, list]:
-    return json.loads(RESULTS.read_text(encoding="utf-8"))["entries"] if RESULTS.exists() else {}
+    """Every entry of every shard."""
+    found: dict[str, list] = {}
+    for shard in SHARDS.glob("*.json"):
+        found.update(json.loads(shard.read_text(encoding="utf-8"))["entries"])
+    return found
 
 
 def test_second_run_is_served_from_the_cache(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,7 +46,8 @@ def test_second_run_is_served_from_the_cache(corpus: Path, capsys: pytest.Captur
     assert main(["check", "news", "-j", "1", "--format", "json"]) == 1
     assert capsys.readouterr().out == first
     # Doctor every entry: only a run served from the cache can report this.
-    RESULTS.write_text(RESULTS.read_text(encoding="utf-8").replace("left in copy", "from the cache"), encoding="utf-8")
+    for shard in SHARDS.glob("*.json"):
+        shard.write_text(shard.read_text(encoding="utf-8").replace("left in copy", "from the cache"), encoding="utf-8")
     main(["check", "news", "-j", "1"])
     assert "placeholder 'TK' from the cache" in capsys.readouterr().out
 
@@ -53,6 +58,28 @@ def test_a_changed_file_misses(corpus: Path, capsys: pytest.CaptureFixture[str])
     (corpus / "story-000.txt").write_text("Council budget rises\n\nThe council met on Tuesday.\n", encoding="utf-8")
     assert main(["check", "news/story-000.txt"]) == 0
     assert len(entries()) == 2
+
+
+def test_a_one_file_run_reads_and_writes_one_shard(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """However large the archive's cache, a pre-commit run on one file touches one small file."""
+    main(["check", "news", "-j", "1"])
+    shards = {path: path.stat().st_mtime_ns for path in SHARDS.glob("*.json")}
+    assert len(shards) > 50  # 120 entries spread over the shards
+    (corpus / "story-000.txt").write_text("Council budget rises\n\nThe council met.\n", encoding="utf-8")
+    opened: list[str] = []
+    real_open = open
+
+    def spy(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("builtins.open", spy)
+        assert main(["check", "news/story-000.txt"]) == 0
+    touched = {os.path.basename(path).split(".")[0] for path in opened if f"{os.sep}results{os.sep}" in path}
+    assert len(touched) == 1
+    changed = [path for path in SHARDS.glob("*.json") if shards.get(path) != path.stat().st_mtime_ns]
+    assert [path.stem for path in changed] == sorted(touched)
 
 
 def test_a_changed_config_misses(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -78,7 +105,7 @@ def test_corrupt_entry_is_a_miss(tmp_path: Path) -> None:
     cache.put(key, [diagnostic])
     cache.close()
     assert cache.get(key) == [diagnostic]
-    Path(cache.file).write_text('{"fields": ', encoding="utf-8")
+    Path(cache.file_for(key)).write_text('{"fields": ', encoding="utf-8")
     assert Cache(cache.directory).get(key) is None
 
 
@@ -90,6 +117,6 @@ def test_racing_processes_leave_the_cache_readable(corpus: Path) -> None:
     assert [run.returncode for run in runs] == [1, 1]
     assert json.loads(outputs[0]) == json.loads(outputs[1])
     assert len(entries()) == 120
-    assert not list(Path(CACHE_DIR).glob("*.tmp"))  # the file is complete: entries() parsed it
+    assert not list(SHARDS.glob("*.tmp"))  # every shard is complete: entries() parsed them
     served = subprocess.run(command, stdout=subprocess.PIPE, env=env, check=False)
     assert json.loads(served.stdout) == json.loads(outputs[0])
