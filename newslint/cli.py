@@ -318,12 +318,13 @@ def _builtin_rules() -> dict[str, Rule]:
 @rules.command("test")
 @click.argument("directory", required=False, type=click.Path(file_okay=False))
 def rules_test(directory: str | None) -> None:
-    """Run every rule's own good and bad examples (of DIRECTORY, or the built-in packs)."""
+    """Run every rule's own good and bad examples (of DIRECTORY, a pack or a
+    folder of packs, or the built-in packs)."""
     from newslint.examples import run_examples
     from newslint.rules import builtin_pack_path, load_pack
 
     if directory:
-        packs = [load_pack(directory)]
+        packs = [load_pack(folder) for folder in _packs_in(directory)]
     else:
         packs = [load_pack(builtin_pack_path(name), name) for name in _all_packs()]
     failures, count = [], 0
@@ -335,6 +336,19 @@ def rules_test(directory: str | None) -> None:
         click.echo(failure)
     click.echo(f"{count} rules, {len(failures)} failing example(s).")
     raise SystemExit(EXIT_FINDINGS if failures else EXIT_CLEAN)
+
+
+def _packs_in(directory: str) -> list[str]:
+    """``directory`` if it is a pack (``<family>/<rule>.yaml`` in it), else its
+    subfolders: a folder of packs, such as the built-in ``rules/``."""
+    if not os.path.isdir(directory) or os.path.isfile(os.path.join(directory, "pack.yaml")):
+        return [directory]  # load_pack explains a missing folder
+    folders = sorted(os.path.join(directory, name) for name in os.listdir(directory) if not name.startswith((".", "_")))
+    folders = [folder for folder in folders if os.path.isdir(folder)]
+    is_pack = any(
+        name.endswith((".yaml", ".yml")) and name != "pack.yaml" for folder in folders for name in os.listdir(folder)
+    )
+    return [directory] if is_pack or not folders else folders
 
 
 @cli.command()

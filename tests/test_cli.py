@@ -217,6 +217,13 @@ def test_rules_test_on_a_house_pack(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["rules", "test"]) == 0
 
 
+def test_rules_test_on_a_folder_of_packs(capsys: pytest.CaptureFixture[str]) -> None:
+    from newslint.rules import builtin_rules_dir
+
+    assert main(["rules", "test", builtin_rules_dir()]) == 0  # core, british, american
+    assert capsys.readouterr().out.endswith("36 rules, 0 failing example(s).\n")
+
+
 def test_init_writes_a_working_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", "--style", "british"]) == 0
     assert main(["init"]) == 2
