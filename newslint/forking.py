@@ -16,7 +16,7 @@ import pickle
 import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from newslint.runner import FileResult
 
@@ -29,16 +29,24 @@ def forked(
     check: Callable[[str], FileResult], paths: Sequence[str], jobs: int, report: Callable[[int], None]
 ) -> Iterator[FileResult]:
     """``check`` of each path, in order, over this process and ``jobs - 1`` forked children."""
-    running = dict(_fork(check, paths[index::jobs]) for index in range(1, jobs))
-    files = list(running.values())
+    running: dict[int, BinaryIO] = {}  # children not yet reaped, and their results
+    files: list[BinaryIO] = []
     try:
+        for index in range(1, jobs):
+            pid, results = _fork(check, paths[index::jobs])
+            running[pid] = results
+            files.append(results)
         mine = []
         for done, path in enumerate(paths[::jobs], 1):
             mine.append(check(path))
             report(min(done * jobs, len(paths)))  # the children keep about the same pace
-        shares = [mine] + [_receive(pid, running.pop(pid)) for pid in list(running)]
+        shares = [mine]
+        for pid, results in list(running.items()):
+            status = os.waitpid(pid, 0)[1]
+            del running[pid]  # reaped: only now, so that an interrupt while waiting still ends it
+            shares.append(_receive(pid, status, results))
     finally:
-        for pid in running:  # still running after a failure here: no need to wait for their results
+        for pid in running:  # after a failure here: their results are no longer wanted
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
         for file in files:
@@ -50,18 +58,34 @@ def forked(
 def _fork(check: Callable[[str], FileResult], paths: Sequence[str]) -> tuple[int, BinaryIO]:
     """Fork a child that checks ``paths``: its pid, and the file its results will be in."""
     results = _scratch_file()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        results.close()
+        raise
     if pid == 0:
-        try:  # whatever happens, the child must not return into the parent's code
-            try:
-                share: object = list(map(check, paths))
-            except BaseException:  # an exception object may not pickle; its traceback does
-                share = WorkerError(traceback.format_exc())
-            pickle.dump(share, results, pickle.HIGHEST_PROTOCOL)
-            results.flush()
-        finally:
-            os._exit(0)
+        _child(check, paths, results)
     return pid, results
+
+
+def _child(check: Callable[[str], FileResult], paths: Sequence[str], results: BinaryIO) -> NoReturn:
+    """Check ``paths``, write the results, and leave: never return into the parent's code."""
+    code = 1
+    try:
+        parent = os.getppid()
+        share: object = []
+        try:
+            for path in paths:
+                if os.getppid() != parent:
+                    return  # the parent was killed (a cancelled CI job): stop, do not finish alone
+                share.append(check(path))  # type: ignore[attr-defined]
+        except BaseException:  # an exception object may not pickle; its traceback does
+            share = WorkerError(traceback.format_exc())
+        pickle.dump(share, results, pickle.HIGHEST_PROTOCOL)
+        results.flush()
+        code = 0
+    finally:
+        os._exit(code)
 
 
 def _scratch_file() -> BinaryIO:
@@ -75,13 +99,17 @@ def _scratch_file() -> BinaryIO:
     return tempfile.TemporaryFile()
 
 
-def _receive(pid: int, results: BinaryIO) -> list[FileResult]:
-    os.waitpid(pid, 0)
+def _receive(pid: int, status: int, results: BinaryIO) -> list[FileResult]:
+    """The results of a child that has ended with ``status``."""
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        how = f"was killed by signal {-code}" if code < 0 else "failed"
+        raise WorkerError(f"worker process {pid} {how} before sending its results (out of memory?)")
     results.seek(0)
     try:
         share = pickle.load(results)
-    except (EOFError, pickle.UnpicklingError):
-        raise WorkerError(f"worker process {pid} ended without sending its results") from None
+    except Exception:  # a truncated or damaged file
+        raise WorkerError(f"worker process {pid} sent damaged results") from None
     if isinstance(share, WorkerError):
         raise share
     return share  # type: ignore[no-any-return]

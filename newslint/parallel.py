@@ -5,7 +5,8 @@ jobs, so output and exit codes never depend on scheduling.
 
 Where the platform can fork, newslint.forking splits the files between this
 process and forked children. Elsewhere (Windows, and macOS, where forking is
-unsafe) a pool of spawned processes does the work.
+unsafe), and in a process with other threads, a pool of spawned processes
+does the work.
 """
 
 from __future__ import annotations
@@ -85,12 +86,19 @@ def _results(
         for done, path in enumerate(paths, 1):
             yield _check(path)
             report(done)
-    elif CAN_FORK:
+    elif CAN_FORK and _single_threaded():
         from newslint.forking import forked  # pickle and traceback: not for one job
 
         yield from forked(_check, paths, jobs, report)
     else:
         yield from _pooled(paths, jobs, finder, cache_dir, report)
+
+
+def _single_threaded() -> bool:
+    """No other thread that a fork could catch holding a lock (a host program
+    calling check_paths from a thread pool): the command line never has one."""
+    threading = sys.modules.get("threading")
+    return threading is None or threading.active_count() == 1
 
 
 def _pooled(

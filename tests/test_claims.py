@@ -124,6 +124,9 @@ def test_seed_unattributed_quote() -> None:
         ("Profits went from £400m to £300m, down 25%.\n", set()),
         ("Sales rose from 500 to 4,000, while costs rose 10%.\n", set()),  # another change
         ("Sales fell from 900 to 300, a threefold decrease.\n", set()),  # ambiguous: not read
+        ("Sales rose from 500 to 600, up 30% since 2001.\n", set()),  # another baseline
+        ("Sales rose from 500 to 600, a 30% rise on 2003.\n", set()),
+        ("Sales rose from 500 to 600, up 30%, the firm said.\n", {(1, 12, "claims.arithmetic")}),
     ],
 )
 def test_arithmetic(text: str, expected: set) -> None:
@@ -164,10 +167,25 @@ def test_headline_figure(text: str, expected: set) -> None:
         # A match report's reactions name the speaker as a label (BBC corpus, sport-105):
         ("He spoke.\n\n- Bolton boss Sam Allardyce “I am bitterly disappointed with the result.”\n", set()),
         ("He spoke.\n\n- “I am bitterly disappointed with the result.”\n", {(3, 3, "claims.unattributed-quote")}),
+        (
+            "He spoke.\n\n- Finally “we are bitterly disappointed with the result.”\n",
+            {(3, 11, "claims.unattributed-quote")},
+        ),
+        (
+            "He spoke.\n\n- On Monday “we are bitterly disappointed with the result.”\n",
+            {(3, 13, "claims.unattributed-quote")},
+        ),
     ],
 )
 def test_unattributed_quote(text: str, expected: set) -> None:
     assert findings(text, "claims.unattributed-quote") == expected
+
+
+def test_a_reaction_label_in_a_markdown_list_attributes_the_quote() -> None:
+    label = "# Match report\n\nHe spoke.\n\n- Bolton boss Sam Allardyce “I am bitterly disappointed with the result.”\n"
+    assert findings(label, "claims.unattributed-quote", path="a.md") == set()
+    unlabelled = label.replace("Bolton boss Sam Allardyce ", "")
+    assert findings(unlabelled, "claims.unattributed-quote", path="a.md") == {(5, 3, "claims.unattributed-quote")}
 
 
 @pytest.mark.parametrize(
@@ -189,6 +207,9 @@ def test_unattributed_quote(text: str, expected: set) -> None:
         ),
         ("Many people believe the plan failed.\n", {(1, 1, "claims.vague-source")}),
         ("Many people believe you, Kilroy.\n", set()),  # a person believed: no claim
+        ("Many believe him to be the killer.\n", {(1, 1, "claims.vague-source")}),
+        ("It is believed that he fled, according to one insider.\n", {(1, 1, "claims.vague-source")}),
+        ("The deal stands, according to reports on Monday.\n", {(1, 18, "claims.vague-source")}),
         ("It is as bad as the reports suggest.\n", set()),  # coverage looked back on
         ("Reports suggest he left.\n", {(1, 1, "claims.vague-source")}),
     ],
@@ -239,6 +260,9 @@ def test_name_variant(text: str, expected: set) -> None:
         ("It could dent Lycos claims that it is legal.\n", set()),
         ("The AMF is investigating claims that they knew.\n", set()),
         ("He will deal with claims that he lied.\n", set()),
+        ("A spokesman for Yukos claims that it is punished.\n", {(1, 23, "claims.loaded-verb")}),
+        ("The embattled Yukos claims that it is punished.\n", {(1, 21, "claims.loaded-verb")}),
+        ("Meanwhile, the embattled Yukos claims: “We are innocent.”\n", {(1, 32, "claims.loaded-verb")}),
     ],
 )
 def test_loaded_verb(text: str, expected: set) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,16 @@ def test_a_spawned_pool_gives_the_same_output(
     monkeypatch.setattr(parallel, "CAN_FORK", False)
     assert main(["check", "b", "a", "--no-cache", "-j", "2"]) == 1
     assert capsys.readouterr().out == serial
+
+
+def test_a_process_with_threads_does_not_fork(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forking a threaded process can leave a lock held forever in the child."""
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    monkeypatch.setattr("newslint.forking.forked", None)  # would fail if called
+    results = list(check_paths(_paths(corpus), ConfigFinder(), jobs=2, cache_dir=None))
+    assert [result.path for result in results] == _paths(corpus)
 
 
 def _paths(corpus: Path) -> list[str]:
@@ -100,6 +111,48 @@ def test_a_crash_fails_the_run_and_leaves_no_process_behind(
     for pid in children:
         with pytest.raises(ChildProcessError):  # reaped: neither running nor a zombie
             os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_failed_fork_ends_the_children_already_started(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fork, started = os.fork, []
+
+    def fork() -> int:
+        if started:
+            raise OSError(11, "Resource temporarily unavailable")
+        pid = real_fork()
+        if pid:
+            started.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    with pytest.raises(OSError, match="Resource temporarily unavailable"):
+        list(check_paths(_paths(corpus), ConfigFinder(), jobs=3, cache_dir=None))
+    with pytest.raises(ChildProcessError):  # the first child was reaped, not left to finish its share
+        os.waitpid(started[0], os.WNOHANG)
+
+
+@pytest.mark.parametrize(
+    ("how", "message"),
+    [
+        ("killed", "was killed by signal 9 before sending its results"),
+        ("orphaned", "failed before sending its results"),  # its parent seemed gone: it stopped
+    ],
+)
+def test_a_child_that_ends_without_results_fails_the_run(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, how: str, message: str
+) -> None:
+    check, parent = parallel._check, os.getpid()
+
+    def dying(path: str) -> FileResult:
+        if os.getpid() != parent:
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+            monkeypatch.setattr(os, "getppid", lambda: 1)  # as after the parent was killed
+        return check(path)
+
+    monkeypatch.setattr(parallel, "_check", dying)
+    with pytest.raises(WorkerError, match=message):
+        list(check_paths(_paths(corpus), ConfigFinder(), jobs=2, cache_dir=None))
 
 
 def test_few_files_stay_in_process() -> None:

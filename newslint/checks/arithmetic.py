@@ -218,7 +218,8 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
 
 # The change named again just after its pair, as an aside: "from 500 to
 # 4,000, an eightfold increase", ", an increase of 700%", ", a 700% rise",
-# ", up 700%". Nothing else may stand between the pair and it.
+# ", up 700%". Nothing may stand between the pair and it, and it must end the
+# clause: ", up 30% since 2001" or "on the year" measures from elsewhere.
 _CHANGE_NOUNS = {
     **dict.fromkeys("increase rise jump leap surge gain growth".split(), "up"),
     **dict.fromkeys("fall drop decline decrease cut reduction slump plunge".split(), "down"),
@@ -233,6 +234,7 @@ _AFTER_PAIR_RE = lazy_compile(
     engine="re",
 )
 _NOUN_AFTER_RE = lazy_compile(rf"(?i)-?\s*(?P<noun>{'|'.join(_CHANGE_NOUNS)})\b", engine="re")
+_CLAUSE_END_RE = lazy_compile(r"\s*(?:[,;:.!?)]|$)", engine="re")
 
 
 def _described_after(prose: str, change: Change, sentence_end: int) -> Change | None:
@@ -249,12 +251,15 @@ def _described_after(prose: str, change: Change, sentence_end: int) -> Change | 
         if figure is None or noun is None:
             return None
         direction = _CHANGE_NOUNS[noun.group("noun").lower()]
-        verb = noun.group("noun")
+        verb, aside_end = noun.group("noun"), noun.end()
     else:  # "an increase of 700%", "up 700%"
         figure = read_number_at(prose, aside.end(), sentence_end)
         word = aside.group("noun") or aside.group("updown")
         direction, verb = _CHANGE_NOUNS.get(word.lower(), word.lower()), word
+        aside_end = figure.end if figure else sentence_end
     if figure is None or (change.direction is not None and change.direction != direction):
+        return None
+    if not _CLAUSE_END_RE.match(prose, aside_end, sentence_end + 1):
         return None
     if figure.kind == "multiplier":
         if direction == "down" and figure.value > 1:

@@ -57,8 +57,15 @@ _REPORTED_SPEECH_RE = lazy_compile(
     r"speaking|signalled|admitted|admits|suggested|suggests|asked|urged|urges|predicted|predicts)\b"
 )
 # A speaker named as a label before the quote, as in a match report's
-# reactions: "- Bolton boss Sam Allardyce “I am bitterly disappointed…”".
-_LABEL_RE = lazy_compile(r"\s*[-–—•*]\s+[^\n\"“”:.]{0,60}\p{Lu}[\w’'-]*\s*")
+# reactions: "- Bolton boss Sam Allardyce “I am bitterly disappointed…”". The
+# label is a dash or bullet (masked in Markdown lists) and ends in a name of
+# two capitalised words: "- Finally “…”" and "- On Monday “…”" name no one.
+_LABEL_RE = lazy_compile(
+    r"[\s\x00]*(?:[-–—•*]\s+|\x00\s*)[^\n\"“”:.]{0,60}?"
+    r"(?<!\S)(?!(?:On|In|At|By|The|Then|Finally|Meanwhile|Later|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b)\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s*"
+)
 _SENTENCE_BREAK_RE = lazy_compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\d])""")
 
 
