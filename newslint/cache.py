@@ -80,8 +80,9 @@ def cache_root(config: Config) -> str:
     return os.path.join(config.root if config.path else os.getcwd(), CACHE_DIR)
 
 
-#: Entries a shard keeps beyond those this run used: 256 shards hold ~100,000,
-#: enough for an archive, not unbounded.
+#: A shard that would grow past this many entries is rewritten with this run's
+#: entries only: stale ones go, and 256 shards start to reset at ~90,000
+#: entries, enough for an archive, not unbounded.
 MAX_SHARD_ENTRIES = 400
 
 
@@ -159,6 +160,10 @@ class Cache:
             self._ready = True
             return
         os.makedirs(self.folder, exist_ok=True)
+        try:  # the single file that held every entry before the shards
+            os.remove(os.path.join(self.directory, "results.json"))
+        except OSError:
+            pass
         # Keep the cache out of version control, as pytest and ruff do.
         try:
             with open(os.path.join(self.directory, ".gitignore"), "x", encoding="utf-8") as handle:

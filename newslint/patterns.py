@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Literal
+
+Engine = Literal["regex", "re"]
 
 
 class LazyPattern:
@@ -26,7 +28,7 @@ class LazyPattern:
     calls cost what calls on the compiled pattern cost.
     """
 
-    def __init__(self, pattern: str, flags: int = 0, engine: str = "regex") -> None:
+    def __init__(self, pattern: str, flags: int = 0, engine: Engine = "regex") -> None:
         self._source = (pattern, flags, engine)
 
     def __getattr__(self, name: str) -> Any:
@@ -36,14 +38,14 @@ class LazyPattern:
         else:
             import regex
 
-            compiled = regex.compile(pattern, flags)
+            compiled = regex.compile(pattern, flags | regex.VERSION0)
         for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
             setattr(self, method, getattr(compiled, method))
         self.pattern, self.flags = compiled.pattern, compiled.flags
         return getattr(compiled, name)
 
 
-def lazy_compile(pattern: str, flags: int = 0, engine: str = "regex") -> Any:
+def lazy_compile(pattern: str, flags: int = 0, engine: Engine = "regex") -> Any:
     """A pattern compiled on first use. ``engine="re"`` (with ``re`` flags)
     takes the standard library's engine, which compiles two to three times
     faster: worth it for a long list of plain words, where the engines agree

@@ -164,7 +164,8 @@ def _only_directives(text: str, span: tuple[int, int], directives: list[tuple[in
 
 # -- Markdown ------------------------------------------------------------------
 
-_META_LINE_RE = lazy_compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*\r?$""")
+# A top-level "key: value" line of front matter, without a trailing comment.
+_META_LINE_RE = lazy_compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*(?:[ \t]\#[^\r\n]*)?\r?$""")
 _LINE_BREAK_RE = lazy_compile(r"\r\n|\r|\n")
 _FRONT_MATTER_RE = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
 # Not prose inside a Markdown paragraph: inline code, HTML comments and tags,
@@ -193,7 +194,7 @@ _HEADING_KEYS = ("title", "description", "standfirst")
 # A one-line value PyYAML might not read as a string: a number, a date, true,
 # null, a list or mapping, a block scalar, an anchor, a tag, a comment.
 _NOT_PLAIN_RE = lazy_compile(
-    r"[-+.\d:_ eE]*|(?i:y|n|yes|no|on|off|true|false|null|~|\.inf|\.nan)|[\[{&*!%@`#].*|.*(?:: | #).*",
+    r"[-+.\d:_ eE]*|(?i:y|n|yes|no|on|off|true|false|null|~|\.inf|\.nan)|[\[{&*!%@`#].*|.*(?::[ \t]|[ \t]\#).*",
     engine="re",
 )
 

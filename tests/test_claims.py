@@ -181,6 +181,16 @@ def test_unattributed_quote(text: str, expected: set) -> None:
     assert findings(text, "claims.unattributed-quote") == expected
 
 
+def test_terms_set_by_a_config_drop_the_rule_files_exceptions() -> None:
+    """A newsroom's own list replaces the phrases the built-in exceptions were written for."""
+    text = "The film is on, according to reports in the Hollywood Reporter.\n"
+    assert findings(text, "claims.vague-source") == set()
+    config = from_text(
+        "extends: [core]\nselect: [claims.vague-source]\nrules:\n  claims.vague-source:\n    terms: [according to reports]\n"
+    )
+    assert {(d.line, d.column) for d in newslint.lint_text(text, config=config)} == {(1, 17)}
+
+
 def test_a_reaction_label_in_a_markdown_list_attributes_the_quote() -> None:
     label = "# Match report\n\nHe spoke.\n\n- Bolton boss Sam Allardyce “I am bitterly disappointed with the result.”\n"
     assert findings(label, "claims.unattributed-quote", path="a.md") == set()

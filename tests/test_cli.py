@@ -220,8 +220,10 @@ def test_rules_test_on_a_house_pack(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_rules_test_on_a_folder_of_packs(capsys: pytest.CaptureFixture[str]) -> None:
     from newslint.rules import builtin_rules_dir
 
-    assert main(["rules", "test", builtin_rules_dir()]) == 0  # core, british, american
-    assert capsys.readouterr().out.endswith("36 rules, 0 failing example(s).\n")
+    assert main(["rules", "test"]) == 0  # the built-in packs, by name
+    every_pack = capsys.readouterr().out
+    assert main(["rules", "test", builtin_rules_dir()]) == 0  # core, british, american, as a folder
+    assert capsys.readouterr().out == every_pack
 
 
 def test_init_writes_a_working_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -114,6 +114,8 @@ def test_markdown_template_tags_are_not_prose() -> None:
         ("title: Council backs plan\ndate: 2026-11-20\ntags: [a, b]\n", "Council backs plan"),
         ("title: 'It''s done'\n", "It''s done"),  # the value as it stands in the file
         ('title: "Nato: the plan"\n', "Nato: the plan"),
+        ("title: Council backs plan\t# check the figure\n", "Council backs plan"),  # a YAML comment
+        ('title: "Nato #1" # a comment\n', "Nato #1"),
         ("title: 2024\n", None),  # a number, not a headline
         ("title: [a, b]\n", None),
         ("title: >\n  A folded\n  headline\n", None),  # several lines: no one-line span

@@ -14,7 +14,8 @@ from newslint.terms import Hit, Term
 
 def compile_pattern(pattern: str, case_sensitive: bool, option: str = "patterns") -> regex.Pattern:
     """Compile a rule's pattern once, here; a bad one is an error on ``option``'s line."""
-    flags = 0 if case_sensitive else regex.IGNORECASE
+    # Version 0 whatever regex.DEFAULT_VERSION a host program set; (?V1) in a pattern asks for 1.
+    flags = regex.VERSION0 if case_sensitive else regex.VERSION0 | regex.IGNORECASE
     try:
         return regex.compile(pattern, flags)
     except regex.error as error:
@@ -76,6 +77,7 @@ class Existence(Check):
             "regexes",
             [],
             "Patterns that cancel a finding when one matches from where it starts: the wider phrase that is fine.",
+            follows=("terms", "patterns"),
         ),
         "case_sensitive": Option("bool", False),
     }

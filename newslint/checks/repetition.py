@@ -60,17 +60,19 @@ class Repetition(Check):
 
 # Words whose capitalised double before a name is a typo ("in the The Times").
 _FUNCTION_WORDS = frozenset("the a an of in on at to for and by with from".split())
-_NAME_AFTER_RE = re.compile(r"\s+[A-Z]")
 
 
 def _title_before_name(prose: str, first: str, second: str, end: int) -> bool:
     """A word, then the same word as the title of the name that follows it:
     "the senior law lord Lord Bingham", "a king King Abdullah"."""
+    after = prose[end : end + 20]
+    name = after.lstrip()
     return (
         first[:1].islower()
         and second[:1].isupper()
         and first not in _FUNCTION_WORDS
-        and _NAME_AFTER_RE.match(prose, end) is not None
+        and len(name) < len(after)  # a space, then the name
+        and name[:1].isupper()
     )
 
 
