@@ -6,12 +6,13 @@ code, and the resolved config with the contents of its rule files. A changed
 rule file, setting or newslint upgrade therefore misses instead of serving stale
 findings.
 
-Entries are spread over 256 shard files by the first two hex digits of their
-key. A run reads only the shards its files fall in, and rewrites only the
-ones it added to: a one-file pre-commit run touches one small file, however
-large the archive. (One file for every entry made that run read and rewrite
-the whole archive's results, ~25 ms for 2,000 articles; a file per article
-made a cold run over an archive slower than the linting.) A shard is written
+Entries are spread over 16 shard files by the first hex digit of their key.
+A run reads only the shards its files fall in, and rewrites only the ones it
+added to: a one-file pre-commit run reads and writes a sixteenth of the
+archive's results. (One file for every entry made that run read and rewrite
+all of them, ~25 ms for 2,000 articles. Creating a file costs ~1 ms on some
+disks, so a file per article, or 256 shards, made a cold run over an archive
+slower than the linting.) A shard is written
 to a temporary file and renamed into place, after merging what another
 process wrote meanwhile, so processes sharing the cache (``--jobs``, parallel
 pre-commit batches) never read half of one; a lost race loses a few entries,
@@ -81,9 +82,9 @@ def cache_root(config: Config) -> str:
 
 
 #: A shard that would grow past this many entries is rewritten with this run's
-#: entries only: stale ones go, and 256 shards start to reset at ~90,000
+#: entries only: stale ones go, and 16 shards start to reset at ~60,000
 #: entries, enough for an archive, not unbounded.
-MAX_SHARD_ENTRIES = 400
+MAX_SHARD_ENTRIES = 4000
 
 
 class Cache:
@@ -103,10 +104,10 @@ class Cache:
 
     def file_for(self, key: str) -> str:
         """The shard file that holds ``key``."""
-        return os.path.join(self.folder, f"{key[:2]}.json")
+        return os.path.join(self.folder, f"{key[:1]}.json")
 
     def get(self, key: str) -> list[Diagnostic] | None:
-        name = key[:2]
+        name = key[:1]
         shard = self._shards.get(name)
         if shard is None:
             shard = self._shards[name] = self._read(name)
@@ -119,7 +120,7 @@ class Cache:
             return None
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        self._new.setdefault(key[:2], {})[key] = [list(vars(d).values()) for d in diagnostics]
+        self._new.setdefault(key[:1], {})[key] = [list(vars(d).values()) for d in diagnostics]
 
     def close(self) -> None:
         """Write this run's new entries, each shard merged with what is on disk now."""
