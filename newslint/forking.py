@@ -73,12 +73,13 @@ def _child(check: Callable[[str], FileResult], paths: Sequence[str], results: Bi
     code = 1
     try:
         parent = os.getppid()
-        share: object = []
+        checked: list[FileResult] = []
+        share: object = checked
         try:
             for path in paths:
                 if os.getppid() != parent:
                     return  # the parent was killed (a cancelled CI job): stop, do not finish alone
-                share.append(check(path))  # type: ignore[attr-defined]
+                checked.append(check(path))
         except BaseException:  # an exception object may not pickle; its traceback does
             share = WorkerError(traceback.format_exc())
         pickle.dump(share, results, pickle.HIGHEST_PROTOCOL)
@@ -103,8 +104,8 @@ def _receive(pid: int, status: int, results: BinaryIO) -> list[FileResult]:
     """The results of a child that has ended with ``status``."""
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        how = f"was killed by signal {-code}" if code < 0 else "failed"
-        raise WorkerError(f"worker process {pid} {how} before sending its results (out of memory?)")
+        how = f"was killed by signal {-code} (out of memory?)" if code < 0 else "failed"
+        raise WorkerError(f"worker process {pid} {how} before sending its results")
     results.seek(0)
     try:
         share = pickle.load(results)
