@@ -30,12 +30,10 @@ def forked(
 ) -> Iterator[FileResult]:
     """``check`` of each path, in order, over this process and ``jobs - 1`` forked children."""
     running: dict[int, BinaryIO] = {}  # children not yet reaped, and their results
-    files: list[BinaryIO] = []
     try:
         for index in range(1, jobs):
             pid, results = _fork(check, paths[index::jobs])
             running[pid] = results
-            files.append(results)
         mine = []
         for done, path in enumerate(paths[::jobs], 1):
             mine.append(check(path))
@@ -44,13 +42,13 @@ def forked(
         for pid, results in list(running.items()):
             status = os.waitpid(pid, 0)[1]
             del running[pid]  # reaped: only now, so that an interrupt while waiting still ends it
-            shares.append(_receive(pid, status, results))
+            with results:
+                shares.append(_receive(pid, status, results))
     finally:
-        for pid in running:  # after a failure here: their results are no longer wanted
+        for pid, results in running.items():  # after a failure here: their results are no longer wanted
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-        for file in files:
-            file.close()
+            results.close()
     for index in range(len(paths)):
         yield shares[index % jobs][index // jobs]
 

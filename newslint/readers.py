@@ -189,8 +189,8 @@ _LINE_PREFIX_RE = lazy_compile(r"(?m)^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9
 _HEADING_MARKS_RE = lazy_compile(r"(?m)^[ \t]*#{1,6}(?:[ \t]+|$)|[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$")
 
 
-# The front matter keys a headline and standfirst come from.
-_HEADING_KEYS = ("title", "description", "standfirst")
+# The front matter keys a headline and standfirst come from, in order of preference.
+_HEADING_KEYS = {"title": "headline", "description": "standfirst", "standfirst": "standfirst"}
 # A one-line value PyYAML might not read as a string: a number, a date, true,
 # null, a list or mapping, a block scalar, an anchor, a tag, a comment.
 _NOT_PLAIN_RE = lazy_compile(
@@ -250,7 +250,7 @@ def _parse_markdown(text: str, path: str | None, layout: str) -> Document:
     def unmask(start: int, end: int) -> None:
         chars[start:end] = text[start:end]
 
-    for key, kind in (("title", "headline"), ("description", "standfirst"), ("standfirst", "standfirst")):
+    for key, kind in _HEADING_KEYS.items():
         if key in meta_spans and isinstance(meta.get(key), str) and layout == "article":
             if not any(block.kind == kind for block in blocks):
                 blocks.append(Block(kind, *meta_spans[key]))

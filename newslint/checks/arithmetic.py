@@ -220,10 +220,9 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
 # 4,000, an eightfold increase", ", an increase of 700%", ", a 700% rise",
 # ", up 700%". Nothing may stand between the pair and it, and it must end the
 # clause: ", up 30% since 2001" or "on the year" measures from elsewhere.
-_CHANGE_NOUNS = {
-    **dict.fromkeys("increase rise jump leap surge gain growth".split(), "up"),
-    **dict.fromkeys("fall drop decline decrease cut reduction slump plunge".split(), "down"),
-}
+_CHANGE_NOUNS = (
+    "increase rise jump leap surge gain growth fall drop decline decrease cut reduction slump plunge".split()
+)
 _AFTER_PAIR_RE = lazy_compile(
     rf"""(?i)\s*(?:,|\s[-–—])\s*(?:
         an?\s+(?P<noun>{"|".join(_CHANGE_NOUNS)})\s+of\s+
@@ -250,12 +249,12 @@ def _described_after(prose: str, change: Change, sentence_end: int) -> Change | 
         noun = _NOUN_AFTER_RE.match(prose, figure.end, sentence_end) if figure else None
         if figure is None or noun is None:
             return None
-        direction = _CHANGE_NOUNS[noun.group("noun").lower()]
         verb, aside_end = noun.group("noun"), noun.end()
+        direction = "up" if verb.lower() in UP_OR_REVISED else "down"
     else:  # "an increase of 700%", "up 700%"
         figure = read_number_at(prose, aside.end(), sentence_end)
         word = aside.group("noun") or aside.group("updown")
-        direction, verb = _CHANGE_NOUNS.get(word.lower(), word.lower()), word
+        direction, verb = ("up" if word.lower() in UP_OR_REVISED else "down"), word
         aside_end = figure.end if figure else sentence_end
     if figure is None or (change.direction is not None and change.direction != direction):
         return None

@@ -56,16 +56,17 @@ _NOUN_BEFORE_RE = lazy_compile(
     r"false|unfounded|previous|earlier|latest|insurance|pay|paid|face|faces|faced|down|up|fresh)\s+$",
     engine="re",
 )
-# "claims" is a noun too: right after a preposition or a verb ("deal with
-# claims that", "investigating claims that"), and after a verb that takes
-# claims as its object even with a name or an adjective between ("denied
-# Conservative claims that", "could dent Lycos claims that"). Not after a
-# preposition and a name: "A spokesman for Yukos claims that" is the verb.
+# "claims" is a noun too (beyond _NOUN_BEFORE_RE's words): right after a
+# preposition or a verb ("deal with claims that", "investigating claims
+# that"), and after a verb that takes claims as its object even with a name or
+# an adjective between ("denied Conservative claims that", "could dent Lycos
+# claims that"). Not after a preposition and a name: "A spokesman for Yukos
+# claims that" is the verb.
 _OBJECT_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:(?:deny|denies|denied|reject|rejects|rejected|dismiss|dismisses|dismissed|make|makes|made|making|"
     r"face|faces|faced|address|addressing|scotch|dent|rebut|refute|dispute|probe|examine|investigate|"
     r"investigating)\s+(?-i:(?:[A-Z][\w’'-]*\s+){0,2})"
-    r"|(?:about|to|of|with|into|on|against|for|from|by|amid|over|after|following|(?-i:[a-z]+(?:ing|ed)))\s+)$",
+    r"|(?:with|into|on|against|for|from|by|(?-i:[a-z]+(?:ing|ed)))\s+)$",
     engine="re",
 )
 _INTO_RE = lazy_compile(r"(?i)\s+(?:in)?to\b")
