@@ -1,22 +1,29 @@
 """newslint: a newsroom editorial style and claims linter.
 
-The public API is one function::
+The public API::
 
     import newslint
     for diagnostic in newslint.lint_text("Nato met. NATO said no.\\n"):
         print(diagnostic.line, diagnostic.column, diagnostic.rule, diagnostic.message)
+
+and ``newslint.Linter`` for a long-lived process that checks many texts
+(an editor server, a web service): it keeps its configs and compiled rules,
+and ``reload()`` forgets them.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
-__all__ = ["lint_text", "Diagnostic", "__version__"]
+__version__ = "0.2.0"
+__all__ = ["lint_text", "Diagnostic", "Linter", "__version__"]
 
 if TYPE_CHECKING:
     from newslint.config import Config
-    from newslint.engine import Diagnostic
+    from newslint.linter import Linter
+    from newslint.model import Diagnostic
+
+_default: Linter | None = None
 
 
 def lint_text(text: str, *, path: str | None = None, config: Config | str | None = None) -> list[Diagnostic]:
@@ -24,22 +31,24 @@ def lint_text(text: str, *, path: str | None = None, config: Config | str | None
 
     ``path`` picks the reader (``.md`` is Markdown, anything else plain text) and
     is reported in each diagnostic. ``config`` is a ``Config``, the path of a
-    config file, or None for the built-in defaults (the ``core`` pack).
-    Diagnostics suppressed by comments in the text are left out. A leading
-    byte order mark is no column, as in a file, but ``start`` and ``end`` index
-    ``text`` as given.
+    config file (read on every call, so an edit is seen), or None for the
+    built-in defaults (the ``core`` pack). Diagnostics suppressed by comments
+    in the text are left out. A leading byte order mark is no column, as in a
+    file, but ``start`` and ``end`` index ``text`` as given.
     """
     from dataclasses import replace
 
     from newslint.config import Config, load
-    from newslint.engine import lint_document
-    from newslint.readers import BOM, parse
+    from newslint.linter import Linter
+    from newslint.readers import BOM
 
+    global _default
+    if _default is None:
+        _default = Linter()
     if isinstance(config, str):
         config = load(config)
-    resolved = (config or Config()).for_path(path)
     body = text.removeprefix(BOM)
-    diagnostics = lint_document(parse(body, path), resolved)
+    diagnostics = _default.lint_text(body, path, config or Config())
     if len(body) == len(text):
         return diagnostics
     return [replace(d, start=d.start + len(BOM), end=d.end + len(BOM)) for d in diagnostics]
@@ -47,7 +56,11 @@ def lint_text(text: str, *, path: str | None = None, config: Config | str | None
 
 def __getattr__(name: str) -> object:
     if name == "Diagnostic":
-        from newslint.engine import Diagnostic
+        from newslint.model import Diagnostic
 
         return Diagnostic
+    if name == "Linter":
+        from newslint.linter import Linter
+
+        return Linter
     raise AttributeError(name)

@@ -14,8 +14,8 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
-from newslint.engine import Diagnostic
-from newslint.formats import relative_path
+from newslint.model import Diagnostic
+from newslint.paths import relative_path
 
 FORMAT_VERSION = 1
 
@@ -24,14 +24,13 @@ class BaselineError(Exception):
     """A baseline file that cannot be read; the message is one line."""
 
 
-def _covered(d: Diagnostic, texts: dict[str, str]) -> str:
-    text = texts.get(d.path)
-    if text is None or not d.end > d.start:
-        return d.message  # no text at hand (or an empty span): the message stands in
-    return " ".join(text[d.start : d.end].split())
+def _covered(d: Diagnostic) -> str:
+    if not d.end > d.start:
+        return d.message  # an empty span: the message stands in
+    return " ".join(d.found.split())
 
 
-def fingerprints(diagnostics: Sequence[Diagnostic], texts: dict[str, str]) -> list[str]:
+def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
     """One md5 hex fingerprint per diagnostic, in the same order."""
     seen: Counter[tuple[str, str, str]] = Counter()
     # Occurrence numbers follow document order, whatever order the caller uses.
@@ -41,14 +40,14 @@ def fingerprints(diagnostics: Sequence[Diagnostic], texts: dict[str, str]) -> li
     prints = [""] * len(diagnostics)
     for index in order:
         d = diagnostics[index]
-        key = (d.rule, relative_path(d.path), _covered(d, texts))
+        key = (d.rule, relative_path(d.path), _covered(d))
         seen[key] += 1
         raw = "\x1f".join((*key, str(seen[key])))
         prints[index] = hashlib.md5(raw.encode("utf-8")).hexdigest()
     return prints
 
 
-def write(path: str, diagnostics: Sequence[Diagnostic], texts: dict[str, str]) -> int:
+def write(path: str, diagnostics: Sequence[Diagnostic]) -> int:
     """Write the baseline of ``diagnostics``; returns how many it records."""
     entries = [
         {
@@ -58,7 +57,7 @@ def write(path: str, diagnostics: Sequence[Diagnostic], texts: dict[str, str]) -
             "line": d.line,
             "message": d.message,
         }
-        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, texts))
+        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics))
     ]
     entries.sort(key=lambda entry: (entry["path"], entry["line"], entry["rule"], entry["fingerprint"]))
     data = {"version": FORMAT_VERSION, "tool": "newslint", "findings": entries}
@@ -86,6 +85,6 @@ def read(path: str) -> set[str]:
     return {entry["fingerprint"] for entry in data["findings"] if isinstance(entry, dict) and "fingerprint" in entry}
 
 
-def new_findings(diagnostics: Sequence[Diagnostic], texts: dict[str, str], known: set[str]) -> list[Diagnostic]:
+def new_findings(diagnostics: Sequence[Diagnostic], known: set[str]) -> list[Diagnostic]:
     """The diagnostics whose fingerprints the baseline does not know."""
-    return [d for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, texts)) if fingerprint not in known]
+    return [d for d, fingerprint in zip(diagnostics, fingerprints(diagnostics)) if fingerprint not in known]

@@ -29,11 +29,11 @@ from dataclasses import fields
 from functools import cache
 
 from newslint import __version__
-from newslint.config import Config
-from newslint.engine import Diagnostic
+from newslint.model import Diagnostic, Fix, Severity
 
 CACHE_DIR = ".newslint_cache"
-_FIELDS = tuple(field.name for field in fields(Diagnostic))
+#: The columns of a stored diagnostic; a shard with other columns is a miss.
+_FIELDS = (*(field.name for field in fields(Diagnostic) if field.name != "fix"), "fix", "fix_safe")
 
 
 def _files(folder: str, suffixes: tuple[str, ...]) -> Iterator[str]:
@@ -54,31 +54,27 @@ def _code_stamp() -> str:
     return digest.hexdigest()
 
 
-def _rules_stamp(config_key: str, sources: tuple[str, ...]) -> str:
-    """The resolved config plus the bytes of every rule file and pack manifest it reads."""
-    digest = hashlib.sha256(config_key.encode())
-    folders = sorted({os.path.dirname(os.path.dirname(source)) for source in sources})
-    for folder in folders:
-        for path in _files(folder, (".yaml", ".yml")):
-            with open(path, "rb") as handle:
-                digest.update(path.encode() + b"\0" + handle.read())
-    return digest.hexdigest()
+def cache_root(folder: str) -> str:
+    """The cache folder for a run from ``folder``: beside the nearest config
+    file above it (a project's root), else in ``folder`` itself."""
+    from newslint.config import discover
+
+    found = discover(folder)
+    return os.path.join(os.path.dirname(found) if found else folder, CACHE_DIR)
 
 
-def config_stamp(config: Config) -> str:
-    stamp = _CONFIG_STAMPS.get(config.key)
-    if stamp is None:  # once per config, not once per file
-        rules = config.resolve_rules()
-        stamp = _CONFIG_STAMPS[config.key] = _rules_stamp(config.key, tuple(sorted(rule.source for rule in rules)))
-    return stamp
+def _row(d: Diagnostic) -> list[object]:
+    values: list[object] = [getattr(d, name) for name in _FIELDS[:-2]]
+    values[_FIELDS.index("severity")] = d.severity.value
+    return [*values, d.fix.replacement if d.fix else None, d.fix.safe if d.fix else True]
 
 
-_CONFIG_STAMPS: dict[str, str] = {}
-
-
-def cache_root(config: Config) -> str:
-    """The config's folder when there is a config file, else the current folder."""
-    return os.path.join(config.root if config.path else os.getcwd(), CACHE_DIR)
+def _diagnostic(row: list[object]) -> Diagnostic:
+    *values, replacement, safe = row
+    fields = dict(zip(_FIELDS, values))
+    fields["severity"] = Severity(fields["severity"])
+    fix = Fix(replacement, bool(safe)) if isinstance(replacement, str) else None
+    return Diagnostic(**fields, fix=fix)  # type: ignore[arg-type]
 
 
 #: A shard that would grow past this many entries is rewritten with this run's
@@ -95,9 +91,11 @@ class Cache:
         self._new: dict[str, dict[str, list[list[object]]]] = {}  # shard name -> key -> rows
         self._ready = False
 
-    def key(self, path: str, data: bytes, config: Config) -> str:
+    def key(self, path: str, data: bytes, config_stamp: str) -> str:
+        """Everything that decides a file's diagnostics: newslint's code, the
+        config's stamp (its settings and rule files' bytes), the path, the bytes."""
         digest = hashlib.sha256()
-        for part in (_code_stamp(), config_stamp(config), path):
+        for part in (_code_stamp(), config_stamp, path):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         return digest.hexdigest()
@@ -115,12 +113,12 @@ class Cache:
         if rows is None:
             return None
         try:
-            return [Diagnostic(*row) for row in rows]  # type: ignore[arg-type]
-        except TypeError:
+            return [_diagnostic(row) for row in rows]
+        except (TypeError, ValueError):  # a damaged or hand-edited entry: a miss
             return None
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        self._new.setdefault(key[:1], {})[key] = [list(vars(d).values()) for d in diagnostics]
+        self._new.setdefault(key[:1], {})[key] = [_row(d) for d in diagnostics]
 
     def close(self) -> None:
         """Write this run's new entries, each shard merged with what is on disk now."""

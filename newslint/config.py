@@ -2,22 +2,24 @@
 
 Found by walking up from the checked file to the first ``newslint.yaml``,
 ``.newslint.yaml`` or ``pyproject.toml`` with a ``[tool.newslint]`` table. With
-none, the defaults apply: the ``core`` pack, every rule it enables.
+none, the defaults apply: the ``core`` pack, every rule it enables. Paths in
+``exclude`` and ``overrides`` are gitignore patterns relative to the config
+file's folder (``pathspec``, which follows git's rules).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import os
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
-from newslint.rules import SEVERITIES, Rule, builtin_pack_path, builtin_packs, load_pack
+from newslint.model import SEVERITIES, selects
+from newslint.rules import Pack, Rule, builtin_pack_path, builtin_packs, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
-KEYS = ("extends", "select", "ignore", "rules", "overrides", "exclude", "fail-on")
+KEYS = ("extends", "core", "select", "ignore", "rules", "overrides", "exclude", "fail-on")
 OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
 
 
@@ -32,77 +34,148 @@ class Override:
     ignore: tuple[str, ...] = ()
     rules: tuple[tuple[str, Any], ...] = ()
 
+    @cached_property
+    def spec(self) -> Any:
+        return _spec(self.files)
+
 
 @dataclass(frozen=True)
 class Config:
     path: str | None = None  # None: the built-in defaults
     root: str = "."
     extends: tuple[str, ...] = ("core",)
+    #: Whether core comes first when ``extends`` names no built-in pack.
+    core: bool = True
     select: tuple[str, ...] | None = None  # None: every rule the packs enable
     ignore: tuple[str, ...] = ()
     rules: tuple[tuple[str, Any], ...] = ()  # (rule ID, settings), in file order
     overrides: tuple[Override, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
+    #: Lines of the keys in the file, for errors found when rules are resolved.
+    lines: LineDict | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
         """Identifies the resolved rules: equal keys, equal rule sets."""
-        return repr((self.extends, self.root, self.select, self.ignore, self.rules))
+        return repr((self.packs, self.root, self.select, self.ignore, self.rules))
+
+    @property
+    def where(self) -> str:
+        return self.path or "<defaults>"
+
+    @property
+    def packs(self) -> tuple[str, ...]:
+        """The packs to load, in order: ``extends``, with core first when no
+        built-in pack is named and the config does not say ``core: false``."""
+        if self.core and not any(name in builtin_packs() for name in self.extends):
+            return ("core", *self.extends)
+        return self.extends
 
     # -- paths -----------------------------------------------------------------
 
-    def _relative(self, path: str) -> str:
+    def relative(self, path: str) -> str:
+        """``path`` relative to the config's folder, with forward slashes."""
         return os.path.relpath(os.path.abspath(path), os.path.abspath(self.root)).replace(os.sep, "/")
 
-    def is_excluded(self, path: str) -> bool:
-        return bool(self.exclude) and _matches(self._relative(path), self.exclude)
+    @cached_property
+    def _exclude_spec(self) -> Any:
+        return _spec(self.exclude)
+
+    def is_excluded(self, path: str, folder: bool = False) -> bool:
+        """Whether ``exclude`` matches ``path`` (a folder when ``folder``)."""
+        if not self.exclude:
+            return False
+        relative = self.relative(path)
+        if relative.startswith("../") or relative == "..":
+            return False
+        return bool(self._exclude_spec.match_file(relative + ("/" if folder else "")))
 
     def for_path(self, path: str | None) -> Config:
         """This config with the overrides whose ``files`` match ``path`` applied."""
         if path is None or not self.overrides:
             return self
-        relative, config = self._relative(path), self
+        relative, config = self.relative(path), self
         for override in self.overrides:
-            if _matches(relative, override.files):
+            if override.spec.match_file(relative):
                 config = replace(
                     config,
                     select=override.select if override.select is not None else config.select,
                     ignore=config.ignore + override.ignore,
                     rules=config.rules + override.rules,
-                    overrides=(),
                 )
         return replace(config, overrides=())
 
     def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Config:
+        """This config with the command line's ``--select`` (replacing) and ``--ignore`` (adding)."""
         return replace(self, select=select if select else self.select, ignore=self.ignore + ignore)
 
-    # -- rules -----------------------------------------------------------------
 
-    def resolve_rules(self) -> list[Rule]:
-        """Every active rule, settings applied; raises ConfigError on a bad selector."""
-        if self.key not in _RESOLVED:
-            _RESOLVED[self.key] = _resolve(self)
-        return list(_RESOLVED[self.key])
+def _spec(patterns: tuple[str, ...]) -> Any:
+    import pathspec  # gitignore semantics exactly as git has them: /anchored, a/**/b, !negation
 
-    def all_rules(self) -> dict[str, Rule]:
-        """Every rule the packs define, active or not, by ID."""
-        return _pack_rules(self.extends, self.root, self.path or "<defaults>")
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
-def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern + "/*"):
-            return True
-        if "/" not in pattern and any(fnmatch.fnmatch(part, pattern) for part in relative.split("/")):
-            return True
-    return False
+class Packs:
+    """Rule packs loaded once each, and configs resolved once each, for one Linter."""
 
+    def __init__(self) -> None:
+        self._packs: dict[str, Pack] = {}
+        self._resolved: dict[str, tuple[Rule, ...]] = {}
 
-@cache
-def _load_pack_cached(path: str, name: str):  # type: ignore[no-untyped-def]
-    return load_pack(path, name)
+    def load(self, path: str, name: str) -> Pack:
+        if path not in self._packs:
+            self._packs[path] = load_pack(path, name)
+        return self._packs[path]
+
+    def chain(self, config: Config) -> list[Pack]:
+        """Every pack the config reads, parents before the packs that extend them."""
+        chain: list[Pack] = []
+        seen: set[str] = set()
+
+        def visit(name: str, base: str) -> None:
+            path, label = _pack_path(name, base)
+            if path in seen:
+                return
+            seen.add(path)
+            if not os.path.isdir(path):
+                known = ", ".join(builtin_packs())
+                raise ConfigError(
+                    f"{config.where}: unknown rule pack {name!r} (built-in packs: {known}; or a folder of rules)"
+                )
+            pack = self.load(path, label)
+            for parent in pack.extends:
+                visit(parent, path)
+            chain.append(pack)
+
+        for name in config.packs:
+            visit(name, config.root)
+        return chain
+
+    def all_rules(self, config: Config) -> dict[str, Rule]:
+        """Every rule the packs define, active or not, by ID, pack settings applied."""
+        rules: dict[str, Rule] = {}
+        for pack in self.chain(config):
+            for rule in pack.rules:
+                rules[rule.id] = rule  # a later pack replaces a rule of the same ID
+            manifest = os.path.join(pack.path, "pack.yaml")
+            for rule_id, settings in pack.settings.items():
+                if rule_id not in rules:
+                    line = pack.settings_lines.line_of(rule_id) if pack.settings_lines is not None else None
+                    raise YamlError(manifest, line, f"unknown rule {rule_id!r}")
+                rules[rule_id] = rules[rule_id].with_settings(settings, manifest, _lines(settings))
+        return rules
+
+    def resolve(self, config: Config) -> tuple[Rule, ...]:
+        """Every active rule, settings applied; ConfigError on a bad selector."""
+        if config.key not in self._resolved:
+            self._resolved[config.key] = _resolve(config, self.all_rules(config))
+        return self._resolved[config.key]
+
+    def files(self, config: Config) -> list[str]:
+        """Every file the config's rules come from: pack manifests and rule files."""
+        return [file for pack in self.chain(config) for file in pack.files]
 
 
 def _pack_path(name: str, root: str) -> tuple[str, str]:
@@ -111,62 +184,44 @@ def _pack_path(name: str, root: str) -> tuple[str, str]:
     return os.path.normpath(os.path.join(root, name)), name
 
 
-def _pack_rules(extends: tuple[str, ...], root: str, where: str) -> dict[str, Rule]:
-    rules: dict[str, Rule] = {}
-    seen: set[str] = set()
-
-    def visit(name: str, base: str) -> None:
-        path, label = _pack_path(name, base)
-        if path in seen:
-            return
-        seen.add(path)
-        if not os.path.isdir(path):
-            known = ", ".join(builtin_packs())
-            raise ConfigError(f"{where}: unknown rule pack {name!r} (built-in packs: {known}; or a folder of rules)")
-        pack = _load_pack_cached(path, label)
-        for parent in pack.extends:
-            visit(parent, path)
-        for rule in pack.rules:
-            rules[rule.id] = rule  # a later pack replaces a rule of the same ID
-        for rule_id, settings in pack.settings.items():
-            manifest = os.path.join(path, "pack.yaml")
-            if rule_id not in rules:
-                raise YamlError(manifest, pack.settings_lines.line_of(rule_id), f"unknown rule {rule_id!r}")
-            rules[rule_id] = rules[rule_id].with_settings(settings, manifest, _lines(settings))
-
-    for name in extends:
-        visit(name, root)
-    return rules
-
-
 def _lines(value: Any) -> LineDict | None:
     return value if isinstance(value, LineDict) else None
 
 
-_RESOLVED: dict[str, tuple[Rule, ...]] = {}
-
-
-def _resolve(config: Config) -> tuple[Rule, ...]:
-    rules = dict(config.all_rules())
-    where = config.path or "<defaults>"
+def _resolve(config: Config, rules: dict[str, Rule]) -> tuple[Rule, ...]:
+    rules = dict(rules)
+    where = config.where
     for rule_id, settings in config.rules:
         if rule_id not in rules:
-            raise ConfigError(f"{where}: rules: unknown rule {rule_id!r}")
+            raise ConfigError(f"{where}: rules: unknown rule {rule_id!r}{_nearest(rule_id, rules)}")
         if isinstance(settings, str):  # a bare severity: `quotes.nesting: error`
             settings = {"severity": settings}
         rules[rule_id] = rules[rule_id].with_settings(settings, where, _lines(settings))
-    for selector in (config.select or ()) + config.ignore:
-        if not any(selects(selector, rule_id) for rule_id in rules):
-            raise ConfigError(f"unknown rule or prefix {selector!r} (see `newslint rules`)")
-    return tuple(rule for rule_id, rule in sorted(rules.items()) if _is_active(config, rule))
+    for key, selectors in (("select", config.select or ()), ("ignore", config.ignore)):
+        for selector in selectors:
+            problem = unknown_selector(selector, rules)
+            if problem:
+                line = config.lines.line_of(key) if config.lines is not None and key in config.lines else None
+                raise ConfigError(f"{where}:{line}: {key}: {problem}" if line else f"{where}: {key}: {problem}")
+    return tuple(rule for rule_id, rule in sorted(rules.items()) if is_active(config, rule))
 
 
-def selects(selector: str, rule_id: str) -> bool:
-    """Whether a selector (an ID or a prefix such as ``quotes``) names ``rule_id``."""
-    return rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")
+def unknown_selector(selector: str, rules: dict[str, Rule]) -> str | None:
+    """Why ``selector`` names no rule, with the nearest one that exists; None if it names some."""
+    if any(selects(selector, rule_id) for rule_id in rules):
+        return None
+    return f"unknown rule or prefix {selector!r}{_nearest(selector, rules)} (see `newslint rules`)"
 
 
-def _is_active(config: Config, rule: Rule) -> bool:
+def _nearest(name: str, rules: dict[str, Rule]) -> str:
+    import difflib
+
+    candidates = set(rules) | {rule_id.split(".")[0] for rule_id in rules}
+    close = difflib.get_close_matches(name, sorted(candidates), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def is_active(config: Config, rule: Rule) -> bool:
     """The longest matching selector wins; on a tie, ignore wins."""
     best_select = max((len(s) for s in config.select or () if selects(s, rule.id)), default=-1)
     best_ignore = max((len(s) for s in config.ignore if selects(s, rule.id)), default=-1)
@@ -197,13 +252,13 @@ def discover(start: str) -> str | None:
 
 def _has_tool_table(path: str) -> bool:
     try:
-        with open(path, encoding="utf-8") as handle:
-            return "[tool.newslint" in handle.read()
+        with open(path, "rb") as handle:
+            return b"[tool.newslint" in handle.read()
     except OSError:
         return False
 
 
-def _read_toml(path: str) -> dict[str, Any]:
+def _read_toml(path: str) -> Any:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -211,18 +266,23 @@ def _read_toml(path: str) -> dict[str, Any]:
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: {error}") from None
-    return data.get("tool", {}).get("newslint", {})
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    tool = data.get("tool")
+    table = tool.get("newslint") if isinstance(tool, dict) else None
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.newslint] table")
+    return table
 
 
-@cache
 def load(path: str) -> Config:
     try:
         data = _read_toml(path) if path.endswith(".toml") else read_yaml(path)
     except YamlError as error:
         raise ConfigError(str(error)) from None
-    return from_data(data or {}, path)
+    return from_data(data if data is not None else {}, path)
 
 
 def from_data(data: Any, path: str) -> Config:
@@ -236,7 +296,7 @@ def from_data(data: Any, path: str) -> Config:
         raise ConfigError(f"{path}: a config must be a mapping")
     for key in data:
         if key not in KEYS:
-            raise fail(key, f"unknown key (known: {', '.join(KEYS)})")
+            raise fail(str(key), f"unknown key (known: {', '.join(KEYS)})")
 
     def strings(key: str, source: dict[str, Any] = data) -> tuple[str, ...]:
         value = source.get(key, [])
@@ -251,10 +311,14 @@ def from_data(data: Any, path: str) -> Config:
         if not isinstance(value, dict):
             raise fail("rules", "must be a mapping of rule IDs to settings")
         for rule_id, settings in value.items():
+            where = value.line_of(rule_id) if isinstance(value, LineDict) else None
+            prefix = f"{path}:{where}: " if where else f"{path}: "
             if not isinstance(settings, (dict, str)):
-                raise fail("rules", f"{rule_id}: settings must be a mapping (or a severity)")
+                raise ConfigError(f"{prefix}rules: {rule_id}: settings must be a mapping (or a severity)")
             if isinstance(settings, str) and settings not in SEVERITIES:
-                raise fail("rules", f"{rule_id}: severity must be one of {', '.join(SEVERITIES)}")
+                raise ConfigError(
+                    f"{prefix}rules: {rule_id}: severity must be one of {', '.join(reversed(SEVERITIES))}"
+                )
         return tuple(value.items())
 
     overrides = []
@@ -274,17 +338,22 @@ def from_data(data: Any, path: str) -> Config:
         )
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in SEVERITIES:
-        raise fail("fail-on", f"must be one of {', '.join(SEVERITIES)}")
+        raise fail("fail-on", f"must be one of {', '.join(reversed(SEVERITIES))}")
+    core = data.get("core", True)
+    if not isinstance(core, bool):
+        raise fail("core", "must be true or false")
     return Config(
         path=path,
         root=os.path.dirname(os.path.abspath(path)),
         extends=strings("extends") if "extends" in data else ("core",),
+        core=core,
         select=strings("select") if "select" in data else None,
         ignore=strings("ignore"),
         rules=rule_settings(data),
         overrides=tuple(overrides),
         exclude=strings("exclude"),
         fail_on=fail_on,
+        lines=lines,
     )
 
 
@@ -294,19 +363,3 @@ def from_text(text: str, path: str = "newslint.yaml") -> Config:
         return from_data(load_yaml(text, path) or {}, path)
     except YamlError as error:
         raise ConfigError(str(error)) from None
-
-
-STARTER = """\
-# newslint configuration: https://github.com/newslint/newslint#configuration
-extends:
-  - {pack}
-# select: [consistency, quotes, typography, hygiene, claims]
-# ignore: [claims.loaded-verb]
-# rules:
-#   headline.length: {{max: 80}}
-#   typography.double-space: info
-# overrides:
-#   - files: ["archive/**"]
-#     ignore: [claims]
-# exclude: ["drafts/**"]
-"""

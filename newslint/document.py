@@ -5,6 +5,8 @@ read (minus a UTF-8 byte-order mark), so line and column are always exact.
 ``Document.prose`` is the same text, character for character, with everything
 that is not prose (front matter, code, URLs, link targets, HTML) replaced by
 ``MASK``: rules search ``prose`` and report offsets that are valid in ``text``.
+A reader builds the Document; nothing in it reaches back up to readers,
+rules or output.
 """
 
 from __future__ import annotations
@@ -14,12 +16,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
+from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
 from newslint.patterns import lazy_compile
+from newslint.text import Block, Span
+from newslint.text.quotes import QuoteAnalysis, analyse
 
-if TYPE_CHECKING:
-    from newslint.quotes import QuoteAnalysis
+__all__ = ["MASK", "Block", "Span", "Directive", "Document"]
 
 #: Stands in for every character that is not prose. Not a word character, not
 #: whitespace and not punctuation, so no rule pattern can match it.
@@ -35,7 +39,7 @@ WORD_RE = re.compile(r"\w+")
 # engine skip to candidates: 2.5x faster.)
 _SENTENCE_END_RE = lazy_compile(r"""[.!?…]["'”’)\]]*+(\s+)(?=["'“‘(\[]?[\p{Lu}\d])""")
 _ABBREVIATION_RE = lazy_compile(
-    r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sgt|Capt|Rev|Sen|Rep|Gov|Jr|Sr|Mt|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|e\.g|i\.e)|\b\p{Lu}|(?:\b\p{Lu}\.)+\p{Lu})\.["'”’)]*$"""
+    rf"""(?:\b(?:{alternation(ABBREVIATIONS + MONTH_ABBREVIATIONS)}|e\.g|i\.e)|\b\p{{Lu}}|(?:\b\p{{Lu}}\.)+\p{{Lu}})\.["'”’)]*$"""
 )
 
 
@@ -49,15 +53,17 @@ NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?!
 _ASCII_NAME_RE = re.compile(r"[A-Z](?<![\w'-].)[A-Za-z']*(?:-[A-Z][A-Za-z]*)*(?![\w-])", re.ASCII)
 
 
-class Block(NamedTuple):  # tuples, not frozen dataclasses: built by the thousand
-    """A span of prose: the headline, the standfirst or one body paragraph."""
+class Directive(NamedTuple):
+    """A suppression an editor wrote: a ``newslint-disable`` comment, or a
+    rule the front matter's ``newslint: {ignore: [...]}`` names.
 
-    kind: str  # "headline" | "standfirst" | "body"
-    start: int
-    end: int
+    ``kind`` is "disable", "enable", "disable-next-line" or "ignore" (front
+    matter); ``selectors`` are rule IDs or prefixes (empty: every rule);
+    ``start``/``end`` are where it is written, for reporting it unused.
+    """
 
-
-class Span(NamedTuple):
+    kind: str
+    selectors: tuple[str, ...]
     start: int
     end: int
 
@@ -71,8 +77,8 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Offsets before this (front matter) are checked but never fixed.
     fixable_from: int = 0
-    #: Code blocks and inline code (Markdown): not prose, and no place for directives.
-    code: list[tuple[int, int]] = field(default_factory=list)
+    #: Suppression comments and front-matter ignores, in the order written.
+    directives: list[Directive] = field(default_factory=list)
 
     # -- positions -----------------------------------------------------------
 
@@ -142,9 +148,7 @@ class Document:
 
     @cached_property
     def quotes(self) -> QuoteAnalysis:
-        from newslint.quotes import analyse
-
-        return analyse(self)
+        return analyse(self.prose, self.blocks)
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside direct speech."""

@@ -7,7 +7,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 
-from newslint.engine import Diagnostic
+from newslint.model import Diagnostic
 from newslint.readers import Source
 
 #: Fixing can expose new fixable text (a fixed quote changes the style count);
@@ -22,8 +22,8 @@ def choose_fixes(diagnostics: Iterable[Diagnostic], *, unsafe: bool = False) -> 
     wins, then the shorter span, then the rule ID in alphabetical order.
     """
     candidates = sorted(
-        (d for d in diagnostics if d.fix is not None and (unsafe or not d.unsafe)),
-        key=lambda d: (d.start, d.end - d.start, d.rule, d.fix),
+        (d for d in diagnostics if d.fix is not None and (unsafe or d.fix.safe)),
+        key=lambda d: (d.start, d.end - d.start, d.rule, d.fix.replacement if d.fix else ""),
     )
     chosen: list[Diagnostic] = []
     for diagnostic in candidates:
@@ -37,7 +37,7 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = 
     pieces, cursor = [], 0
     for diagnostic in choose_fixes(diagnostics, unsafe=unsafe):
         pieces.append(text[cursor : diagnostic.start])
-        pieces.append(diagnostic.fix or "")
+        pieces.append(diagnostic.fix.replacement if diagnostic.fix else "")
         cursor = diagnostic.end
     pieces.append(text[cursor:])
     return "".join(pieces)

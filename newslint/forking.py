@@ -16,9 +16,9 @@ import pickle
 import signal
 import traceback
 from collections.abc import Callable, Iterator, Sequence
-from typing import BinaryIO, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
-from newslint.runner import FileResult
+from newslint.checking import FileResult
 
 
 class WorkerError(Exception):
@@ -26,7 +26,7 @@ class WorkerError(Exception):
 
 
 def forked(
-    check: Callable[[str], FileResult], paths: Sequence[str], jobs: int, report: Callable[[int], None]
+    check: Callable[[Any], FileResult], paths: Sequence[Any], jobs: int, report: Callable[[int], None]
 ) -> Iterator[FileResult]:
     """``check`` of each path, in order, over this process and ``jobs - 1`` forked children."""
     running: dict[int, BinaryIO] = {}  # children not yet reaped, and their results
@@ -53,7 +53,7 @@ def forked(
         yield shares[index % jobs][index // jobs]
 
 
-def _fork(check: Callable[[str], FileResult], paths: Sequence[str]) -> tuple[int, BinaryIO]:
+def _fork(check: Callable[[Any], FileResult], paths: Sequence[Any]) -> tuple[int, BinaryIO]:
     """Fork a child that checks ``paths``: its pid, and the file its results will be in."""
     results = _scratch_file()
     try:
@@ -66,7 +66,7 @@ def _fork(check: Callable[[str], FileResult], paths: Sequence[str]) -> tuple[int
     return pid, results
 
 
-def _child(check: Callable[[str], FileResult], paths: Sequence[str], results: BinaryIO) -> NoReturn:
+def _child(check: Callable[[Any], FileResult], paths: Sequence[Any], results: BinaryIO) -> NoReturn:
     """Check ``paths``, write the results, and leave: never return into the parent's code."""
     code = 1
     try:

@@ -15,7 +15,11 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
-from newslint.runner import ConfigFinder, FileResult, check_file
+from newslint.checking import FileResult, check_file
+from newslint.config import Config
+from newslint.linter import Linter
+
+Job = tuple[str, Config]  # a file and its config
 
 #: Below this many files per job another process costs more than it saves.
 MIN_FILES_PER_JOB = 40
@@ -37,40 +41,40 @@ def effective_jobs(jobs: int, files: int) -> int:
     return max(1, min(jobs, files // MIN_FILES_PER_JOB))
 
 
-def _init(finder: ConfigFinder, cache_dir: str | None) -> None:
-    _worker["finder"] = finder
+def _init(linter: Linter, cache_dir: str | None) -> None:
+    _worker["linter"] = linter
     _worker["cache"] = None
     if cache_dir:
-        from newslint.cache import Cache  # with pathlib and hashlib: not for --no-cache
+        from newslint.cache import Cache  # with hashlib: not for --no-cache
 
         _worker["cache"] = Cache(cache_dir)
 
 
-def _check(path: str) -> FileResult:
-    finder = _worker["finder"]
-    assert isinstance(finder, ConfigFinder)
-    return check_file(path, finder.for_file(path), cache=_worker["cache"])  # type: ignore[arg-type]
+def _check(job: Job) -> FileResult:
+    linter = _worker["linter"]
+    assert isinstance(linter, Linter)
+    return check_file(job[0], job[1], linter, cache=_worker["cache"])  # type: ignore[arg-type]
 
 
 def check_paths(
-    paths: Sequence[str],
-    finder: ConfigFinder,
+    jobs_list: Sequence[Job],
+    linter: Linter,
     *,
     jobs: int,
     cache_dir: str | None,
     on_done: Callable[[int], None] | None = None,
 ) -> Iterator[FileResult]:
-    """FileResults for ``paths`` (files only, no stdin, no fixing), in order.
+    """FileResults for ``jobs_list`` (files only, no stdin, no fixing), in order.
 
     ``on_done`` hears how many files are done, at least roughly: a forked run
     counts this process's share times the number of jobs.
     """
-    jobs = effective_jobs(jobs, len(paths))
-    _init(finder, cache_dir)
+    jobs = effective_jobs(jobs, len(jobs_list))
+    _init(linter, cache_dir)
     cache = _worker["cache"]
     report = on_done or (lambda done: None)
     try:
-        for result in _results(paths, jobs, finder, cache_dir, report):
+        for result in _results(jobs_list, jobs, linter, cache_dir, report):
             if cache is not None and result.cache_key is not None:
                 cache.put(result.cache_key, result.diagnostics)  # type: ignore[attr-defined]
             yield result
@@ -80,18 +84,18 @@ def check_paths(
 
 
 def _results(
-    paths: Sequence[str], jobs: int, finder: ConfigFinder, cache_dir: str | None, report: Callable[[int], None]
+    paths: Sequence[Job], jobs: int, linter: Linter, cache_dir: str | None, report: Callable[[int], None]
 ) -> Iterator[FileResult]:
     if jobs == 1:
-        for done, path in enumerate(paths, 1):
-            yield _check(path)
+        for done, job in enumerate(paths, 1):
+            yield _check(job)
             report(done)
     elif CAN_FORK and _single_threaded():
         from newslint.forking import forked  # pickle and traceback: not for one job
 
         yield from forked(_check, paths, jobs, report)
     else:
-        yield from _pooled(paths, jobs, finder, cache_dir, report)
+        yield from _pooled(paths, jobs, linter, cache_dir, report)
 
 
 def _single_threaded() -> bool:
@@ -102,7 +106,7 @@ def _single_threaded() -> bool:
 
 
 def _pooled(
-    paths: Sequence[str], jobs: int, finder: ConfigFinder, cache_dir: str | None, report: Callable[[int], None]
+    paths: Sequence[Job], jobs: int, linter: Linter, cache_dir: str | None, report: Callable[[int], None]
 ) -> Iterator[FileResult]:
     # Imported here: multiprocessing costs a one-file run 15 ms it never needs.
     import multiprocessing
@@ -112,7 +116,7 @@ def _pooled(
     # even, so no worker idles long at the end.
     chunksize = max(1, len(paths) // (jobs * 32))
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_init, initargs=(finder, cache_dir)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_init, initargs=(linter, cache_dir)) as pool:
         for done, result in enumerate(pool.map(_check, paths, chunksize=chunksize), 1):
             yield result
             report(done)

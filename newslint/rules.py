@@ -10,37 +10,44 @@ the file, the line and the problem.
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-import regex
-
-from newslint.checks import Check, Option, OptionError, load_checks
+from newslint.checks import Check, load_checks
+from newslint.model import SEVERITIES, FixSafety, Severity
+from newslint.options import Bool, Choice, Examples, Option, OptionError, Str
 from newslint.yamlfile import LineDict, YamlError, read_yaml
 
-SEVERITIES = ("error", "warning", "info")
 RULE_SCOPES = ("headline", "standfirst", "body", "all")
-QUOTE_MODES = ("outside", "inside", "any")
-ID_RE = regex.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9-]*$")
+SPEECH_MODES = ("outside", "inside", "any")
+FIX_MODES = tuple(mode.value for mode in FixSafety)
+_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 #: Keys every rule file may set; the rest belong to its check kind.
 COMMON_KEYS: dict[str, Option] = {
-    "check": Option("str"),
-    "message": Option("str"),
-    "description": Option("str"),
-    "severity": Option("|".join(SEVERITIES), "warning"),
-    "scope": Option("|".join(RULE_SCOPES), "all"),
-    "quotes": Option("|".join(QUOTE_MODES), "outside"),
-    "enabled": Option("bool", True),
-    # An unsafe fix is shown but applied only with --unsafe-fixes: the rule
-    # cannot be sure the replacement is right every time.
-    "unsafe_fix": Option("bool", False),
-    "examples": Option("examples"),
+    "check": Option(Str(), help="The kind of check the rule runs (see the check kinds)."),
+    "message": Option(Str(), help="What a finding says; `{found}` and the kind's placeholders fill in."),
+    "description": Option(Str(), help="What the rule flags and why, for `newslint rule ID` and the docs."),
+    "severity": Option(Choice(*reversed(SEVERITIES)), "warning", "How much a finding matters."),
+    "scope": Option(Choice(*RULE_SCOPES), "all", "Where in the article the rule looks."),
+    "speech": Option(
+        Choice(*SPEECH_MODES), "outside", "Whether the rule looks outside direct speech, inside it, or both."
+    ),
+    "enabled": Option(Bool(), True, "Whether the rule runs unless a config selects it by name."),
+    "fix": Option(
+        Choice(*FIX_MODES),
+        None,
+        "Whether `--fix` applies the rule's fix: always (safe), only with --unsafe-fixes, or never.",
+    ),
+    "link": Option(Str(), "", "A page that explains the rule further (shown in SARIF and editors)."),
+    "examples": Option(Examples(), help="Texts the rule must flag (bad) and must pass (good); run as tests."),
 }
-#: What a config or pack may change of a rule: everything but its kind and docs.
-SETTABLE_KEYS = ("severity", "scope", "quotes", "enabled", "message", "unsafe_fix")
+#: What a config or pack may change of a rule: everything but its kind, docs and examples.
+SETTABLE_KEYS = ("severity", "scope", "speech", "enabled", "message", "fix", "link")
+DOCS_URL = "https://github.com/newslint/newslint/blob/main/docs/rules/{pack}.md#{anchor}"
 
 
 @dataclass(frozen=True)
@@ -55,11 +62,12 @@ class Rule:
     check: str
     message: str
     description: str
-    severity: str
+    severity: Severity
     scope: str
-    quotes: str
+    speech: str
     enabled: bool
-    unsafe_fix: bool
+    fix: FixSafety
+    link: str
     examples: Examples
     options: Mapping[str, Any]
     source: str
@@ -68,9 +76,9 @@ class Rule:
     def implementation(self) -> Check:
         """The rule's check, built (and its patterns compiled) once: loading a
         rule builds it to validate the rule, and the engine reuses it."""
-        built = self.__dict__.get("_implementation")
+        built: Check | None = self.__dict__.get("_implementation")
         if built is None:
-            built = self.__dict__["_implementation"] = load_checks()[self.check](self)
+            built = self.__dict__["_implementation"] = load_checks()[self.check](self.options)
         return built
 
     @property
@@ -80,82 +88,82 @@ class Rule:
         end = text.find(". ")
         return text if end == -1 else text[: end + 1]
 
+    @property
+    def help_uri(self) -> str:
+        """The rule's own ``link``, or its entry in the pack's generated docs page."""
+        return self.link or DOCS_URL.format(pack=self.pack or "core", anchor=self.id.replace(".", ""))
+
     def with_settings(self, settings: Mapping[str, Any], where: str, lines: LineDict | None = None) -> Rule:
         """This rule with a config's or pack's settings applied, validated."""
         kind = load_checks()[self.check]
-        common, options = {}, dict(self.options)
+        common: dict[str, Any] = {}
+        options = dict(self.options)
         for key, value in settings.items():
             line = lines.line_of(key) if lines is not None else None
             spec = COMMON_KEYS.get(key) if key in SETTABLE_KEYS else kind.options.get(key)
             if spec is None:
-                raise YamlError(where, line, f"rule {self.id}: unknown setting {key!r}")
-            problem = validate(value, spec)
+                settable = ", ".join([*SETTABLE_KEYS, *kind.options])
+                raise YamlError(where, line, f"rule {self.id}: unknown setting {key!r} (known: {settable})")
+            problem = spec.type.problem(value)
             if problem:
                 raise YamlError(where, line, f"rule {self.id}: {key}: {problem}")
             (common if key in SETTABLE_KEYS else options)[key] = value
         for key, spec in kind.options.items():
             if key not in settings and any(followed in settings for followed in spec.follows):
                 options[key] = spec.default
+        common = _typed(common)
         rule = replace(self, options=options, **common)
-        _instantiate(rule, where, lines, prefix=f"rule {self.id}: ")
+        _validate_rule(rule, kind, where, lines, prefix=f"rule {self.id}: ")
         return rule
+
+
+def _typed(common: dict[str, Any]) -> dict[str, Any]:
+    """Common settings as the Rule holds them (severity and fix as enums)."""
+    if "severity" in common:
+        common["severity"] = Severity(common["severity"])
+    if "fix" in common:
+        common["fix"] = FixSafety(common["fix"])
+    return common
 
 
 # -- validation ----------------------------------------------------------------
 
 
-def validate(value: Any, spec: Option) -> str | None:
-    """Why ``value`` does not fit ``spec``, or None."""
-    kind = spec.type
-    if "|" in kind:
-        choices = kind.split("|")
-        return None if value in choices else f"must be one of {', '.join(choices)}, not {value!r}"
-    if kind == "str":
-        return None if isinstance(value, str) else f"must be a string, not {_type(value)}"
-    if kind == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"must be a whole number, not {_type(value)}"
-    if kind == "bool":
-        return None if isinstance(value, bool) else f"must be true or false, not {_type(value)}"
-    if kind in ("strings", "regexes"):  # a check compiles its regexes, once (OptionError)
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            return "must be a list of strings"
-        return None
-    if kind == "groups":
-        ok = isinstance(value, list) and all(
-            isinstance(group, list) and len(group) >= 2 and all(isinstance(item, str) for item in group)
-            for group in value
-        )
-        return None if ok else "must be a list of groups, each a list of two or more strings"
-    if kind == "mapping":
-        ok = isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
-        return None if ok else "must be a mapping of strings to strings"
-    if kind == "examples":
-        if not isinstance(value, dict) or set(value) - {"bad", "good"}:
-            return "must be a mapping with 'bad' and 'good' lists"
-        for key in ("bad", "good"):
-            items = value.get(key)
-            if not isinstance(items, list) or not items or not all(isinstance(item, str) for item in items):
-                return f"examples.{key} must be a non-empty list of strings"
-        return None
-    raise AssertionError(f"unknown option type {kind}")
-
-
-def _type(value: Any) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a mapping"}.get(
-        type(value), type(value).__name__
-    )
-
-
-def _instantiate(rule: Rule, path: str, lines: LineDict | None, prefix: str = "") -> Check:
-    """Build the rule's check, turning what it rejects into an error on the right line."""
+def message_problem(message: str, allowed: set[str]) -> str | None:
+    """Why ``message`` cannot be filled in (an unknown or numbered
+    placeholder, a lone brace), or None."""
     try:
-        return rule.implementation()
+        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
+    except ValueError as error:
+        return f"{error} (write {{{{ and }}}} for a literal brace)"
+    for name in fields:
+        base = name.split(".")[0].split("[")[0]
+        if not base or base.isdigit():
+            return "placeholders are named, such as {found}: not {" + name + "}"
+        if base not in allowed:
+            return f"unknown placeholder {{{base}}} (known: {', '.join('{' + a + '}' for a in sorted(allowed))})"
+    return None
+
+
+def _validate_rule(rule: Rule, kind: type[Check], path: str, lines: LineDict | None, prefix: str = "") -> None:
+    """Build the rule's check and check what only the whole rule can say,
+    turning every problem into an error on the right line."""
+
+    def fail(key: str | None, problem: str) -> YamlError:
+        line = (lines.line_of(key) if key else lines.line) if lines is not None else None
+        return YamlError(path, line, f"{prefix}{key + ': ' if key else ''}{problem}")
+
+    problem = message_problem(rule.message, {"found", *kind.params})
+    if problem:
+        raise fail("message", problem)
+    if rule.fix is not FixSafety.OFF and not kind.fixable:
+        raise fail("fix", f"a {kind.name} rule has no fix to offer: leave fix out, or set it to off")
+    try:
+        rule.implementation()
     except OptionError as error:
-        line = lines.line_of(error.key) if lines is not None else None
-        raise YamlError(path, line, f"{prefix}{error}") from None
-    except (ValueError, regex.error) as error:
-        raise YamlError(path, lines.line if lines is not None else None, f"{prefix}{error}") from None
+        raise fail(error.key, str(error).removeprefix(f"{error.key}: ")) from None
+    except ValueError as error:
+        raise fail(None, str(error)) from None
 
 
 # -- loading -------------------------------------------------------------------
@@ -177,18 +185,19 @@ def load_rule(path: str, rule_id: str, pack: str = "") -> Rule:
     for key, value in data.items():
         spec = COMMON_KEYS.get(key) or kind.options.get(key)
         if spec is None:
-            raise YamlError(path, data.line_of(key), f"unknown key {key!r} for a {check_name} rule")
-        problem = validate(value, spec)
+            known = ", ".join([*COMMON_KEYS, *kind.options])
+            raise YamlError(path, data.line_of(key), f"unknown key {key!r} for a {check_name} rule (known: {known})")
+        problem = spec.type.problem(value)
         if problem:
             raise YamlError(path, data.line_of(key), f"{key}: {problem}")
         values[key] = value
     for key, spec in {**COMMON_KEYS, **kind.options}.items():
         if key not in values:
-            if spec.default is ...:
+            if spec.required:
                 raise YamlError(path, data.line, f"missing required key {key!r}")
-            values[key] = spec.default
+            values[key] = kind.default_fix if key == "fix" else spec.default
     examples = values.pop("examples")
-    common = {key: values.pop(key) for key in list(values) if key in COMMON_KEYS}
+    common = _typed({key: values.pop(key) for key in list(values) if key in COMMON_KEYS})
     common.pop("check")
     rule = Rule(
         id=rule_id,
@@ -199,7 +208,7 @@ def load_rule(path: str, rule_id: str, pack: str = "") -> Rule:
         pack=pack,
         **common,
     )
-    _instantiate(rule, path, data)
+    _validate_rule(rule, kind, path, data)
     return rule
 
 
@@ -207,10 +216,16 @@ def load_rule(path: str, rule_id: str, pack: str = "") -> Rule:
 class Pack:
     name: str
     path: str
+    description: str = ""
     extends: list[str] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     settings_lines: LineDict | None = None
     rules: list[Rule] = field(default_factory=list)
+    #: Every file the pack was read from (pack.yaml and rule files), for cache keys.
+    files: list[str] = field(default_factory=list)
+
+
+PACK_KEYS = ("extends", "rules", "description")
 
 
 @cache
@@ -241,6 +256,22 @@ def builtin_packs() -> list[str]:
     return sorted(name for name in os.listdir(root) if os.path.isdir(os.path.join(root, name)))
 
 
+def is_pack(folder: str) -> bool:
+    """A folder of ``<family>/<rule>.yaml`` files, or one with a pack.yaml."""
+    if os.path.isfile(os.path.join(folder, "pack.yaml")):
+        return True
+    try:
+        families = [os.path.join(folder, name) for name in os.listdir(folder) if not name.startswith((".", "_"))]
+        return any(
+            name.endswith((".yaml", ".yml")) and name != "pack.yaml"
+            for family in families
+            if os.path.isdir(family)
+            for name in os.listdir(family)
+        )
+    except OSError:
+        return False
+
+
 def load_pack(path: str, name: str | None = None) -> Pack:
     """Every rule file under ``path`` (``<family>/<name>.yaml``) and its pack.yaml."""
     if not os.path.isdir(path):
@@ -248,22 +279,7 @@ def load_pack(path: str, name: str | None = None) -> Pack:
     pack = Pack(name=name or os.path.basename(os.path.normpath(path)), path=path)
     manifest = os.path.join(path, "pack.yaml")
     if os.path.isfile(manifest):
-        data = read_yaml(manifest) or LineDict()
-        if not isinstance(data, LineDict):
-            raise YamlError(manifest, None, "pack.yaml must be a mapping")
-        for key in data:
-            if key not in ("extends", "rules", "description"):
-                raise YamlError(
-                    manifest, data.line_of(key), f"unknown key {key!r} (known: extends, rules, description)"
-                )
-        extends = data.get("extends", [])
-        if not isinstance(extends, list) or not all(isinstance(item, str) for item in extends):
-            raise YamlError(manifest, data.line_of("extends"), "extends must be a list of pack names or folders")
-        pack.extends = list(extends)
-        rules = data.get("rules", LineDict())
-        if not isinstance(rules, LineDict):
-            raise YamlError(manifest, data.line_of("rules"), "rules must be a mapping of rule IDs to settings")
-        pack.settings, pack.settings_lines = dict(rules), rules
+        _read_manifest(pack, manifest)
     for family in sorted(os.listdir(path)):
         family_dir = os.path.join(path, family)
         if not os.path.isdir(family_dir) or family.startswith((".", "_")):
@@ -272,7 +288,36 @@ def load_pack(path: str, name: str | None = None) -> Pack:
             if filename.endswith((".yaml", ".yml")):
                 rule_id = f"{family}.{filename.rsplit('.', 1)[0]}"
                 file_path = os.path.join(family_dir, filename)
-                if not ID_RE.match(rule_id):
+                if not _valid_id(rule_id):
                     raise YamlError(file_path, None, f"bad rule ID {rule_id!r}: use lower-case words and hyphens")
                 pack.rules.append(load_rule(file_path, rule_id, pack.name))
+                pack.files.append(file_path)
     return pack
+
+
+def _read_manifest(pack: Pack, manifest: str) -> None:
+    data = read_yaml(manifest) or LineDict()
+    if not isinstance(data, LineDict):
+        raise YamlError(manifest, None, "pack.yaml must be a mapping")
+    for key in data:
+        if key not in PACK_KEYS:
+            raise YamlError(manifest, data.line_of(key), f"unknown key {key!r} (known: {', '.join(PACK_KEYS)})")
+    extends = data.get("extends", [])
+    if not isinstance(extends, list) or not all(isinstance(item, str) for item in extends):
+        raise YamlError(manifest, data.line_of("extends"), "extends must be a list of pack names or folders")
+    rules = data.get("rules", LineDict())
+    if not isinstance(rules, LineDict):
+        raise YamlError(manifest, data.line_of("rules"), "rules must be a mapping of rule IDs to settings")
+    description = data.get("description", "")
+    pack.description = description if isinstance(description, str) else ""
+    pack.extends = list(extends)
+    pack.settings, pack.settings_lines = dict(rules), rules
+    pack.files.append(manifest)
+
+
+def _valid_id(rule_id: str) -> bool:
+    family, _, name = rule_id.partition(".")
+    return bool(
+        family and name and family[0].isalpha() and family[0].islower() and name[0] != "-"
+        and set(family) <= _ID_CHARS and set(name) <= _ID_CHARS
+    )  # fmt: skip

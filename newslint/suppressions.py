@@ -1,94 +1,56 @@
-"""Suppression comments: editors switching rules off for a passage or a file.
+"""Suppressions: what editors switched off, applied to a document's diagnostics.
 
-In Markdown, HTML and plain text alike::
-
-    <!-- newslint-disable typography.dash quotes -->   ... until enabled again
-    <!-- newslint-enable quotes -->                     (no rule: every rule)
-    <!-- newslint-disable-next-line consistency.terms -- a quoted tweet -->
-
-and in Markdown front matter ``newslint: {ignore: [rule, ...]}`` for the whole
-file. Rules are IDs or prefixes (``quotes``); text after `` -- `` is a reason.
-A disable that suppresses nothing is reported (``hygiene.unused-suppression``),
-so stale comments do not pile up and hide tomorrow's mistakes.
+The readers record the directives (``newslint-disable`` comments, the front
+matter's ``newslint: {ignore: [...]}``) on the Document; this module hides the
+diagnostics they cover and says which of them hid nothing, so stale comments
+do not pile up and hide tomorrow's mistakes (``hygiene.unused-suppression``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-import regex
-
-from newslint.config import selects
-from newslint.patterns import lazy_compile
-
-if TYPE_CHECKING:
-    from newslint.document import Document
-    from newslint.engine import Diagnostic
+from newslint.document import Directive, Document
+from newslint.model import Diagnostic, selects
 
 UNUSED_RULE = "hygiene.unused-suppression"
-
-#: One directive comment; the rule list ends at the comment's end or at ``--``.
-DIRECTIVE_RE = lazy_compile(
-    r"<!--[ \t]*newslint-(disable-next-line|disable|enable)(?![\w-])((?:(?!-->)[^\r\n])*?)(?:[ \t]--[ \t](?:(?!-->).)*?)?[ \t]*-->",
-    regex.S,
-)
-_SELECTOR_RE = lazy_compile(r"[a-z][a-z0-9-]*(?:\.[a-z0-9][a-z0-9-]*)?")
-
-
-@dataclass
-class Directive:
-    kind: str  # "disable" | "enable" | "disable-next-line" | "ignore" (front matter)
-    selectors: tuple[str, ...]  # empty: every rule
-    start: int
-    end: int
-    used: set[str] = field(default_factory=set)  # selectors that hid a finding ("" = all)
 
 
 @dataclass(frozen=True)
 class _Region:
     """Where a directive hides findings: offsets [start, end) or one line."""
 
-    directive: Directive
-    selectors: tuple[str, ...]
+    directive: int  # its index in the document's directives
+    selectors: tuple[str, ...]  # empty: every rule
     start: int = 0
     end: int = 0
     line: int = 0  # for disable-next-line
 
 
-def find_directives(text: str, code: Sequence[tuple[int, int]] = ()) -> list[Directive]:
-    """Directive comments, except those shown as examples inside code."""
-    if "newslint-" not in text:  # the common case: no comment, no regex pass
-        return []
-    return [
-        Directive(match.group(1), tuple(_SELECTOR_RE.findall(match.group(2))), match.start(), match.end())
-        for match in DIRECTIVE_RE.finditer(text)
-        if not any(start <= match.start() < end for start, end in code)
-    ]
-
-
-def _regions(doc: Document, directives: list[Directive]) -> list[_Region]:
+def _regions(doc: Document) -> list[_Region]:
     regions: list[_Region] = []
-    open_: list[tuple[Directive, str]] = []  # (disable, one of its selectors or "")
-    for directive in directives:
+    open_: list[tuple[int, str]] = []  # (index of a disable, one of its selectors or "")
+    for index, directive in enumerate(doc.directives):
         if directive.kind == "disable-next-line":
             next_line = doc.position(directive.end)[0] + 1
-            regions.append(_Region(directive, directive.selectors, line=next_line))
+            regions.append(_Region(index, directive.selectors, line=next_line))
         elif directive.kind == "disable":
-            open_.extend((directive, selector) for selector in directive.selectors or ("",))
-        else:
+            open_.extend((index, selector) for selector in directive.selectors or ("",))
+        elif directive.kind == "enable":
             still_open = []
             for disable, selector in open_:
                 closes = not directive.selectors or any(
                     selector and selects(name, selector) for name in directive.selectors
                 )
                 if closes:
-                    regions.append(_Region(disable, (selector,) if selector else (), disable.end, directive.start))
+                    start = doc.directives[disable].end
+                    regions.append(_Region(disable, (selector,) if selector else (), start, directive.start))
                 else:
                     still_open.append((disable, selector))
             open_ = still_open
-    regions.extend(_Region(d, (s,) if s else (), d.end, len(doc.text)) for d, s in open_)
+    end = len(doc.text)
+    regions.extend(_Region(i, (s,) if s else (), doc.directives[i].end, end) for i, s in open_)
     return regions
 
 
@@ -104,81 +66,53 @@ def _hides(region: _Region, d: Diagnostic) -> str | None:
     return next((s for s in region.selectors if selects(s, d.rule)), None)
 
 
-def file_ignores(meta: dict[str, Any]) -> tuple[str, ...]:
-    """``newslint: {ignore: [...]}`` from front matter (a bare string is one rule)."""
-    settings = meta.get("newslint")
-    ignore = settings.get("ignore") if isinstance(settings, dict) else None
-    if isinstance(ignore, str):
-        ignore = [ignore]
-    return tuple(item for item in ignore or () if isinstance(item, str))
+UnusedReporter = Callable[[Directive, tuple[str, ...]], Diagnostic]
 
 
 def apply(
-    doc: Document,
-    diagnostics: list[Diagnostic],
-    active: Iterable[str],
-    report_unused: Callable[[Directive, tuple[str, ...]], Diagnostic] | None = None,
+    doc: Document, diagnostics: list[Diagnostic], active: Iterable[str], report_unused: UnusedReporter | None = None
 ) -> list[Diagnostic]:
-    """``diagnostics`` less the suppressed ones, plus one for each unused disable.
+    """``diagnostics`` less the suppressed ones, plus one for each unused directive.
 
-    ``report_unused`` makes the diagnostic (None when the rule is off). Only
+    ``report_unused`` makes that diagnostic (None when the rule is off). Only
     selectors naming an active rule can be unused: a comment for a rule that
     this config turns off is not stale.
     """
-    ignores = _front_matter_ignores(doc)
-    directives = find_directives(doc.text, doc.code)
-    if not directives and not ignores:
+    if not doc.directives:
         return diagnostics
-    regions = _regions(doc, directives)
+    ignores = [(i, d) for i, d in enumerate(doc.directives) if d.kind == "ignore"]
+    regions = _regions(doc)
+    used: dict[int, set[str]] = {}
     kept = []
     for d in diagnostics:
-        ignored_by = [ignore for ignore in ignores if selects(ignore.selectors[0], d.rule)]
-        for ignore in ignored_by:
-            ignore.used.add(ignore.selectors[0])
+        ignored_by = [i for i, ignore in ignores if selects(ignore.selectors[0], d.rule)]
+        for i in ignored_by:
+            used.setdefault(i, set()).add(doc.directives[i].selectors[0])
         if ignored_by:
             continue
         hidden = False
         for region in regions:
             selector = _hides(region, d)
             if selector is not None:
-                region.directive.used.add(selector)
+                used.setdefault(region.directive, set()).add(selector)
                 hidden = True
         if not hidden:
             kept.append(d)
-    if report_unused is not None and not any(selects(ignore.selectors[0], UNUSED_RULE) for ignore in ignores):
+    if report_unused is not None and not any(selects(ignore.selectors[0], UNUSED_RULE) for _, ignore in ignores):
         active_ids = tuple(active)
-        for directive in directives + ignores:
-            unused = _unused(directive, active_ids)
+        for index, directive in enumerate(doc.directives):
+            unused = _unused(directive, used.get(index, set()), active_ids)
             if unused is not None:
                 kept.append(report_unused(directive, unused))
-        kept.sort()
+        kept.sort(key=lambda d: d.sort_key)
     return kept
 
 
-def _front_matter_ignores(doc: Document) -> list[Directive]:
-    """One "ignore" directive per rule the front matter ignores, placed on
-    where the front matter names it (or on its ``newslint`` key), so an
-    unused one is reported there."""
-    selectors = file_ignores(doc.meta) if doc.meta else ()
-    if not selectors:
-        return []
-    text, end = doc.text, doc.fixable_from
-    key = max(text.find("newslint", 0, end), 0)
-    ignores = []
-    for selector in selectors:
-        start = text.find(selector, key, end)
-        span = (start, start + len(selector)) if start != -1 else (key, key + len("newslint"))
-        ignores.append(Directive("ignore", (selector,), *span))
-    return ignores
-
-
-def _unused(directive: Directive, active: tuple[str, ...]) -> tuple[str, ...] | None:
-    """The selectors of a disable that hid nothing (() = the whole comment), or None."""
+def _unused(directive: Directive, used: set[str], active: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The selectors of a directive that hid nothing (() = the whole comment), or None."""
     if directive.kind == "enable":
         return None
     if not directive.selectors:
-        return None if directive.used else ()
-    unused = tuple(
-        s for s in directive.selectors if s not in directive.used and any(selects(s, rule_id) for rule_id in active)
-    )
+        return None if used else ()
+    unused = tuple(s for s in directive.selectors if s not in used and any(selects(s, rule) for rule in active))
     return unused or None

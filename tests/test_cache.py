@@ -13,7 +13,8 @@ import pytest
 from newslint.cache import CACHE_DIR, Cache
 from newslint.cli import main
 from newslint.config import Config
-from newslint.engine import Diagnostic
+from newslint.linter import Linter
+from newslint.model import Diagnostic, Severity
 
 ARTICLE = "Council budget rises\n\nThe fund lost TK in the year - and Nato and NATO said so.\n"
 
@@ -100,8 +101,8 @@ def test_fix_does_not_use_the_cache(corpus: Path, capsys: pytest.CaptureFixture[
 
 def test_corrupt_entry_is_a_miss(tmp_path: Path) -> None:
     cache = Cache(str(tmp_path / CACHE_DIR))
-    diagnostic = Diagnostic("a.txt", 1, 2, 1, 4, "hygiene.placeholder", "error", "TK", fix=None, start=1, end=3)
-    key = cache.key("a.txt", b"x TK", Config())
+    diagnostic = Diagnostic("a.txt", 1, 2, 1, 4, "hygiene.placeholder", Severity.ERROR, "TK", fix=None, start=1, end=3)
+    key = cache.key("a.txt", b"x TK", Linter().stamp(Config()))
     cache.put(key, [diagnostic])
     cache.close()
     assert cache.get(key) == [diagnostic]

@@ -9,7 +9,8 @@ import pytest
 import newslint
 from newslint.config import from_text
 from newslint.examples import run_examples
-from newslint.numbers import parse_number, read_multipliers, read_numbers
+from newslint.linter import Linter
+from newslint.text.numbers import parse_number, read_multipliers, read_numbers
 
 SEED = (Path(__file__).parent.parent / "seeds" / "nato-iraq-troops.txt").read_text(encoding="utf-8")
 CLAIMS_RULES = (
@@ -315,6 +316,6 @@ def test_clean_text_has_no_claims_findings() -> None:
 
 @pytest.mark.parametrize("rule_id", CLAIMS_RULES)
 def test_rule_examples(rule_id: str) -> None:
-    rules = {rule.id: rule for rule in from_text("extends: [core]\n").resolve_rules()}
+    rules = {rule.id: rule for rule in Linter().rules(from_text("extends: [core]\n"))}
     assert rule_id in rules
     assert run_examples(rules[rule_id]) == []

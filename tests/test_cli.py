@@ -62,7 +62,7 @@ def test_json_format_matches_the_schema(capsys: pytest.CaptureFixture[str]) -> N
         "rule": "typography.ellipsis",
         "severity": "warning",
         "message": "'...' for an ellipsis: use '…'",
-        "fix": {"replacement": "…"},
+        "fix": {"replacement": "…", "safe": True},
     }
     assert any(item["fix"] is None for item in data)
 
@@ -84,7 +84,10 @@ def error_line(capsys: pytest.CaptureFixture[str]) -> str:
 def test_unknown_rule_in_select(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = write(tmp_path / "a.txt", "Headline\n")
     assert main(["check", "--select", "quotes.nonsense", article]) == 2
-    assert error_line(capsys) == "newslint: error: unknown rule or prefix 'quotes.nonsense' (see `newslint rules`)"
+    assert error_line(capsys) == (
+        "newslint: error: --select: unknown rule or prefix 'quotes.nonsense' (did you mean 'quotes.nesting'?)"
+        " (see `newslint rules`)"
+    )
 
 
 def test_ctrl_c_is_one_line_and_exit_2(
@@ -93,7 +96,7 @@ def test_ctrl_c_is_one_line_and_exit_2(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("newslint.runner.lint_document", interrupted)
+    monkeypatch.setattr("newslint.linter.Linter.lint_document", interrupted)
     assert main(["check", "--no-cache", write(tmp_path / "a.txt", "Headline\n")]) == 2
     assert error_line(capsys) == "newslint: error: interrupted"
 
@@ -125,7 +128,7 @@ def test_missing_path_and_binary_file_are_errors_but_others_are_checked(
         ),
         (
             "check: existence\nmessage: m\ndescription: d\nterms: yes\nexamples: {bad: [a], good: [b]}\n",
-            "4: terms: must be a list of strings",
+            "4: terms: must be a list of words or phrases",
         ),
         (
             "check: existence\nmessage: m\ndescription: d\npatterns: ['(unclosed']\nexamples: {bad: [a], good: [b]}\n",
@@ -136,7 +139,7 @@ def test_missing_path_and_binary_file_are_errors_but_others_are_checked(
             "5: exceptions: invalid regex 'a (b'",
         ),
         (
-            "check: substitution\nmessage: m\ndescription: d\npatterns:\n  '[a-': b\nexamples: {bad: [a], good: [b]}\n",
+            "check: substitution\nmessage: m\ndescription: d\npatterns:\n  - {pattern: '[a-', replacement: b}\nexamples: {bad: [a], good: [b]}\n",
             "4: patterns: invalid regex '[a-'",
         ),
         ("check: existence\nmessage: m\ndescription: d\nterms: [a]\n", "1: missing required key 'examples'"),
@@ -199,7 +202,7 @@ def test_rules_listing_and_rule_explanation(capsys: pytest.CaptureFixture[str]) 
     assert "  typography.ellipsis" in listing and "- quotes.straight" in listing
     assert main(["rule", "quotes.unbalanced"]) == 0
     explanation = capsys.readouterr().out
-    assert explanation.startswith("quotes.unbalanced  (error, pack core, check quotes, fixable: no)")
+    assert explanation.startswith("quotes.unbalanced  (error, pack core, check quotes, active)\nFix: no\n")
     assert "✗ “Today we decided to expand the mission, he said." in explanation
     assert main(["rule", "quotes.nope"]) == 2
 
@@ -213,7 +216,7 @@ def test_rules_test_on_a_house_pack(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["rules", "test", str(tmp_path / "house")]) == 1
     out = capsys.readouterr().out
     assert "style.jargon: good example flagged (avoid 'Synergy'): 'Synergy again.'" in out
-    assert out.endswith("1 rules, 1 failing example(s).\n")
+    assert out.endswith("1 rule, 1 failing example(s).\n")
     assert main(["rules", "test"]) == 0
 
 
@@ -245,29 +248,31 @@ def test_house_pack_rule_replaces_builtin_and_severity_override(
 
 
 def test_terminal_output_shows_the_line_and_a_caret() -> None:
-    from newslint.engine import Diagnostic
-    from newslint.formats import FORMATS, Report
+    from newslint.formats import Report, render
+    from newslint.model import Diagnostic, Fix, Severity
 
-    diagnostic = Diagnostic("a.txt", 3, 11, 3, 14, "typography.ellipsis", "warning", "use '…'", "…", start=20, end=23)
+    diagnostic = Diagnostic(
+        "a.txt", 3, 11, 3, 14, "typography.ellipsis", Severity.WARNING, "use '…'", Fix("…"), start=20, end=23
+    )
     lines = {3: "It went on... and on"}
-    plain = FORMATS["text"](Report([diagnostic], 1, source_line=lambda path, line: lines[line]))
+    plain = render("text", Report([diagnostic], 1, source_line=lambda path, line: lines[line]))
     assert plain.splitlines()[1:3] == ["    It went on... and on", "              ^^^"]
-    coloured = FORMATS["text"](Report([diagnostic], 1, source_line=lambda path, line: lines[line], color=True))
+    coloured = render("text", Report([diagnostic], 1, source_line=lambda path, line: lines[line], color=True))
     assert "\x1b[33mwarning\x1b[0m" in coloured and "\x1b[33m^^^\x1b[0m" in coloured
 
 
 def test_no_color_and_pipes_get_plain_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newslint.cli import _use_color
+    from newslint.run import _use_color
 
     class Terminal:
         def isatty(self) -> bool:
             return True
 
-    assert _use_color(Terminal())
+    assert _use_color(Terminal(), None)  # type: ignore[arg-type]
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not _use_color(Terminal())
+    assert not _use_color(Terminal(), None)  # type: ignore[arg-type]
     article = write(tmp_path / "a.txt", "Headline\n\nIt went on...\n")
     main(["check", article])
     assert "\x1b[" not in capsys.readouterr().out

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from newslint import forking, parallel
+from newslint.checking import FileResult
 from newslint.cli import main
+from newslint.config import Config
 from newslint.forking import WorkerError
+from newslint.linter import Linter
 from newslint.parallel import MIN_FILES_PER_JOB, check_paths, effective_jobs
 from newslint.progress import Progress
-from newslint.runner import ConfigFinder, FileResult
 
 ARTICLE = "Council budget rises\n\nThe fund lost TK in the year - and Nato and NATO said so.\n"
 
@@ -57,12 +59,16 @@ def test_a_process_with_threads_does_not_fork(corpus: Path, monkeypatch: pytest.
 
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     monkeypatch.setattr("newslint.forking.forked", None)  # would fail if called
-    results = list(check_paths(_paths(corpus), ConfigFinder(), jobs=2, cache_dir=None))
+    results = list(check_paths(_jobs(corpus), Linter(), jobs=2, cache_dir=None))
     assert [result.path for result in results] == _paths(corpus)
 
 
 def _paths(corpus: Path) -> list[str]:
     return sorted(str(path) for path in corpus.glob("*/*.txt"))
+
+
+def _jobs(corpus: Path) -> list[tuple[str, Config]]:
+    return [(path, Config()) for path in _paths(corpus)]
 
 
 @pytest.mark.parametrize("in_memory", [True, False])
@@ -71,9 +77,9 @@ def test_forked_runs_return_every_result_in_order_and_report_progress(
 ) -> None:
     if not in_memory:  # as on systems without memfd_create: the results go through a temporary file
         monkeypatch.delattr(os, "memfd_create", raising=False)
-    serial = list(check_paths(_paths(corpus), ConfigFinder(), jobs=1, cache_dir=None))
+    serial = list(check_paths(_jobs(corpus), Linter(), jobs=1, cache_dir=None))
     heard: list[int] = []
-    results = list(check_paths(_paths(corpus), ConfigFinder(), jobs=3, cache_dir=None, on_done=heard.append))
+    results = list(check_paths(_jobs(corpus), Linter(), jobs=3, cache_dir=None, on_done=heard.append))
     assert results == serial
     assert heard == sorted(heard) and heard[-1] == len(results) == 120
 
@@ -90,10 +96,10 @@ def test_a_crash_fails_the_run_and_leaves_no_process_behind(
 ) -> None:
     check = parallel._check
 
-    def broken(path: str) -> FileResult:
-        if path.endswith(crashing):
+    def broken(job: tuple[str, Config]) -> FileResult:
+        if job[0].endswith(crashing):
             raise RuntimeError(f"rule crashed on {crashing}")
-        return check(path)
+        return check(job)
 
     children: list[int] = []
 
@@ -106,7 +112,7 @@ def test_a_crash_fails_the_run_and_leaves_no_process_behind(
     monkeypatch.setattr(parallel, "_check", broken)
     monkeypatch.setattr(forking, "_fork", fork)
     with pytest.raises(error, match=f"rule crashed on {crashing}"):
-        list(check_paths(_paths(corpus), ConfigFinder(), jobs=3, cache_dir=None))
+        list(check_paths(_jobs(corpus), Linter(), jobs=3, cache_dir=None))
     assert len(children) == 2
     for pid in children:
         with pytest.raises(ChildProcessError):  # reaped: neither running nor a zombie
@@ -126,7 +132,7 @@ def test_a_failed_fork_ends_the_children_already_started(corpus: Path, monkeypat
 
     monkeypatch.setattr(os, "fork", fork)
     with pytest.raises(OSError, match="Resource temporarily unavailable"):
-        list(check_paths(_paths(corpus), ConfigFinder(), jobs=3, cache_dir=None))
+        list(check_paths(_jobs(corpus), Linter(), jobs=3, cache_dir=None))
     with pytest.raises(ChildProcessError):  # the first child was reaped, not left to finish its share
         os.waitpid(started[0], os.WNOHANG)
 
@@ -143,16 +149,16 @@ def test_a_child_that_ends_without_results_fails_the_run(
 ) -> None:
     check, parent = parallel._check, os.getpid()
 
-    def dying(path: str) -> FileResult:
+    def dying(job: tuple[str, Config]) -> FileResult:
         if os.getpid() != parent:
             if how == "killed":
                 os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
             monkeypatch.setattr(os, "getppid", lambda: 1)  # as after the parent was killed
-        return check(path)
+        return check(job)
 
     monkeypatch.setattr(parallel, "_check", dying)
     with pytest.raises(WorkerError, match=message):
-        list(check_paths(_paths(corpus), ConfigFinder(), jobs=2, cache_dir=None))
+        list(check_paths(_jobs(corpus), Linter(), jobs=2, cache_dir=None))
 
 
 def test_few_files_stay_in_process() -> None:

@@ -95,10 +95,22 @@ def test_markdown_code_urls_and_front_matter_never_change(tmp_path: Path) -> Non
 
 
 def test_overlapping_fixes_resolve_the_same_way() -> None:
-    from newslint.engine import Diagnostic
+    from newslint.model import Diagnostic, Fix, Severity
 
     def fix(start: int, end: int, rule: str, replacement: str) -> Diagnostic:
-        return Diagnostic("-", 1, start + 1, 1, end + 1, rule, "warning", "m", replacement, start=start, end=end)
+        return Diagnostic(
+            "-",
+            1,
+            start + 1,
+            1,
+            end + 1,
+            rule,
+            Severity.WARNING,
+            "m",
+            Fix(replacement) if replacement is not None else None,
+            start=start,
+            end=end,
+        )
 
     diagnostics = [fix(0, 5, "b.rule", "X"), fix(0, 3, "a.rule", "Y"), fix(4, 6, "c.rule", "Z")]
     assert apply_fixes("abcdefg", diagnostics) == "YdZg"
@@ -154,12 +166,13 @@ def test_fixing_is_safe_and_idempotent(text: str, config_index: int, markdown: b
     # Walk the fixes: every character outside their spans is where it was.
     position, cursor = 0, 0
     for diagnostic in choose_fixes(diagnostics):
-        assert diagnostic.fix is not None and not diagnostic.unsafe
+        assert diagnostic.fix is not None and diagnostic.fix.safe
         kept = text[cursor : diagnostic.start]
         assert fixed[position : position + len(kept)] == kept
         position += len(kept)
-        assert fixed[position : position + len(diagnostic.fix)] == diagnostic.fix
-        position += len(diagnostic.fix)
+        replacement = diagnostic.fix.replacement
+        assert fixed[position : position + len(replacement)] == replacement
+        position += len(replacement)
         cursor = diagnostic.end
     assert fixed[position:] == text[cursor:]
     stable = fix_until_stable(text, lint)

@@ -10,8 +10,10 @@ import jsonschema
 import pytest
 
 from newslint.cli import main
-from newslint.engine import Diagnostic
-from newslint.formats import FORMATS, Report, github_escape_data, github_escape_property
+from newslint.formats import Report, render
+from newslint.formats.github import escape_data as github_escape_data
+from newslint.formats.github import escape_property as github_escape_property
+from newslint.model import Diagnostic, Severity
 
 SCHEMA = json.loads((Path(__file__).parent / "sarif-2.1.0.json").read_text(encoding="utf-8"))
 ARTICLE = "Council budget rises\n\nThe fund lost TK in the year - and Nato and NATO said so.\n"
@@ -61,15 +63,15 @@ def test_sarif_of_a_clean_run_validates(article: str, capsys: pytest.CaptureFixt
 
 
 def test_sarif_levels_map_info_to_note() -> None:
-    d = Diagnostic("a.txt", 1, 1, 1, 2, "headline.length", "info", "long")
-    log = json.loads(FORMATS["sarif"](Report([d])))
+    d = Diagnostic("a.txt", 1, 1, 1, 2, "headline.length", Severity.INFO, "long")
+    log = json.loads(render("sarif", Report([d])))
     jsonschema.validate(log, SCHEMA)
     assert log["runs"][0]["results"][0]["level"] == "note"
 
 
 def test_github_escapes_message_and_properties() -> None:
-    d = Diagnostic("dir,x/a:b.txt", 2, 3, 2, 9, "hygiene.placeholder", "error", "100% wrong, see\nnext\rline")
-    out = FORMATS["github"](Report([d]))
+    d = Diagnostic("dir,x/a:b.txt", 2, 3, 2, 9, "hygiene.placeholder", Severity.ERROR, "100% wrong, see\nnext\rline")
+    out = render("github", Report([d]))
     assert out == (
         "::error file=dir%2Cx/a%3Ab.txt,line=2,col=3,endLine=2,endColumn=9,"
         "title=newslint hygiene.placeholder::100%25 wrong, see%0Anext%0Dline\n"
@@ -79,8 +81,8 @@ def test_github_escapes_message_and_properties() -> None:
 
 
 def test_github_info_is_a_notice() -> None:
-    d = Diagnostic("a.txt", 1, 1, 1, 2, "headline.length", "info", "long")
-    assert FORMATS["github"](Report([d])).startswith("::notice file=a.txt,")
+    d = Diagnostic("a.txt", 1, 1, 1, 2, "headline.length", Severity.INFO, "long")
+    assert render("github", Report([d])).startswith("::notice file=a.txt,")
 
 
 def test_auto_is_github_in_actions(
@@ -109,9 +111,9 @@ def test_gitlab_code_quality(article: str, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_gitlab_fingerprints_differ_for_equal_findings() -> None:
-    one = Diagnostic("a.txt", 1, 1, 1, 3, "hygiene.placeholder", "error", "TK", start=0, end=2)
-    two = Diagnostic("a.txt", 2, 1, 2, 3, "hygiene.placeholder", "error", "TK", start=3, end=5)
-    issues = json.loads(FORMATS["gitlab"](Report([one, two], texts={"a.txt": "TK\nTK\n"})))
+    one = Diagnostic("a.txt", 1, 1, 1, 3, "hygiene.placeholder", Severity.ERROR, "TK", start=0, end=2, found="TK")
+    two = Diagnostic("a.txt", 2, 1, 2, 3, "hygiene.placeholder", Severity.ERROR, "TK", start=3, end=5, found="TK")
+    issues = json.loads(render("gitlab", Report([one, two])))
     assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
 
 

@@ -71,7 +71,7 @@ def test_mismatched_and_nesting() -> None:
 def test_british_straight_to_curly_fixes() -> None:
     text = "Headline\n\n\"They're here,\" he said. She said: 'It's 'fine'.'\n"
     diagnostics = newslint.lint_text(text, config=from_text(BRITISH))
-    fixes = {(d.column, d.fix) for d in diagnostics if d.rule == "quotes.straight"}
+    fixes = {(d.column, d.fix.replacement if d.fix else None) for d in diagnostics if d.rule == "quotes.straight"}
     assert fixes == {(1, "“"), (6, "’"), (15, "”"), (36, "‘"), (39, "’"), (42, "‘"), (47, "’"), (49, "’")}
 
 

@@ -22,16 +22,29 @@ def test_examples(rule) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda rule: rule.id)
 def test_rule_data_is_sound(rule) -> None:  # type: ignore[no-untyped-def]
+    """Term lists free of duplicates; a substitution never maps a term to
+    itself, or to a term it replaces in turn (a chain or a cycle)."""
     assert rule.description.strip() and rule.message.strip()
-    swap = rule.options.get("swap", {})
-    for wrong, right in swap.items():
-        assert wrong != right
-        assert right not in swap, f"{rule.id}: {wrong!r} -> {right!r} -> {swap.get(right)!r} is a chain or cycle"
-    forms = [form for group in rule.options.get("variants", []) for form in group]
-    assert len(forms) == len(set(forms)), f"{rule.id}: a form in two groups"
-    for option in ("terms", "exceptions"):
-        items = rule.options.get(option, [])
-        assert len(items) == len(set(items)), f"{rule.id}: duplicate {option}"
+    terms = rule.options.get("terms", [])
+    if isinstance(terms, dict):
+        for wrong, right in terms.items():
+            assert wrong != right
+            assert right not in terms, f"{rule.id}: {wrong!r} -> {right!r} -> {terms[right]!r} is a chain or cycle"
+    else:
+        flat = [form for item in terms for form in (item if isinstance(item, list) else [item])]
+        assert len(flat) == len(set(flat)), f"{rule.id}: a term listed twice"
+    patterns = [str(entry) for entry in rule.options.get("patterns", []) + rule.options.get("exceptions", [])]
+    assert len(patterns) == len(set(patterns)), f"{rule.id}: a pattern listed twice"
+
+
+def test_term_data_checks_catch_a_cycle() -> None:
+    """The test above can fail: a rule file with a cycle is caught."""
+    from dataclasses import replace
+
+    rule = next(rule for rule in ALL_RULES if rule.check == "substitution" and rule.options.get("terms"))
+    broken = replace(rule, options={**rule.options, "terms": {"colour": "color", "color": "colour"}})
+    with pytest.raises(AssertionError, match="chain or cycle"):
+        test_rule_data_is_sound(broken)
 
 
 def test_rule_ids_are_unique_per_pack() -> None:

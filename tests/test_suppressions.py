@@ -8,7 +8,7 @@ import pytest
 
 import newslint
 from newslint.cli import main
-from newslint.suppressions import find_directives
+from newslint.readers._directives import find_directives
 
 
 def rules_at(text: str, path: str = "story.md") -> list[tuple[str, int, int]]:

@@ -22,7 +22,10 @@ import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
-from newslint.numbers import (
+from newslint.options import Int
+from newslint.patterns import lazy_compile
+from newslint.terms import Hit
+from newslint.text.numbers import (
     HEDGES,
     Number,
     format_like,
@@ -31,8 +34,6 @@ from newslint.numbers import (
     read_number_at,
     read_numbers,
 )
-from newslint.patterns import lazy_compile
-from newslint.terms import Hit
 
 # Cheap pre-filter: "from" followed by a figure or a number word.
 _FROM_RE = lazy_compile(
@@ -102,8 +103,10 @@ class Change:
 
 class Arithmetic(Check):
     name = "arithmetic"
+    summary = "A change stated with both its ends must agree with itself (from X to Y, eightfold)."
+    params = ("arithmetic",)
     options = {
-        "tolerance": Option("int", 10, "Percent by which a multiplier may be off before it is wrong."),
+        "tolerance": Option(Int(minimum=0), 10, "Percent by which a multiplier may be off before it is wrong."),
     }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:

@@ -20,9 +20,10 @@ from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
+from newslint.options import Int
 from newslint.patterns import lazy_compile, trie
-from newslint.quotes import Quote
 from newslint.terms import Hit
+from newslint.text.quotes import Quote
 
 _ATTRIBUTION_VERBS = (
     "said|says|say|saying|told|tells|tell|telling|according to|asked|asks|added|adds|wrote|writes|"
@@ -71,8 +72,9 @@ _SENTENCE_BREAK_RE = lazy_compile(r"""[.!?]["'”’)]*\s+(?=["'“‘(]?[\p{Lu}
 
 class Attribution(Check):
     name = "attribution"
+    summary = "A paragraph of direct speech must say who is speaking."
     options = {
-        "min_words": Option("int", 6, "Words a quotation needs to be speech rather than a phrase."),
+        "min_words": Option(Int(minimum=1), 6, "Words a quotation needs to be speech rather than a phrase."),
     }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
@@ -207,8 +209,16 @@ def _attributed(prose: str, block: Block, quotes: list[Quote]) -> bool:
     return (
         any(_says(prose, start, end) for start, end in gaps)
         or any(_ATTRIBUTION_RE.search(prose, start, end) for start, end in gaps)
-        or _LABEL_RE.fullmatch(prose, *gaps[0]) is not None
+        or _LABEL_RE.fullmatch(prose, _with_marker(prose, gaps[0][0]), gaps[0][1]) is not None
     )
+
+
+def _with_marker(prose: str, start: int) -> int:
+    """Where a paragraph starts, its list marker included: a Markdown reader
+    masks "- " and starts the paragraph after it."""
+    while start > 0 and prose[start - 1] in "\x00 \t":
+        start -= 1
+    return start
 
 
 # Characters no engine counts as word characters: "said" between two of them

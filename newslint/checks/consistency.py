@@ -2,8 +2,8 @@
 
 Three sources of forms, any of which a rule may use:
 
-- ``variants``: groups of literal forms (``[Nato, NATO]``);
-- ``styles``: one group of named patterns (date styles: ``month-day``,
+- ``terms``: groups of literal forms (``[Nato, NATO]``);
+- ``patterns``: one group of named patterns (date styles: ``month-day``,
   ``day-month``, ``ordinal``);
 - ``acronyms: true``: no list at all; an acronym written both in capitals and
   as a word (NATO and Nato) in one article.
@@ -14,14 +14,16 @@ variant that introduces or explains the first ("Islamic State (IS)") is fine.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
 
 import regex
 
-from newslint.checks import Check, Finding, Option
-from newslint.checks.existence import NEEDS, Needs, compile_pattern, find_all
+from newslint.checks import Check, Finding, OptionError
+from newslint.checks._patterns import RulePattern
+from newslint.checks.existence import CASE_SENSITIVE
 from newslint.document import Document
+from newslint.options import Bool, Groups, Option, Patterns, Strings
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
 
@@ -51,34 +53,37 @@ class Occurrence(NamedTuple):
 
 class Consistency(Check):
     name = "consistency"
+    summary = "One article, one form: variants of a term, or styles of a date, must not be mixed."
+    params = ("first", "first_line", "form")
     options = {
-        "variants": Option("groups", [], "Groups of forms that must not be mixed."),
-        "styles": Option("mapping", {}, "Style name: regex; one style per article."),
-        "needs": NEEDS,
-        "acronyms": Option("bool", False, "Find acronyms written two ways, with no list."),
-        "preferred": Option("strings", [], "The house form of a group, where it has one."),
-        "case_sensitive": Option("bool", True),
+        "terms": Option(Groups(), [], "Groups of forms that must not be mixed in one article."),
+        "patterns": Option(
+            Patterns({"name": "the style's name, for messages and `preferred`"}, required=("name",)),
+            [],
+            "Named styles (each a regex); one style per article.",
+        ),
+        "acronyms": Option(Bool(), False, "Also find acronyms written two ways (NATO, Nato), with no list."),
+        "preferred": Option(Strings("forms or style names"), [], "The house form of a group, where it has one."),
+        "case_sensitive": CASE_SENSITIVE,
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(rule)
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        super().__init__(options)
         self.styles = [
-            (name, compile_pattern(pattern, True, "styles")) for name, pattern in self.opts["styles"].items()
+            (entry["name"], RulePattern(entry["pattern"], True, "patterns")) for entry in options["patterns"]
         ]
-        self.needs = Needs(self.opts["needs"])
-        forms = [form for group in self.opts["variants"] for form in group]
-        self.listed = frozenset(form.lower() for form in forms)  # left to the variant groups
+        forms = [form for group in options["terms"] for form in group]
+        self.listed = frozenset(form.lower() for form in forms)  # left to the term groups
         if len(forms) != len(set(forms)):
-            raise ValueError("a form appears in more than one variant group")
-        unknown = set(self.opts["preferred"]) - set(forms) - set(self.opts["styles"])
+            raise OptionError("terms", "a form appears in more than one group")
+        if not options["case_sensitive"] and len(self.listed) != len(forms):
+            raise OptionError("terms", "forms that differ only in case (Nato, NATO) need case_sensitive: true")
+        unknown = set(options["preferred"]) - set(forms) - {name for name, _ in self.styles}
         if unknown:
-            raise ValueError(f"preferred forms {sorted(unknown)} are not in any group")
-
-    def needy_patterns(self) -> list[regex.Pattern]:
-        return [pattern for _, pattern in self.styles]
+            raise OptionError("preferred", f"{sorted(unknown)} not in any group")
 
     def terms(self) -> Iterable[Term]:
-        for index, group in enumerate(self.opts["variants"]):
+        for index, group in enumerate(self.opts["terms"]):
             for form in group:
                 yield Term(form, index, self.opts["case_sensitive"])
 
@@ -96,10 +101,8 @@ class Consistency(Check):
         yield from self._mixed(doc, occurrences)
 
     def _style_occurrences(self, doc: Document) -> Iterable[Occurrence]:
-        if self.needs.absent_from(doc.prose):
-            return
         for name, pattern in self.styles:
-            for match in find_all(pattern, doc):
+            for match in pattern.finditer(doc):
                 yield Occurrence(match.start(), match.end(), "style", name)
 
     def _acronym_occurrences(self, doc: Document) -> Iterable[Occurrence]:

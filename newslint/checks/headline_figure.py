@@ -17,9 +17,10 @@ from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
-from newslint.numbers import Number, read_numbers
+from newslint.options import Bool
 from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit
+from newslint.text.numbers import Number, read_numbers
 
 # The quick no: a headline with neither a digit nor a number word of two or
 # more has no figure _figures would keep. Two searches, a digit and then a
@@ -44,8 +45,10 @@ _QUOTE_CLOSE = "'\"’”"
 
 class HeadlineFigure(Check):
     name = "headline-figure"
+    summary = "Every figure in the headline and standfirst is in the body."
+    params = ("figure", "line")
     options = {
-        "words": Option("bool", True, 'Check figures written as words ("three") too.'),
+        "words": Option(Bool(), True, 'Check figures written as words ("three") too.'),
     }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:

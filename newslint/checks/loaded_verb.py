@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
+from newslint.options import Strings
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
 
@@ -23,12 +24,14 @@ _QUOTE_OPEN = "\"'“‘"
 
 class LoadedVerb(Check):
     name = "loaded-verb"
+    summary = "Attribution verbs that take sides (claimed, admitted, insisted)."
+    params = ("verb",)
     options = {
-        "verbs": Option("strings", [], "Attribution verbs that take sides."),
+        "terms": Option(Strings("verbs"), [], "Attribution verbs that take sides, in every form to flag."),
     }
 
     def terms(self) -> Iterable[Term]:
-        return (Term(verb) for verb in self.opts["verbs"])
+        return (Term(verb) for verb in self.opts["terms"])
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose

@@ -6,14 +6,17 @@ from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import WORD_RE, Document
+from newslint.options import Choice, Int
 from newslint.terms import Hit
 
 
 class Metric(Check):
     name = "metric"
+    summary = "Lengths an editor keeps an eye on: headline characters, words in a sentence or paragraph."
+    params = ("size", "max")
     options = {
-        "measure": Option("headline-characters|sentence-words|paragraph-words"),
-        "max": Option("int"),
+        "measure": Option(Choice("headline-characters", "sentence-words", "paragraph-words"), help="What to measure."),
+        "max": Option(Int(minimum=1), help="The most allowed."),
     }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:

@@ -20,11 +20,13 @@ form is reported, the later one on a tie.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import NAME_RE, Document
+from newslint.options import Groups, Int
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 
@@ -54,13 +56,15 @@ class Form:
 
 class NameVariant(Check):
     name = "name-variant"
+    summary = "One name spelled two ways in one article."
+    params = ("form", "other", "other_line", "other_count")
     options = {
-        "min_length": Option("int", 6, "Letters a name needs before one-letter variants count."),
-        "distinct": Option("groups", [], "Names that look alike but are different (Boston, Bolton)."),
+        "min_length": Option(Int(minimum=3), 6, "Letters a name needs before one-letter variants count."),
+        "distinct": Option(Groups(), [], "Names that look alike but are different (Boston, Bolton)."),
     }
 
-    def __init__(self, rule) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(rule)
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        super().__init__(options)
         self.distinct = {
             frozenset((first.lower(), second.lower()))
             for group in self.opts["distinct"]

@@ -1,4 +1,4 @@
-"""quotes: problems the quotation analyser (newslint/quotes.py) finds.
+"""quotes: problems the quotation analyser (newslint/text/quotes.py) finds.
 
 One check kind, several rules: each rule names the problem it reports.
 """
@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
-from newslint.quotes import STRAIGHT_FOR, Mark
+from newslint.options import Choice
 from newslint.terms import Hit
+from newslint.text.quotes import STRAIGHT_FOR, Mark
 
 
 def _majority_curly(marks: list[Mark]) -> bool | None:
@@ -24,14 +25,16 @@ def _majority_curly(marks: list[Mark]) -> bool | None:
 
 class Quotes(Check):
     name = "quotes"
+    summary = "Problems the quotation analyser finds; each rule names one."
+    fixable = True
+    params = ("mark", "role", "other", "replacement")
     options = {
-        "problem": Option("unbalanced|mismatched|mixed-style|nesting|straight|straight-apostrophe"),
-        "prefer": Option("majority|curly|straight", "majority", "mixed-style: the style to keep."),
-        "fix": Option("bool", False, "Offer the corrected mark as a fix."),
+        "problem": Option(
+            Choice("unbalanced", "mismatched", "mixed-style", "nesting", "straight", "straight-apostrophe"),
+            help="The problem this rule reports.",
+        ),
+        "prefer": Option(Choice("majority", "curly", "straight"), "majority", "mixed-style: the style to keep."),
     }
-
-    def is_fixable(self) -> bool:
-        return self.opts["fix"]
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         analysis = doc.quotes
@@ -58,7 +61,7 @@ class Quotes(Check):
 
     def _finding(self, mark: Mark, replacement: str) -> Finding:
         params = {"mark": mark.char, "replacement": replacement}
-        return Finding(mark.offset, mark.offset + 1, params, replacement if self.opts["fix"] else None)
+        return Finding(mark.offset, mark.offset + 1, params, replacement)
 
     def _mismatched(self, doc: Document) -> Iterable[Finding]:
         pairs = doc.quotes.mismatched()
@@ -70,7 +73,7 @@ class Quotes(Check):
             other = closer if odd is opener else opener
             replacement = odd.curly if odd.straight else STRAIGHT_FOR[odd.kind]
             params = {"mark": odd.char, "other": other.char, "replacement": replacement}
-            yield Finding(odd.offset, odd.offset + 1, params, replacement if self.opts["fix"] else None)
+            yield Finding(odd.offset, odd.offset + 1, params, replacement)
 
     def _mixed_style(self, doc: Document) -> Iterable[Finding]:
         # The marks all stand in the prose: without both a straight and a

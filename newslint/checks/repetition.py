@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from newslint.checks import Check, Finding, Option
+from newslint.checks._patterns import RulePattern, passes
 from newslint.document import Document
+from newslint.options import Patterns, pattern_entries
 from newslint.patterns import ASCII_SPACE
 from newslint.terms import Hit
 
@@ -35,13 +38,26 @@ _JOINERS = "'’-"
 
 class Repetition(Check):
     name = "repetition"
+    summary = "A word written twice in a row; the fix removes the second."
     fixable = True
+    default_fix = "safe"
+    params = ("word",)
     options = {
-        "exceptions": Option("strings", [], "Words that may rightly be doubled (had had, that that)."),
+        "exceptions": Option(
+            Patterns(),
+            [],
+            "Regexes for doubled words that may stand ('had had', 'that that'), matched against the two words with one space between.",
+        ),
     }
 
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        super().__init__(options)
+        self.exceptions = [
+            RulePattern(e["pattern"], False, "exceptions") for e in pattern_entries(options["exceptions"])
+        ]
+
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        exceptions = {word.lower() for word in self.opts["exceptions"]}
+        exceptions = self.exceptions
         prose = doc.prose
         for match in _doubled(prose):
             first, second = match.group(1), match.group(2)
@@ -51,11 +67,16 @@ class Repetition(Check):
             before, after = prose[max(0, start - 1) : start], prose[end : end + 1]
             if (before and before in _JOINERS) or (after and after in _JOINERS):
                 continue  # "break-in in", "it's s"
-            if first.lower() in exceptions or second[:1].isupper() and first[:1].isupper():
+            if second[:1].isupper() and first[:1].isupper() or _passes(exceptions, first, second):
                 continue  # Names such as Duran Duran or Bora Bora
             if _title_before_name(prose, first, second, end):
                 continue
             yield Finding(start, end, {"word": first}, first)
+
+
+def _passes(exceptions: list[RulePattern], first: str, second: str) -> bool:
+    phrase = f"{first} {second}"
+    return passes(exceptions, phrase, 0, len(phrase))
 
 
 # Words whose capitalised double before a name is a typo ("in the The Times").

@@ -17,6 +17,8 @@ from newslint.terms import Hit
 
 class Suppression(Check):
     name = "suppression"
+    summary = "A suppression comment that hides nothing (reported by the engine)."
+    params = ("rules",)
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         return ()

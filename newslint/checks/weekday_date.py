@@ -44,6 +44,8 @@ _WEEKDAY_HINT_RE = lazy_compile(r"day,?\s+(?:the\s+)?[\dJFMASOND]")
 
 class WeekdayDate(Check):
     name = "weekday-date"
+    summary = "A weekday that contradicts its date."
+    params = ("weekday", "date", "actual")
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose

@@ -16,14 +16,14 @@ an apostrophe, never reported: precision over recall.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
+from newslint.lexicon import HONORIFICS, alternation
 from newslint.patterns import lazy_compile
-
-if TYPE_CHECKING:
-    from newslint.document import Block, Document
+from newslint.text import Block
 
 Role = Literal["open", "close", "apostrophe", "prime"]
 
@@ -39,7 +39,9 @@ _ELISION_RE = lazy_compile(r"(?i)(?:\d\d?s?\b|n['’]|em\b|til\b|tis\b|cause\b|t
 # forgotten, not that the quote runs on into the next paragraph.
 # The speaker is a third person: "I said" and "we said" inside a quote are the
 # speaker talking ("I said then you don't do deals"), not the reporter.
-_SPEAKER = r"(?:he|she|they|it|(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+\p{Lu}[\w-]*|\p{Lu}[\w-]+(?:\s+\p{Lu}[\w-]+){0,3})"
+_SPEAKER = (
+    rf"(?:he|she|they|it|(?:{alternation(HONORIFICS)})\.?\s+\p{{Lu}}[\w-]*|\p{{Lu}}[\w-]+(?:\s+\p{{Lu}}[\w-]+){{0,3}})"
+)
 _SPEECH_VERB = r"(?:said|says|added|adds|told|asked|explained|wrote|continued|countered|replied|insisted|warned)"
 # After a comma (or ? !) only: ". Mr Smith said so." may well be the speaker.
 _ATTRIBUTION_RE = lazy_compile(rf"[,?!]\s+{_SPEAKER}\s+{_SPEECH_VERB}\b")
@@ -109,15 +111,15 @@ _OPEN_OFFSET = attrgetter("open.offset")
 _OFFSET = attrgetter("offset")
 
 
-def analyse(doc: Document) -> QuoteAnalysis:
+def analyse(prose: str, blocks: Sequence[Block]) -> QuoteAnalysis:
+    """The marks and quotes of ``prose``, block by block (blocks in order)."""
     analysis = QuoteAnalysis()
-    prose = doc.prose
     # A block without marks has no marks, quotes or stray marks to add, so
     # it is skipped: many paragraphs have none, and some articles none at all.
     offsets = _mark_offsets(prose)
     if not offsets:
         return analysis
-    units = _units(prose, doc.blocks)
+    units = _units(prose, blocks)
     all_marks, all_quotes, all_unbalanced = analysis.marks, analysis.quotes, analysis.unbalanced
     first, count = 0, len(offsets)
     for index, block in enumerate(units):
@@ -182,10 +184,8 @@ def _ends_mid_sentence(paragraph: str) -> bool:
     return last.isalpha() or last.isdigit() or last in (",", ";")
 
 
-def _units(prose: str, blocks: list[Block]) -> list[Block]:
+def _units(prose: str, blocks: Sequence[Block]) -> list[Block]:
     """Blocks, with body paragraphs broken mid-sentence joined back together."""
-    from newslint.document import Block
-
     units: list[Block] = []
     for block in blocks:
         previous = units[-1] if units else None

@@ -1,0 +1,96 @@
+"""Checking one file: read, parse, lint and (with --fix) write back."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newslint.config import Config
+from newslint.linter import Linter
+from newslint.model import Diagnostic
+from newslint.readers import ReadError, decode, read_bytes
+
+if TYPE_CHECKING:
+    from newslint.cache import Cache
+
+
+@dataclass
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None  # one line: why the file could not be checked
+    #: The text as checked, kept only where the run needs it (stdin, --fix);
+    #: a worker never sends an article back.
+    text: str | None = None
+    fixed_text: str | None = None  # what --fix produced, when it changed anything
+    diff: str = ""
+    #: Set when the diagnostics were linted and belong in the cache under this key.
+    cache_key: str | None = None
+
+
+@dataclass(frozen=True)
+class FixOptions:
+    fix: bool = False
+    diff: bool = False
+    unsafe: bool = False
+
+    @property
+    def active(self) -> bool:
+        return self.fix or self.diff
+
+
+def check_file(
+    path: str,
+    config: Config,
+    linter: Linter,
+    *,
+    fixing: FixOptions = FixOptions(),
+    stdin_name: str | None = None,
+    cache: Cache | None = None,
+) -> FileResult:
+    """Check one file (``-`` is stdin); with ``fixing.fix`` write the fixes,
+    with ``fixing.diff`` only show them.
+
+    ``cache`` serves diagnostics (a miss sets ``cache_key`` for the caller to
+    store); it is not used when fixing (that needs every round of linting)
+    nor for stdin.
+    """
+    display = stdin_name or path if path == "-" else path
+    result = FileResult(display)
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+        source = decode(data, stdin_name or "<stdin>" if path == "-" else path)
+    except ReadError as error:
+        result.error = str(error)
+        return result
+    lint_path = display if path == "-" else path
+
+    def lint(text: str) -> list[Diagnostic]:
+        return linter.lint_text(text, lint_path, config)
+
+    if fixing.active:
+        from newslint.fixes import fix_until_stable, unified_diff, write_atomically  # difflib: only when fixing
+
+        result.text = source.text
+        fixed = fix_until_stable(source.text, lint, unsafe=fixing.unsafe)
+        if fixed != source.text:
+            result.fixed_text = fixed
+            if fixing.diff:
+                result.diff = unified_diff(display, source.text, fixed)
+            elif path != "-":
+                write_atomically(path, source, fixed)
+            if not fixing.diff:
+                result.text = fixed
+    elif path == "-":
+        result.text = source.text
+    elif cache is not None:
+        key = cache.key(path, data, linter.stamp(config.for_path(path)))
+        cached = cache.get(key)
+        if cached is None:
+            # The caller stores it: with --jobs only the parent process writes.
+            cached, result.cache_key = lint(source.text), key
+        result.diagnostics = cached
+        return result
+    result.diagnostics = lint(result.text if result.text is not None else source.text)
+    return result

@@ -1,0 +1,14 @@
+"""github inside GitHub Actions (GITHUB_ACTIONS=true), text elsewhere."""
+
+from __future__ import annotations
+
+import os
+
+from newslint.formats import Report, github, text
+
+NAME = "auto"
+
+
+def render(report: Report) -> str:
+    chosen = github if os.environ.get("GITHUB_ACTIONS") == "true" else text
+    return chosen.render(report)

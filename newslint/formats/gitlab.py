@@ -1,0 +1,33 @@
+"""GitLab Code Quality JSON (artifacts: reports: codequality)."""
+
+from __future__ import annotations
+
+import json
+
+from newslint.formats import Report
+from newslint.formats._ci import finding_fingerprints, relative_path
+
+NAME = "gitlab"
+# GitLab Code Quality has five levels; an error is a blocker of a merge, not critical.
+_SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render(report: Report) -> str:
+    issues = []
+    for d, fingerprint in zip(report.diagnostics, finding_fingerprints(report)):
+        issues.append(
+            {
+                "description": d.message,
+                "check_name": d.rule,
+                "fingerprint": fingerprint,
+                "severity": _SEVERITIES[d.severity.value],
+                "location": {
+                    "path": relative_path(d.path),
+                    "positions": {
+                        "begin": {"line": d.line, "column": d.column},
+                        "end": {"line": d.end_line, "column": d.end_column},
+                    },
+                },
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,29 @@
+"""``path:line:col: severity rule-id message``, with the source line and a caret on a terminal."""
+
+from __future__ import annotations
+
+from newslint.formats import Report, summary
+
+NAME = "text"
+_COLOURS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def render(report: Report) -> str:
+    out = []
+    for d in report.diagnostics:
+        where = _paint(f"{d.path}:{d.line}:{d.column}:", "1", report.color)
+        severity = _paint(d.severity.value, _COLOURS[d.severity.value], report.color)
+        fixable = " [*]" if d.fix is not None and d.fix.safe else ""
+        out.append(f"{where} {severity} {d.rule} {d.message}{fixable}")
+        if report.source_line is not None:
+            line = report.source_line(d.path, d.line)
+            width = (d.end_column if d.end_line == d.line else len(line) + 1) - d.column
+            out.append(f"    {line.expandtabs(1)}")
+            caret = "^" * max(1, width)
+            out.append("    " + " " * (d.column - 1) + _paint(caret, _COLOURS[d.severity.value], report.color))
+    out.append(summary(report))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,112 @@
+"""Shared word lists: months, weekdays, honorifics, speech verbs, number words.
+
+One place for the words several checks need, so that they never disagree
+(which verbs attribute speech, which words are months). Rule files name
+these lists in their patterns with the `regex` module's named lists:
+``\\L<month>`` matches any month name (see ``NAMED_LISTS`` and docs/rules.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+#: Abbreviations of the months, as AP and most house styles write them (with
+#: or without the full stop, which is not part of the word).
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+#: Month number of every name and abbreviation.
+MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(MONTHS, 1)},
+    **{abbreviation: MONTHS.index(next(m for m in MONTHS if m.startswith(abbreviation[:3]))) + 1
+       for abbreviation in MONTH_ABBREVIATIONS},
+}  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: Courtesy titles, written before a surname.
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev")
+#: Abbreviations that end in a full stop without ending a sentence.
+ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Sen", "Rep", "Gov",
+    "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "approx",
+)  # fmt: skip
+
+# Verbs that attribute speech or writing, as base form and the forms that
+# differ from the regular -s, -ed and -ing ones. "according to", "in a
+# statement" and the like are phrases, not verbs: the checks add them.
+_SPEECH_VERB_BASES = """
+    say:said tell:told add write:wrote:written speak:spoke:spoken explain insist claim state warn argue
+    tweet post continue reply respond declare comment note observe concede admit acknowledge stress urge
+    recall remember predict suggest confirm announce reveal agree describe call joke laugh boast complain
+    quote report believe think:thought feel:felt promise vow pledge maintain allege caution emphasise
+    emphasize underline remark shout cry sing:sang:sung whisper muse counter retort interject testify
+    wonder ask greet radio cable begin:began:begun recount tell add answer assert contend charge deny
+    affirm reckon estimate quip sigh scoff snap fume rage plead beg recommend propose reason insist
+    concede recollect exclaim proclaim announce inform advise repeat acknowledge observe conclude
+""".split()
+
+
+def _forms(entry: str) -> list[str]:
+    base, *irregular = entry.split(":")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        regular = [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    elif base.endswith("e"):
+        regular = [base + "s", base + "d", base[:-1] + "ing"]
+    elif base.endswith(("s", "sh", "ch", "x")):
+        regular = [base + "es", base + "ed", base + "ing"]
+    elif base in ("admit", "plan", "quip", "snap", "beg", "stop"):
+        regular = [base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
+    else:
+        regular = [base + "s", base + "ed", base + "ing"]
+    if irregular:
+        regular[1] = irregular[0]  # the past tense
+        regular.extend(irregular[1:])  # a past participle of its own
+    if base == "say":
+        regular[0] = "says"
+    return [base, *regular]
+
+
+def _unique(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(words))
+
+
+#: Every form of every speech verb: "said", "says", "saying", "wrote", "recalls"...
+SPEECH_VERBS = _unique(form for entry in _SPEECH_VERB_BASES for form in _forms(entry))
+#: Phrasal speech verbs, in the forms news copy uses.
+SPEECH_PHRASES = (
+    "according to", "pointed out", "points out", "went on", "goes on", "summed up", "sums up", "hit back",
+    "hits back", "attributed to", "spoke to", "speaking to",
+)  # fmt: skip
+
+NUMBER_UNITS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)  # fmt: skip
+NUMBER_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMBER_SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth",
+)  # fmt: skip
+
+#: The lists rule patterns may name: ``\\L<month>``. Case follows the rule's
+#: ``case_sensitive`` setting, like the rest of the pattern.
+NAMED_LISTS: dict[str, tuple[str, ...]] = {
+    "month": MONTHS,
+    "month_abbreviation": MONTH_ABBREVIATIONS,
+    "weekday": WEEKDAYS,
+    "honorific": HONORIFICS,
+    "speech_verb": SPEECH_VERBS,
+    "number_word": NUMBER_UNITS + NUMBER_TENS + NUMBER_SCALES,
+    "ordinal_word": ORDINALS,
+}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so "Sept" before "Sep")."""
+    import re
+
+    return "|".join(re.escape(word) for word in sorted(set(words), key=lambda word: (-len(word), word)))

@@ -1,0 +1,100 @@
+"""Readers: bytes to a Document, one module per input format.
+
+A reader module names itself and its file suffixes and parses text into a
+Document (``NAME``, ``SUFFIXES``, ``parse(text, path, layout)``); it is found
+by discovery, so a new format is one new module here. Decoding is shared:
+UTF-8 with or without a byte-order mark (kept for writing back), line endings
+untouched, binary or undecodable files refused in one line.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+
+from newslint.document import Document
+
+BOM = "\ufeff"
+
+Parse = Callable[[str, "str | None", str], Document]
+
+
+class ReadError(Exception):
+    """A file that cannot be read as an article; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded text plus what is needed to write it back byte for byte."""
+
+    text: str
+    bom: bool = False
+
+    def encode(self, text: str) -> bytes:
+        return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+def decode(data: bytes, name: str) -> Source:
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"{name}: binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ReadError(f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+    if text.startswith(BOM):
+        return Source(text[1:], bom=True)
+    return Source(text)
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file or directory") from None
+    except IsADirectoryError:
+        raise ReadError(f"{path}: is a directory") from None
+    except OSError as error:
+        raise ReadError(f"{path}: {error.strerror}") from None
+
+
+# -- the registry -----------------------------------------------------------------
+
+_READERS: dict[str, ModuleType] = {}
+
+
+def readers() -> Mapping[str, ModuleType]:
+    """Every reader module, by name (imported once, on first use)."""
+    if not _READERS:
+        for module in pkgutil.iter_modules(__path__):
+            if not module.name.startswith("_"):
+                reader = importlib.import_module(f"{__name__}.{module.name}")
+                _READERS[reader.NAME] = reader
+    return _READERS
+
+
+def default_suffixes() -> dict[str, str]:
+    """Suffix (lower case, with its dot) -> reader name, as the readers declare them."""
+    return {suffix: name for name, reader in readers().items() for suffix in reader.SUFFIXES}
+
+
+def reader_for(path: str | None, suffixes: Mapping[str, str] | None = None) -> str | None:
+    """The reader for ``path`` by its suffix, or None for a file newslint does not read."""
+    if path is None:
+        return None
+    table = default_suffixes() if suffixes is None else suffixes
+    return table.get(os.path.splitext(path)[1].lower())
+
+
+def parse(text: str, path: str | None = None, *, layout: str = "article", reader: str | None = None) -> Document:
+    """Parse ``text`` with ``reader``, or the reader ``path``'s suffix names (plain text when unknown).
+
+    ``layout="body"`` reads every paragraph as body copy (for rule examples and
+    snippets that have no headline).
+    """
+    name = reader or reader_for(path) or "text"
+    return readers()[name].parse(text, path, layout)  # type: ignore[no-any-return]

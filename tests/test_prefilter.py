@@ -1,0 +1,81 @@
+"""The literal prefilter the engine derives from each rule pattern: it must
+never keep a pattern from text the pattern matches."""
+
+from __future__ import annotations
+
+import pytest
+from support import findings, seed_text
+
+from newslint.lexicon import NAMED_LISTS
+from newslint.options import pattern_entries
+from newslint.prefilter import Prefilter, required_literals
+from newslint.rules import builtin_pack_path, builtin_packs, load_pack
+
+BUILTIN_RULES = [rule for name in builtin_packs() for rule in load_pack(builtin_pack_path(name), name).rules]
+PATTERNS = [
+    (rule, entry["pattern"])
+    for rule in BUILTIN_RULES
+    for key in ("patterns",)
+    for entry in pattern_entries(rule.options.get(key) or [])
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r" - (?:(?<=[^\s\d] - )(?=[^\s])|(?<=\d - )(?=[^\s\d]))", {" - "}),
+        (r"(?<!\.)\.\.\.(?!\.)", {"..."}),
+        (r"\u200B", {"\u200b"}),
+        (r"\b(Mr|Mrs|Ms|Dr)\.(?=\s+\p{Lu})", {"Mr", "Mrs", "Ms", "Dr"}),
+        (r"\bthe (?:first|second) of (?:May|June)\b", {"first", "second"}),  # the longest shortest string wins
+        (r"(?i:\[(?:link|url)\])", {"link", "url"}),
+        (r"\b\d{1,2} \L<month>\b", set(NAMED_LISTS["month"])),
+        (r"colou?r", {"colo"}),
+        (r"x|y?", None),  # a branch that can match nothing: no filter
+        (r"(ab)?c*", None),
+        (r"\d+", None),
+        (r"(?x) a b", None),  # verbose mode is not read: no filter rather than a wrong one
+        (r"(a)(?(1)b|c)", None),
+    ],
+)
+def test_required_literals(pattern: str, literals: set[str] | None) -> None:
+    found = required_literals(pattern, NAMED_LISTS)
+    assert (set(found) if found is not None else None) == literals
+
+
+def test_a_filter_says_absent_only_without_any_literal() -> None:
+    for literals in ({"\u00a0"}, {"May", "June"}, {f"word{n}" for n in range(12)} | {"May"}):
+        prefilter = Prefilter(frozenset(literals), ignore_case=False)
+        assert prefilter.absent_from("Talks end on 3 Jun.")
+        assert not prefilter.absent_from("Talks end in mid-May.") or "May" not in literals
+    assert not Prefilter(frozenset({"may"}), ignore_case=True).absent_from("In MAY.")
+
+
+def test_most_builtin_patterns_get_a_filter() -> None:
+    filtered = [source for _, source in PATTERNS if required_literals(source, NAMED_LISTS)]
+    assert len(filtered) >= len(PATTERNS) * 3 // 4
+
+
+@pytest.mark.parametrize(("rule", "source"), PATTERNS, ids=lambda item: getattr(item, "id", "")[:40])
+def test_every_match_holds_a_required_literal(rule, source) -> None:  # type: ignore[no-untyped-def]
+    """Over the rule's own examples and the seed, every match of the pattern
+    contains one of the literals (as the case setting reads them)."""
+    from newslint.checks._patterns import compile_pattern
+
+    literals = required_literals(source, NAMED_LISTS)
+    if literals is None:
+        return
+    compiled = compile_pattern(source, rule.options.get("case_sensitive", True))
+    ignore_case = not rule.options.get("case_sensitive", True) or "(?i" in source
+    for sample in (*rule.examples.bad, *rule.examples.good, seed_text()):
+        for match in compiled.finditer(sample):
+            text = match.group().lower() if ignore_case else match.group()
+            wanted = {literal.lower() for literal in literals} if ignore_case else literals
+            assert any(literal in text for literal in wanted), (source, match.group())
+
+
+def test_patterns_a_config_sets_get_their_own_filter() -> None:
+    config = "extends: [core]\nrules:\n  typography.invisible-character:\n    patterns: ['\\u200c']\n"
+    assert findings("Head\n\nNato\u200c allies met.\n", config, rule="typography.invisible-character") == {
+        (3, 5, "typography.invisible-character")
+    }
