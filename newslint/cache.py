@@ -135,9 +135,10 @@ class Cache:
         try:
             with open(os.path.join(self.folder, f"{name}.json"), encoding="utf-8") as handle:
                 data = json.loads(handle.read())
-            if data.get("fields") != list(_FIELDS) or not isinstance(data.get("entries"), dict):
+            entries = data.get("entries")
+            if data.get("fields") != list(_FIELDS) or not isinstance(entries, dict):
                 return {}
-            return data["entries"]
+            return entries
         except (OSError, ValueError, AttributeError):
             return {}
 

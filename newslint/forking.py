@@ -76,7 +76,7 @@ def _child(check: Callable[[Any], FileResult], paths: Sequence[Any], results: Bi
         try:
             for path in paths:
                 if os.getppid() != parent:
-                    return  # the parent was killed (a cancelled CI job): stop, do not finish alone
+                    os._exit(1)  # the parent was killed (a cancelled CI job): stop, do not finish alone
                 checked.append(check(path))
         except BaseException:  # an exception object may not pickle; its traceback does
             share = WorkerError(traceback.format_exc())

@@ -196,7 +196,7 @@ def pattern_entries(value: list[Any]) -> list[dict[str, str]]:
     return [{"pattern": item} if isinstance(item, str) else dict(item) for item in value]
 
 
-class Examples(OptionType):
+class ExampleTexts(OptionType):
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, dict) or set(value) - {"bad", "good"}:
             return "must be a mapping with 'bad' and 'good' lists"

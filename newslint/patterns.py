@@ -33,6 +33,7 @@ class LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         pattern, flags, engine = self._source
+        compiled: Any
         if engine == "re":
             compiled = re.compile(pattern, flags)
         else:
@@ -64,7 +65,7 @@ ASCII_SPACE = r"[\s\x1c-\x1f]"
 def trie(words: Iterable[str], space: str = r"\s") -> str:
     """A pattern matching exactly ``words``, shaped as a trie. Characters are
     taken literally, except that a space matches any run of ``space``."""
-    tree: dict[str, dict] = {}
+    tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
@@ -73,7 +74,7 @@ def trie(words: Iterable[str], space: str = r"\s") -> str:
     return _trie_node(tree, space + "+")
 
 
-def _trie_node(node: dict[str, dict], spaces: str) -> str:
+def _trie_node(node: dict[str, Any], spaces: str) -> str:
     branches = [
         (spaces if char == " " else re.escape(char)) + _trie_node(child, spaces)
         for char, child in sorted(node.items())

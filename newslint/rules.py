@@ -18,7 +18,7 @@ from typing import Any
 
 from newslint.checks import Check, load_checks
 from newslint.model import SEVERITIES, FixSafety, Severity
-from newslint.options import Bool, Choice, Examples, Option, OptionError, Str
+from newslint.options import Bool, Choice, ExampleTexts, Option, OptionError, Str
 from newslint.yamlfile import LineDict, YamlError, read_yaml
 
 RULE_SCOPES = ("headline", "standfirst", "body", "all")
@@ -43,7 +43,7 @@ COMMON_KEYS: dict[str, Option] = {
         "Whether `--fix` applies the rule's fix: always (safe), only with --unsafe-fixes, or never.",
     ),
     "link": Option(Str(), "", "A page that explains the rule further (shown in SARIF and editors)."),
-    "examples": Option(Examples(), help="Texts the rule must flag (bad) and must pass (good); run as tests."),
+    "examples": Option(ExampleTexts(), help="Texts the rule must flag (bad) and must pass (good); run as tests."),
 }
 #: What a config or pack may change of a rule: everything but its kind, docs and examples.
 SETTABLE_KEYS = ("severity", "scope", "speech", "enabled", "message", "fix", "link")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -162,14 +162,14 @@ def _check_all(options: RunOptions, linter: Linter, stdout: TextIO, stderr: Text
 
 def _check_serially(
     jobs: list[tuple[str, Config]], linter: Linter, fixing: FixOptions, stdin_name: str | None
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     for path, config in jobs:
         yield check_file(path, config, linter, fixing=fixing, stdin_name=stdin_name)
 
 
 def _check_batch(
     jobs: list[tuple[str, Config]], linter: Linter, options: RunOptions, stderr: TextIO
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     from newslint.parallel import check_paths, default_jobs
     from newslint.progress import Progress
 

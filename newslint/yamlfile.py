@@ -26,7 +26,7 @@ class YamlError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A mapping that knows the line of each of its keys."""
 
     line: int = 0
@@ -36,7 +36,7 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class LineList(list):
+class LineList(list[Any]):
     line: int = 0
     item_lines: list[int]
 

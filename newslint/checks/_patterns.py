@@ -24,7 +24,7 @@ def compile_pattern(pattern: str, case_sensitive: bool, option: str = "patterns"
     flags = regex.VERSION0 if case_sensitive else regex.VERSION0 | regex.IGNORECASE
     lists = {name: words for name, words in NAMED_LISTS.items() if f"\\L<{name}>" in pattern}
     try:
-        return regex.compile(pattern, flags, **lists)
+        return regex.compile(pattern, flags, **lists)  # type: ignore[arg-type]
     except (regex.error, ValueError, KeyError) as error:
         message = str(error)
         if "named list" in message or isinstance(error, KeyError):

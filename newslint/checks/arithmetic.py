@@ -139,7 +139,7 @@ class Arithmetic(Check):
 # -- reading -------------------------------------------------------------------
 
 
-def _read_change(prose: str, match: regex.Match, floor: int, ceiling: int) -> Change | None:
+def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) -> Change | None:
     """The change whose "from" is ``match``, if the sentence states one."""
     old = read_number_at(prose, match.end(), ceiling)
     if old is None or _TIME_UNITS_RE.match(prose, old.end, ceiling):
@@ -279,7 +279,7 @@ _DOWN_RE = lazy_compile(r"\bdown\b")
 _GAP_RE = lazy_compile(r"(?i)[\s,]*(?:by\s+|a\s+|an\s+)?[\s,]*")
 
 
-def _next_to(prose: str, verb: regex.Match, percent: Number) -> bool:
+def _next_to(prose: str, verb: regex.Match[str], percent: Number) -> bool:
     """A percentage tied to its verb: "rose 20%", "fell by almost 3%", "a 20% rise"."""
     percent_start = percent.hedge_start if percent.hedge_start is not None else percent.start
     if percent_start >= verb.end():
@@ -288,7 +288,7 @@ def _next_to(prose: str, verb: regex.Match, percent: Number) -> bool:
     return percent.end <= verb.start() and not prose[percent.end : verb.start()].strip()
 
 
-def _mixed_directions(words: list[regex.Match]) -> bool:
+def _mixed_directions(words: list[regex.Match[str]]) -> bool:
     lowered = {word.group().lower() for word in words}
     return bool(lowered & UP_OR_REVISED) and bool(lowered & DOWN_OR_REVISED)
 

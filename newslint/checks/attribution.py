@@ -128,7 +128,7 @@ class Attribution(Check):
         return None
 
     def _real(self, doc: Document, quote: Quote) -> bool:
-        return _word_count(doc.prose, quote.open.offset, quote.end) >= self.opts["min_words"]
+        return _word_count(doc.prose, quote.open.offset, quote.end) >= int(self.opts["min_words"])
 
     def _speech(self, doc: Document, block: Block, quotes: list[Quote]) -> Quote | None:
         """The quotation that makes ``block`` a paragraph of direct speech."""

@@ -122,7 +122,7 @@ class Consistency(Check):
             return
         in_capitals = _also_capitalised(doc, set(_CAPITALS_RE.findall(doc.prose)), listed)
         sentence_starts = {sentence.start for sentence in doc.sentences}
-        candidates: list[tuple[regex.Match, bool]] = []
+        candidates: list[tuple[regex.Match[str], bool]] = []
         mid_sentence: dict[str, set[str]] = {}
         for block in doc.blocks:
             title_case_headline = block.kind == "headline" and _title_case(doc.text[block.start : block.end])

@@ -160,7 +160,7 @@ def _collect(doc: Document) -> dict[str, Form]:
     return words
 
 
-def _long_names(found: set[str], minimum: int) -> set[str]:
+def _long_names(found: frozenset[str], minimum: int) -> set[str]:
     """The bare forms of ``found`` that are all letters, ``minimum`` or more.
 
     A word of letters only is its own bare form, so only the others (Nato's,

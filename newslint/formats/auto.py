@@ -11,4 +11,5 @@ NAME = "auto"
 
 def render(report: Report) -> str:
     chosen = github if os.environ.get("GITHUB_ACTIONS") == "true" else text
-    return chosen.render(report)
+    rendered: str = chosen.render(report)
+    return rendered

@@ -157,7 +157,7 @@ def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int | 
     return _normal(match.group("hedge")), match.start("hedge")
 
 
-def _figure(text: str, match: regex.Match, floor: int) -> Number:
+def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
     figure = match.group("figure")
     mantissa = float(figure.replace(",", ""))
     decimals = len(figure.partition(".")[2])
@@ -235,7 +235,7 @@ def _words_value(words: list[str]) -> tuple[float, int, Kind, float] | None:
     return total + current, used, "count", unit
 
 
-def _word_number(text: str, match: regex.Match, floor: int) -> Number | None:
+def _word_number(text: str, match: regex.Match[str], floor: int) -> Number | None:
     words_end = match.start("percent") if match.group("percent") else match.end()
     spans = [m.span() for m in _WORD_SPLIT_RE.finditer(text, match.start(), words_end)]
     parsed = _words_value([text[s:e].lower() for s, e in spans])
