@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.2.0"
+from newslint.version import __version__
+
 __all__ = ["lint_text", "Diagnostic", "Linter", "__version__"]
 
 if TYPE_CHECKING:

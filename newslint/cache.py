@@ -28,8 +28,8 @@ from collections.abc import Iterator
 from dataclasses import fields
 from functools import cache
 
-from newslint import __version__
 from newslint.model import Diagnostic, Fix, Severity
+from newslint.version import __version__
 
 CACHE_DIR = ".newslint_cache"
 #: The columns of a stored diagnostic; a shard with other columns is a miss.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from newslint import __version__
+from newslint.version import __version__
 
 if TYPE_CHECKING:
     from newslint.linter import Linter

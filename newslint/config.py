@@ -15,16 +15,107 @@ from functools import cached_property
 from typing import Any
 
 from newslint.model import SEVERITIES, selects
-from newslint.rules import Pack, Rule, builtin_pack_path, builtin_packs, load_pack
+from newslint.options import Bool, Choice, Option, OptionType, Schema, Strings, type_name
+from newslint.rules import SETTABLE_KEYS, Pack, Rule, builtin_pack_path, builtin_packs, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
-KEYS = ("extends", "core", "select", "ignore", "rules", "overrides", "exclude", "fail-on")
 OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
 
 
 class ConfigError(Exception):
     """A config that cannot be used; the message is one line."""
+
+
+class RuleSettings(OptionType):
+    """``rules:``: rule ID -> a severity, or a mapping of that rule's settings
+    (checked against the rule when it is resolved)."""
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return f"must be a mapping of rule IDs to settings, not {type_name(value)}"
+        for rule_id, settings in value.items():
+            if not isinstance(settings, (dict, str)):
+                return f"{rule_id}: settings must be a mapping (or a severity)"
+            if isinstance(settings, str) and settings not in SEVERITIES:
+                return f"{rule_id}: severity must be one of {', '.join(reversed(SEVERITIES))}"
+        return None
+
+    def describe(self) -> str:
+        return "mapping of rule IDs to a severity or settings"
+
+    def schema(self) -> Schema:
+        return {"type": "object", "additionalProperties": rule_settings_schema({})}
+
+
+class Overrides(OptionType):
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, list):
+            return "must be a list of {files: [...], select/ignore/rules: ...}"
+        for item in value:
+            if not isinstance(item, dict) or "files" not in item or set(item) - set(OVERRIDE_KEYS):
+                return f"each override needs 'files' and may set {', '.join(OVERRIDE_KEYS[1:])}"
+        return None
+
+    def describe(self) -> str:
+        return "list of `files:` patterns with `select`, `ignore`, `rules`"
+
+    def schema(self) -> Schema:
+        strings = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+        return {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "files": strings,
+                    "select": strings,
+                    "ignore": strings,
+                    "rules": RuleSettings().schema(),
+                },
+                "required": ["files"],
+                "additionalProperties": False,
+            },
+        }
+
+
+def rule_settings_schema(options: dict[str, Option]) -> Schema:
+    """What ``rules: {ID: ...}`` may hold for a rule whose kind has ``options``:
+    a severity, or a mapping of the settable keys and the kind's options."""
+    from newslint.rules import COMMON_KEYS
+
+    settable = {key: COMMON_KEYS[key].schema() for key in SETTABLE_KEYS}
+    settings: Schema = {"type": "object", "properties": {**settable, **{k: o.schema() for k, o in options.items()}}}
+    if options:
+        settings["additionalProperties"] = False
+    return {"anyOf": [{"enum": list(reversed(SEVERITIES))}, settings]}
+
+
+#: What a config may say, with the meaning the docs and the JSON Schema give.
+CONFIG_KEYS: dict[str, Option] = {
+    "extends": Option(
+        Strings("pack names or folders"), ["core"], "Packs to use, in order: built-in names or folders of rules."
+    ),
+    "core": Option(Bool(), True, "Put core first when `extends` names no built-in pack (false: only the packs named)."),
+    "select": Option(
+        Strings("rule IDs or prefixes"), [], "Only these rules (IDs or prefixes); default: every rule the packs enable."
+    ),
+    "ignore": Option(
+        Strings("rule IDs or prefixes"), [], "Rules to leave out (IDs or prefixes); the longest match wins."
+    ),
+    "rules": Option(RuleSettings(), {}, "Settings per rule ID: a severity, or a mapping of the rule's settings."),
+    "overrides": Option(
+        Overrides(), [], "Settings for some files: `files` (gitignore patterns) with select, ignore, rules."
+    ),
+    "exclude": Option(
+        Strings("gitignore patterns"), [], "Files and folders not to check, relative to this config's folder."
+    ),
+    "fail-on": Option(
+        Choice(*reversed(SEVERITIES)),
+        "warning",
+        "The lowest severity that fails a run, for the files this config covers.",
+    ),
+}
+KEYS = tuple(CONFIG_KEYS)
 
 
 @dataclass(frozen=True)

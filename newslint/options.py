@@ -88,7 +88,7 @@ class Choice(OptionType):
         return None if value in self.choices else f"must be one of {', '.join(self.choices)}, not {value!r}"
 
     def describe(self) -> str:
-        return " \\| ".join(f"`{choice}`" for choice in self.choices)
+        return " | ".join(f"`{choice}`" for choice in self.choices)
 
     def schema(self) -> Schema:
         return {"enum": list(self.choices)}

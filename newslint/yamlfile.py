@@ -114,7 +114,7 @@ Entry = tuple[int, int, Any]
 
 
 def _format_key() -> str:
-    from newslint import __version__
+    from newslint.version import __version__
 
     return f"newslint {__version__}, python {sys.version_info[0]}.{sys.version_info[1]}, marshal {marshal.version}"
 

@@ -177,3 +177,61 @@ def test_fixing_is_safe_and_idempotent(text: str, config_index: int, markdown: b
     assert fixed[position:] == text[cursor:]
     stable = fix_until_stable(text, lint)
     assert fix_until_stable(stable, lint) == stable
+
+
+# -- Markdown markup is never fixed ------------------------------------------------
+
+# Text every pack would fix in prose: an ellipsis, a spaced hyphen, straight
+# quotes and apostrophes, a doubled word, a US date in British copy.
+FIXABLE = st.sampled_from(["a...b", " - ", '"x"', "it's", "the the", "May 1", "per cent", "  "])
+WORDS = st.sampled_from(["Nato", "said", "council", "budget", "rises", "x"])
+URL_PART = st.lists(FIXABLE | WORDS, min_size=1, max_size=3).map("".join).map(lambda s: s.replace(" ", "_"))
+TITLE = st.lists(FIXABLE | WORDS, min_size=1, max_size=3).map(" ".join).filter(lambda s: '"' not in s)
+CODE = st.lists(FIXABLE | WORDS, min_size=1, max_size=3).map(" ".join).filter(lambda s: "`" not in s and s.strip())
+MARKUP = st.one_of(
+    st.tuples(st.just("link"), URL_PART, TITLE).map(lambda t: (f'[{t[0]}](https://example.com/{t[1]} "{t[2]}")', t[0])),
+    st.tuples(st.just("angle"), URL_PART).map(lambda t: (f"[r](<https://example.com/{t[1]}...c>)", "r")),
+    URL_PART.map(lambda part: (f"<https://example.com/{part}>", "")),
+    TITLE.map(lambda title: (f'<span title="{title}">', "")),
+    CODE.map(lambda code: (f"`{code}`", "")),
+    st.tuples(st.just("image"), URL_PART).map(lambda t: (f"![alt](/img/{t[1]}.png)", "alt")),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    parts=st.lists(
+        st.one_of(MARKUP, st.lists(FIXABLE | WORDS, max_size=4).map(lambda w: (" ".join(w), None))),
+        min_size=1,
+        max_size=6,
+    ),
+    config_index=st.integers(0, 2),
+)
+def test_fix_never_touches_markdown_markup(parts: list[tuple[str, str | None]], config_index: int) -> None:
+    """Link destinations and titles, autolinks, inline HTML and code spans
+    come through --fix unchanged, whatever fixable text they hold."""
+    config = CONFIGS[config_index]
+    body = " ".join(text for text, _ in parts)
+    article = f"Council budget rises\n\n{body}\n"
+
+    def lint(text: str) -> list:
+        return newslint.lint_text(text, path="story.md", config=config)
+
+    fixed = fix_until_stable(article, lint, unsafe=True)
+    for text, label in parts:
+        if label is None:
+            continue  # prose: fixing it is the point
+        # A link's label is prose and may be fixed; what follows it may not.
+        markup = text[text.index("](") :] if label else text
+        assert markup in fixed, (text, fixed)
+
+
+def test_a_link_destination_with_an_ellipsis_is_kept(tmp_path: Path) -> None:
+    """The case that went wrong: `--fix` rewrote `<https://example.com/a b...c>`."""
+    story = tmp_path / "story.md"
+    story.write_text("Council budget rises\n\nSee [r](<https://example.com/a b...c>) and wait...\n", encoding="utf-8")
+    main(["check", "--fix", str(story)])
+    assert (
+        story.read_text(encoding="utf-8")
+        == "Council budget rises\n\nSee [r](<https://example.com/a b...c>) and wait…\n"
+    )

@@ -6,11 +6,11 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from newslint import __version__
 from newslint.formats import Report
 from newslint.formats._ci import INFORMATION_URI, finding_fingerprints, relative_path
 from newslint.model import Diagnostic
 from newslint.rules import Rule
+from newslint.version import __version__
 
 NAME = "sarif"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
