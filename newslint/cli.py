@@ -249,7 +249,7 @@ def rule(rule_id: str, config_path: str | None) -> None:
     click.echo("Passes:")
     for example in found.examples.good:
         click.echo(f"  ✓ {example}")
-    click.echo(f"\nDefined in {found.source}\nMore: {found.help_uri}")
+    click.echo(f"\nDefined in {found.source}" + (f"\nMore: {found.help_uri}" if found.help_uri else ""))
 
 
 @cli.command()

@@ -272,7 +272,8 @@ class Packs:
 def _pack_path(name: str, root: str) -> tuple[str, str]:
     if name in builtin_packs():
         return builtin_pack_path(name), name
-    return os.path.normpath(os.path.join(root, name)), name
+    path = os.path.normpath(os.path.join(root, name))
+    return path, os.path.basename(path)
 
 
 def _lines(value: Any) -> LineDict | None:

@@ -90,8 +90,13 @@ class Rule:
 
     @property
     def help_uri(self) -> str:
-        """The rule's own ``link``, or its entry in the pack's generated docs page."""
-        return self.link or DOCS_URL.format(pack=self.pack or "core", anchor=self.id.replace(".", ""))
+        """The rule's own ``link``; for a built-in rule, its entry in the
+        pack's generated docs page; else nothing."""
+        if self.link:
+            return self.link
+        if os.path.dirname(os.path.dirname(os.path.dirname(self.source))) == builtin_rules_dir():
+            return DOCS_URL.format(pack=self.pack, anchor=self.id.replace(".", ""))
+        return ""
 
     def with_settings(self, settings: Mapping[str, Any], where: str, lines: LineDict | None = None) -> Rule:
         """This rule with a config's or pack's settings applied, validated."""

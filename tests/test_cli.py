@@ -276,3 +276,42 @@ def test_no_color_and_pipes_get_plain_text(
     article = write(tmp_path / "a.txt", "Headline\n\nIt went on...\n")
     main(["check", article])
     assert "\x1b[" not in capsys.readouterr().out
+
+
+def test_rules_and_rule_read_this_folders_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A newsroom's house rules are listed and explained like the built-in ones."""
+    write(
+        tmp_path / "house" / "style" / "jargon.yaml",
+        "check: existence\nmessage: avoid '{found}'\ndescription: Jargon readers skip.\nterms: [synergy]\n"
+        "examples:\n  bad: ['A synergy.']\n  good: ['A plan.']\n",
+    )
+    write(tmp_path / "newslint.yaml", "extends: [./house]\nignore: [typography.ellipsis]\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out
+    assert listing.startswith("  ID ")
+    assert "  style.jargon " in listing and "- typography.ellipsis " in listing and "  quotes.unbalanced " in listing
+    assert main(["rule", "style.jargon"]) == 0
+    assert capsys.readouterr().out.startswith("style.jargon  (warning, pack house, check existence, active)\nFix: no\n")
+    assert main(["rules", "--format", "json"]) == 0
+    rules = {rule["id"]: rule for rule in json.loads(capsys.readouterr().out)}
+    assert rules["style.jargon"]["active"] and not rules["typography.ellipsis"]["active"]
+    assert rules["typography.ellipsis"]["fix"] == "safe" and rules["quotes.unbalanced"]["fix"] == "off"
+    assert main(["rule", "style.jargn"]) == 2
+    assert "did you mean 'style.jargon'?" in capsys.readouterr().err
+
+
+def test_every_rules_help_link_points_at_its_entry() -> None:
+    """SARIF's helpUri and `newslint rule` link to the pack's generated page,
+    at the heading GitHub makes an anchor of."""
+    from newslint.rules import builtin_pack_path, builtin_packs, load_pack
+
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules"
+    for pack in builtin_packs():
+        page = (docs / f"{pack}.md").read_text(encoding="utf-8")
+        for rule in load_pack(builtin_pack_path(pack), pack).rules:
+            address, _, anchor = rule.help_uri.partition("#")
+            assert address.endswith(f"docs/rules/{pack}.md")
+            assert f"\n## {rule.id}\n" in page and anchor == rule.id.replace(".", "")

@@ -20,7 +20,6 @@ def test_seed_findings() -> None:
     assert by_rule(found, "quotes.mismatched") == {21, 35, 39, 41}
     assert by_rule(found, "quotes.unbalanced") == set()
     assert by_rule(found, "consistency.terms") == set()
-    assert by_rule(found, "consistency.acronym-case") == set()
 
 
 def test_mismatched_at_the_odd_mark() -> None:

@@ -41,9 +41,10 @@ def _rules(report: Report) -> tuple[list[dict[str, Any]], dict[str, int]]:
                 shortDescription={"text": rule.summary or rule_id},
                 fullDescription={"text": " ".join(rule.description.split()) or rule.summary},
                 help={"text": _rule_help(rule)},
-                helpUri=rule.help_uri,
-                defaultConfiguration={"level": _LEVELS[rule.severity.value]},
             )
+            if rule.help_uri:  # a house rule has no page unless it names one (link:)
+                entry["helpUri"] = rule.help_uri
+            entry["defaultConfiguration"] = {"level": _LEVELS[rule.severity.value]}
         rules.append(entry)
         index[rule_id] = position
     return rules, index
