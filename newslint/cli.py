@@ -277,7 +277,7 @@ def formats_command() -> None:
     """List the output formats."""
     from newslint.formats import describe, formats
 
-    for name in sorted(formats()):
+    for name in formats():
         click.echo(f"{name:8} {describe(name)}")
 
 

@@ -146,7 +146,7 @@ class Config:
     #: Lines of the keys in the file, for errors found when rules are resolved.
     lines: LineDict | None = field(default=None, compare=False, repr=False)
 
-    @property
+    @cached_property
     def key(self) -> str:
         """Identifies the resolved rules: equal keys, equal rule sets."""
         return repr((self.packs, self.root, self.select, self.ignore, self.rules))

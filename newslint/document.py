@@ -53,6 +53,14 @@ NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?!
 _ASCII_NAME_RE = re.compile(r"[A-Z](?<![\w'-].)[A-Za-z']*(?:-[A-Z][A-Za-z]*)*(?![\w-])", re.ASCII)
 
 
+def lower_in_place(text: str) -> str:
+    """``text`` lower-cased with every offset kept (``"İ".lower()`` is two characters)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
 class Directive(NamedTuple):
     """A suppression an editor wrote: a ``newslint-disable`` comment, or a
     rule the front matter's ``newslint: {ignore: [...]}`` names.
@@ -145,6 +153,19 @@ class Document:
         shared by the checks that look for names and acronyms."""
         prose = self.prose
         return frozenset((_ASCII_NAME_RE if prose.isascii() else NAME_RE).findall(prose))
+
+    @cached_property
+    def memo(self) -> dict[object, bool]:
+        """Answers several rules ask of this document (prefilters), kept once."""
+        return {}
+
+    def lowered_prose(self) -> str:
+        """``prose`` lower-cased, offset for offset; made once, on first use,
+        and shared by the term index and the case-blind prefilters."""
+        lowered: str | None = self.__dict__.get("_lowered")
+        if lowered is None:
+            lowered = self.__dict__["_lowered"] = lower_in_place(self.prose)
+        return lowered
 
     @cached_property
     def quotes(self) -> QuoteAnalysis:

@@ -256,6 +256,7 @@ def builtin_pack_path(name: str) -> str:
     return os.path.join(builtin_rules_dir(), name)
 
 
+@cache
 def builtin_packs() -> list[str]:
     root = builtin_rules_dir()
     return sorted(name for name in os.listdir(root) if os.path.isdir(os.path.join(root, name)))

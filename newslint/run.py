@@ -67,7 +67,7 @@ def run(
     from newslint.formats import formats
 
     if options.output_format not in formats():
-        raise UsageError(f"unknown format {options.output_format!r} (known: {', '.join(sorted(formats()))})")
+        raise UsageError(f"unknown format {options.output_format!r} (known: {', '.join(formats())})")
     linter = linter or Linter(options.config, select=options.select, ignore=options.ignore)
     known = _read_baseline(options.baseline)
     outcome = _check_all(options, linter, stdout, stderr)

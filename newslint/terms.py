@@ -92,7 +92,7 @@ class TermIndex:
         """Hits grouped by rule ID, in document order."""
         hits: dict[str, list[Hit]] = defaultdict(list)
         prose = doc.prose
-        for candidate in self._candidates(_lower_in_place(prose)):
+        for candidate in self._candidates(doc.lowered_prose()):
             start = candidate.start(1)
             for entry in self._entries(candidate.group(1)):
                 match = entry.match(prose, start - entry.lead)
@@ -136,11 +136,3 @@ class TermIndex:
                 re.compile(rf"(?=({keys})\b)", flags),
             )
         return self._patterns[ascii_text]
-
-
-def _lower_in_place(text: str) -> str:
-    """``text`` lower-cased with every offset kept (``"İ".lower()`` is two characters)."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)

@@ -49,7 +49,7 @@ class RulePattern:
 
     def finditer(self, doc: Document) -> Iterator[Any]:
         prose = doc.prose
-        if self.prefilter is not None and self.prefilter.absent_from(prose):
+        if self.prefilter is not None and self.prefilter.absent_from(prose, doc.lowered_prose, doc.memo):
             return
         for match in self.compiled.finditer(prose):
             if match.end() > match.start() and MASK not in match.group():

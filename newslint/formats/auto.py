@@ -6,8 +6,6 @@ import os
 
 from newslint.formats import Report, github, text
 
-NAME = "auto"
-
 
 def render(report: Report) -> str:
     chosen = github if os.environ.get("GITHUB_ACTIONS") == "true" else text

@@ -5,7 +5,6 @@ from __future__ import annotations
 from newslint.formats import Report
 from newslint.formats._ci import relative_path
 
-NAME = "github"
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 

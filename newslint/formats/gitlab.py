@@ -7,7 +7,6 @@ import json
 from newslint.formats import Report
 from newslint.formats._ci import finding_fingerprints, relative_path
 
-NAME = "gitlab"
 # GitLab Code Quality has five levels; an error is a blocker of a merge, not critical.
 _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

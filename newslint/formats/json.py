@@ -6,8 +6,6 @@ import json
 
 from newslint.formats import Report
 
-NAME = "json"
-
 
 def render(report: Report) -> str:
     return json.dumps([d.to_dict() for d in report.diagnostics], indent=2, ensure_ascii=False) + "\n"

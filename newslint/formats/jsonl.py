@@ -6,8 +6,6 @@ import json
 
 from newslint.formats import Report
 
-NAME = "jsonl"
-
 
 def render(report: Report) -> str:
     return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in report.diagnostics)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
 from newslint.formats import Report
 from newslint.formats._ci import relative_path
 from newslint.model import Diagnostic
 
-NAME = "junit"
-
 
 def render(report: Report) -> str:
+    from xml.sax.saxutils import escape, quoteattr  # with urllib and its friends: only for this format
+
     by_path: dict[str, list[Diagnostic]] = {path: [] for path in report.paths}
     for d in report.diagnostics:
         by_path.setdefault(d.path, []).append(d)

@@ -12,7 +12,6 @@ from newslint.model import Diagnostic
 from newslint.rules import Rule
 from newslint.version import __version__
 
-NAME = "sarif"
 _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from newslint.formats import Report, summary
 
-NAME = "text"
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 
 

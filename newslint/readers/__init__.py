@@ -14,6 +14,7 @@ import os
 import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import ModuleType
 
 from newslint.document import Document
@@ -77,6 +78,7 @@ def readers() -> Mapping[str, ModuleType]:
     return _READERS
 
 
+@cache
 def default_suffixes() -> dict[str, str]:
     """Suffix (lower case, with its dot) -> reader name, as the readers declare them."""
     return {suffix: name for name, reader in readers().items() for suffix in reader.SUFFIXES}
