@@ -1,0 +1,449 @@
+"""HTML: the text of a page's elements, at exact source positions, entities included.
+
+The parser is the standard library's ``html.parser``: it is maintained with
+Python, tolerates the broken markup CMSs produce, needs no dependency, and
+reports where each tag, comment and piece of text starts, which is all
+exact positions need (each event runs to where the next starts). lxml and
+html5lib build better trees but give at most a line, never a column.
+
+Prose is the text of the page's elements; tags and their attributes,
+comments, scripts, styles, code, pre and the like, and the elements the
+``skip`` selectors name (by default captions, asides, navigation, footers,
+addresses and forms) are masked. ``newslint-disable`` comments are
+directives. The headline is the first ``<h1>``, or ``<title>`` when there is
+none; the standfirst is the element the ``standfirst`` selectors name, or
+else the description meta tag's content (checked, never fixed: it is an
+attribute). Each block element (``p``, ``li``, ``h2``, ``td``, ...) is a
+paragraph.
+
+Entities are one character of prose: the Document's text holds ``’`` where
+the source has ``&rsquo;``, and a ``SourceMap`` takes positions and fixes
+back to the source. A fix writes characters as entities where the span it
+replaces used one, or where the page is all ASCII (it may not say which
+encoding it is in), and always escapes ``&`` and ``<``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from html.entities import codepoint2name
+from html.parser import HTMLParser
+from typing import Any, NamedTuple
+
+from newslint.document import MASK, Block, Document, SourceMap
+from newslint.options import Option, Strings
+from newslint.readers._directives import find_directives
+from newslint.readers.text import masked_text, url_spans
+
+NAME = "html"
+SUFFIXES = (".html", ".htm")
+
+#: Elements whose content is never prose.
+NOT_PROSE = frozenset(
+    "script style code pre kbd samp template noscript svg math textarea select button iframe object canvas".split()
+)
+#: Elements skipped unless a config says otherwise ("!figcaption" checks captions).
+DEFAULT_SKIP = ("figcaption", "aside", "nav", "footer", "address", "form")
+#: Elements that start and end a paragraph; any other element is inline.
+BLOCK_ELEMENTS = frozenset(
+    """address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure
+    footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html li main nav ol p pre section summary table
+    tbody td tfoot th thead title tr ul""".split()
+)
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+_SELECTOR_RE = re.compile(
+    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)"
+)
+_SIMPLE_RE = re.compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
+#: A character reference as html.unescape reads one (named ones may lack the semicolon).
+_CHARREF_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_CONTENT_RE = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+class Selectors(Strings):
+    """Simple CSS selectors: a tag, classes, an id, attributes (``aside``,
+    ``div.related``, ``#ad-slot``, ``[data-ad]``, ``p[class=byline]``); no
+    combinators. A leading ``!`` removes a built-in one."""
+
+    def problem(self, value: Any) -> str | None:
+        problem = super().problem(value)
+        if problem is None:
+            bad = [item for item in value if not _SELECTOR_RE.fullmatch(item.removeprefix("!")) or item in ("", "!")]
+            if bad:
+                return f"{bad[0]!r} is not a selector newslint reads (a tag, .class, #id, [attribute=value])"
+        return problem
+
+    def describe(self) -> str:
+        return "list of simple CSS selectors"
+
+
+OPTIONS = {
+    "skip": Option(
+        Selectors(),
+        default=[],
+        help=f"elements whose text is not prose, besides {', '.join(DEFAULT_SKIP)} (a leading ! checks one of those)",
+    ),
+    "standfirst": Option(
+        Selectors(), default=[], help="the element holding the standfirst (default: the description meta tag)"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Selector:
+    tag: str | None
+    classes: frozenset[str] = frozenset()
+    id: str | None = None
+    attributes: tuple[tuple[str, str | None], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Selector:
+        match = _SELECTOR_RE.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not a selector: {text!r}")
+        tag = match.group("tag")
+        classes, ident, attributes = set(), None, []
+        for part in _SIMPLE_RE.finditer(match.group("rest")):
+            if part.group(1):
+                classes.add(part.group(1))
+            elif part.group(2):
+                ident = part.group(2)
+            else:
+                value = next((v for v in part.group(4, 5, 6) if v is not None), None)
+                attributes.append((part.group(3).lower(), value))
+        return cls(None if tag in (None, "*") else tag.lower(), frozenset(classes), ident, tuple(attributes))
+
+    def matches(self, tag: str, attrs: Mapping[str, str | None]) -> bool:
+        if self.tag is not None and self.tag != tag:
+            return False
+        if self.id is not None and attrs.get("id") != self.id:
+            return False
+        if self.classes and not self.classes <= set((attrs.get("class") or "").split()):
+            return False
+        return all(name in attrs and (value is None or attrs[name] == value) for name, value in self.attributes)
+
+
+def _selectors(items: Sequence[str]) -> list[Selector]:
+    return [Selector.parse(item) for item in items]
+
+
+def _skip_selectors(configured: Sequence[str]) -> list[Selector]:
+    removed = {item[1:] for item in configured if item.startswith("!")}
+    kept = [item for item in DEFAULT_SKIP if item not in removed]
+    return _selectors(kept + [item for item in configured if not item.startswith("!")])
+
+
+# -- the parse: events at source offsets ------------------------------------------------
+
+
+class _Event(NamedTuple):
+    start: int  # source offset; the event runs to the next one's start
+    kind: str  # "start", "end", "data", "comment" or "other" (doctype, processing instruction)
+    tag: str = ""
+    attrs: tuple[tuple[str, str | None], ...] = ()
+    void: bool = False  # a start tag that opens nothing (<br>, <img/>)
+    raw: str = ""  # a start tag's source text
+
+
+class _Recorder(HTMLParser):
+    """Every event html.parser reports, at its source offset."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        self.events: list[_Event] = []
+
+    def _at(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raw = self.get_starttag_text() or ""
+        self.events.append(_Event(self._at(), "start", tag, tuple(attrs), tag in VOID_ELEMENTS, raw))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(_Event(self._at(), "start", tag, tuple(attrs), True, self.get_starttag_text() or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(_Event(self._at(), "end", tag))
+
+    def handle_data(self, data: str) -> None:
+        self.events.append(_Event(self._at(), "data"))
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(_Event(self._at(), "comment"))
+
+    def handle_decl(self, decl: str) -> None:
+        self.events.append(_Event(self._at(), "other"))
+
+    def handle_pi(self, data: str) -> None:
+        self.events.append(_Event(self._at(), "other"))
+
+    def unknown_decl(self, data: str) -> None:
+        self.events.append(_Event(self._at(), "other"))
+
+
+def _events(text: str) -> list[_Event]:
+    recorder = _Recorder(text)
+    recorder.feed(text)
+    recorder.close()
+    return recorder.events
+
+
+# -- the page's structure: which text is prose, in which paragraph -------------------------
+
+
+@dataclass
+class _Open:
+    tag: str
+    skip: bool  # this element's text is not prose
+    role: str  # "h1", "title", "standfirst" or "" (body), inherited by what it holds
+
+
+@dataclass
+class _Paragraph:
+    role: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # source spans of its text
+
+
+@dataclass
+class _Structure:
+    paragraphs: list[_Paragraph] = field(default_factory=list)
+    description: tuple[int, int] | None = None  # the description meta tag's content
+    comments: list[int] = field(default_factory=list)  # source offsets where comments start
+
+
+def _structure(text: str, skip: list[Selector], standfirst: list[Selector]) -> _Structure:
+    events = _events(text)
+    found = _Structure()
+    stack: list[_Open] = []
+    current: _Paragraph | None = None
+    standfirst_seen = False
+    for index, event in enumerate(events):
+        end = events[index + 1].start if index + 1 < len(events) else len(text)
+        if event.kind == "data":
+            top = stack[-1] if stack else None
+            if top is None or not top.skip:
+                if current is None:
+                    current = _Paragraph(top.role if top else "")
+                    found.paragraphs.append(current)
+                current.spans.append((event.start, end))
+            continue
+        if event.kind == "comment":
+            found.comments.append(event.start)
+            continue
+        if event.tag in BLOCK_ELEMENTS:
+            current = None
+        if event.kind == "start":
+            attrs = {name.lower(): value for name, value in event.attrs}
+            if event.tag == "meta" and (attrs.get("name") or "").lower() == "description":
+                found.description = found.description or _content_span(event, end)
+            if event.void:
+                continue
+            parent = stack[-1] if stack else _Open("", False, "")
+            role = parent.role or {"h1": "h1", "title": "title"}.get(event.tag, "")
+            if not standfirst_seen and any(s.matches(event.tag, attrs) for s in standfirst):
+                role, standfirst_seen = "standfirst", True
+            hidden = event.tag in NOT_PROSE or any(s.matches(event.tag, attrs) for s in skip)
+            stack.append(_Open(event.tag, parent.skip or hidden, role))
+        elif event.kind == "end":
+            for depth in range(len(stack) - 1, -1, -1):  # close it, and what it left open
+                if stack[depth].tag == event.tag:
+                    del stack[depth:]
+                    break
+    return found
+
+
+def _content_span(event: _Event, end: int) -> tuple[int, int] | None:
+    match = _CONTENT_RE.search(event.raw)
+    if match is None:
+        return None
+    group = next(number for number in (1, 2, 3) if match.group(number) is not None)
+    start = event.start + match.start(group)
+    return (start, start + len(match.group(group))) if match.group(group).strip() else None
+
+
+# -- decoding: entities to characters, with the map back ----------------------------------
+
+
+def _reference(ref: str) -> tuple[int, str] | None:
+    """(source characters a reference spans, the text they stand for), or
+    None where ``ref`` is no reference. A named one without its semicolon
+    may stand for less than the pattern took (``&ampfoo`` is ``&`` + ``foo``)."""
+    decoded = html.unescape(ref)
+    if decoded == ref:
+        return None
+    same = 0  # a literal tail html.unescape left as it was
+    while same < min(len(decoded), len(ref)) - 1 and decoded[-1 - same] == ref[-1 - same]:
+        same += 1
+    return len(ref) - same, decoded[: len(decoded) - same]
+
+
+class _Decoded:
+    """The page with its prose's entities decoded (``text``), the same with
+    everything else masked (``prose``), and the stretches that map back."""
+
+    def __init__(self, source: str, prose_spans: list[tuple[int, int]]) -> None:
+        self.stretches: list[tuple[int, int, int, int]] = []
+        self.views: dict[tuple[int, int], tuple[int, int]] = {}  # source span -> text span
+        text: list[str] = []
+        prose: list[str] = []
+        cursor = length = 0
+        for start, end in prose_spans:
+            between = source[cursor:start]
+            text.append(between)
+            prose.append(_masked(between))
+            length += len(between)
+            view_start = length
+            for piece, is_entity, source_start, source_end in _pieces(source, start, end):
+                if is_entity:
+                    self.stretches.append((length, length + len(piece), source_start, source_end))
+                text.append(piece)
+                prose.append(piece)
+                length += len(piece)
+            self.views[(start, end)] = (view_start, length)
+            cursor = end
+        rest = source[cursor:]
+        text.append(rest)
+        prose.append(_masked(rest))
+        self.text, self.prose = "".join(text), "".join(prose)
+        self._source_starts = [stretch[2] for stretch in self.stretches]
+
+    def to_text(self, offset: int) -> int:
+        """The text offset of a source offset outside any entity."""
+        index = _bisect(self._source_starts, offset)
+        if index < 0:
+            return offset
+        _, text_end, _, source_end = self.stretches[index]
+        return text_end + max(0, offset - source_end)
+
+
+def _bisect(values: list[int], value: int) -> int:
+    return bisect.bisect_right(values, value) - 1
+
+
+def _pieces(source: str, start: int, end: int) -> Iterator[tuple[str, bool, int, int]]:
+    """The text of ``source[start:end]`` in pieces: (text, is a decoded entity, source span)."""
+    if "&" not in source[start:end]:
+        yield source[start:end], False, start, end
+        return
+    cursor = start
+    for match in _CHARREF_RE.finditer(source, start, end):
+        reference = _reference(match.group())
+        if reference is None:
+            continue
+        spanned, decoded = reference
+        if match.start() > cursor:
+            yield source[cursor : match.start()], False, cursor, match.start()
+        yield decoded, True, match.start(), match.start() + spanned
+        cursor = match.start() + spanned
+    if cursor < end:
+        yield source[cursor:end], False, cursor, end
+
+
+def _masked(segment: str) -> str:
+    if "\n" not in segment and "\r" not in segment:
+        return MASK * len(segment)
+    return "".join(char if char in "\r\n" else MASK for char in segment)
+
+
+# -- writing a fix back -------------------------------------------------------------------
+
+
+def _writer(source: str, read_only: list[tuple[int, int]]) -> Callable[[str, int, int], str | None]:
+    ascii_page = source.isascii()
+
+    def write(replacement: str, start: int, end: int) -> str | None:
+        if any(low < end and start < high or low <= start < high for low, high in read_only):
+            return None
+        replaced = source[start:end]
+        reference = _CHARREF_RE.search(replaced)
+        style = _style(reference.group()) if reference else ("named" if ascii_page else None)
+        return "".join(_escaped(char, style) for char in replacement)
+
+    return write
+
+
+def _style(reference: str) -> str:
+    if reference.startswith(("&#x", "&#X")):
+        return "hex"
+    return "decimal" if reference.startswith("&#") else "named"
+
+
+def _escaped(char: str, style: str | None) -> str:
+    if char == "&":
+        return "&amp;"
+    if char == "<":
+        return "&lt;"
+    if style is None or char.isascii():
+        return char
+    name = codepoint2name.get(ord(char))
+    if style == "named" and name:
+        return f"&{name};"
+    return f"&#x{ord(char):x};" if style == "hex" else f"&#{ord(char)};"
+
+
+# -- the Document -------------------------------------------------------------------------
+
+
+def parse(text: str, path: str | None, layout: str = "article", options: Mapping[str, Any] | None = None) -> Document:
+    settings = options or {}
+    standfirst = _selectors(settings.get("standfirst") or [])
+    found = _structure(text, _skip_selectors(settings.get("skip") or []), standfirst)
+    paragraphs = [p for p in found.paragraphs if any(text[a:b].strip() for a, b in p.spans)]
+    kinds = _kinds(paragraphs, layout)
+    read_only: list[tuple[int, int]] = []
+    if layout == "article" and not standfirst and found.description is not None:
+        paragraphs.append(_Paragraph("standfirst", [found.description]))
+        kinds.append("standfirst")
+        read_only.append(found.description)
+    kept = [(p, kind) for p, kind in zip(paragraphs, kinds) if kind is not None]
+    spans = sorted(span for p, _ in kept for span in p.spans)
+    decoded = _Decoded(text, spans)
+    blocks = [block for p, kind in kept if (block := _block(decoded, p, kind)) is not None]
+    blocks.sort(key=lambda block: block.start)
+    urls = [url for span in spans for url in url_spans(decoded.text, *decoded.views[span])]
+    comment_starts = {decoded.to_text(start) for start in found.comments}
+    directives = [d for d in find_directives(decoded.text) if d.start in comment_starts]
+    return Document(
+        text=decoded.text,
+        prose=masked_text(decoded.prose, urls),
+        blocks=blocks,
+        path=path,
+        directives=directives,
+        source_map=SourceMap(text, decoded.stretches, _writer(text, read_only)),
+    )
+
+
+def _kinds(paragraphs: list[_Paragraph], layout: str) -> list[str | None]:
+    """Each paragraph's block kind; None for a ``<title>`` not used as the headline."""
+    if layout != "article":
+        return [None if p.role == "title" else "body" for p in paragraphs]
+    kinds: list[str | None] = []
+    headline = next((p for p in paragraphs if p.role == "h1"), None) or next(
+        (p for p in paragraphs if p.role == "title"), None
+    )
+    for paragraph in paragraphs:
+        if paragraph is headline:
+            kinds.append("headline")
+        elif paragraph.role == "title":
+            kinds.append(None)
+        else:
+            kinds.append("standfirst" if paragraph.role == "standfirst" else "body")
+    return kinds
+
+
+def _block(decoded: _Decoded, paragraph: _Paragraph, kind: str) -> Block | None:
+    start = decoded.views[paragraph.spans[0]][0]
+    end = decoded.views[paragraph.spans[-1]][1]
+    prose = decoded.prose
+    while start < end and (prose[start].isspace() or prose[start] == MASK):
+        start += 1
+    while end > start and (prose[end - 1].isspace() or prose[end - 1] == MASK):
+        end -= 1
+    return Block(kind, start, end) if start < end else None
