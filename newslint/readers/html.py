@@ -26,16 +26,13 @@ encoding it is in), and always escapes ``&`` and ``<``.
 from __future__ import annotations
 
 import bisect
-import html
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from html.entities import codepoint2name
-from html.parser import HTMLParser
+from functools import cache
 from typing import Any, NamedTuple
 
 from newslint.document import MASK, Block, Document, SourceMap
 from newslint.options import Option, Strings
+from newslint.patterns import lazy_compile
 from newslint.readers._directives import find_directives
 from newslint.readers.text import masked_text, url_spans
 
@@ -56,13 +53,16 @@ BLOCK_ELEMENTS = frozenset(
 )
 VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 
-_SELECTOR_RE = re.compile(
-    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)"
+# Compiled on first use: every run imports every reader, and most read no HTML.
+_SELECTOR_RE = lazy_compile(
+    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)",
+    engine="re",
 )
-_SIMPLE_RE = re.compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
+_SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]", engine="re")
 #: A character reference as html.unescape reads one (named ones may lack the semicolon).
-_CHARREF_RE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
-_CONTENT_RE = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_CHARREF_RE = lazy_compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)", engine="re")
+_CONTENT_RE = lazy_compile(r"""(?i)\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", engine="re")
+_LINE_RE = lazy_compile("\n", engine="re")
 
 
 class Selectors(Strings):
@@ -94,8 +94,7 @@ OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Selector:
+class Selector(NamedTuple):
     tag: str | None
     classes: frozenset[str] = frozenset()
     id: str | None = None
@@ -150,72 +149,78 @@ class _Event(NamedTuple):
     raw: str = ""  # a start tag's source text
 
 
-class _Recorder(HTMLParser):
-    """Every event html.parser reports, at its source offset."""
+@cache
+def _recorder_class() -> Any:
+    """html.parser, imported when a page is first read."""
+    from html.parser import HTMLParser
 
-    def __init__(self, text: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
-        self.events: list[_Event] = []
+    class Recorder(HTMLParser):
+        """Every event html.parser reports, at its source offset."""
 
-    def _at(self) -> int:
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+        def __init__(self, text: str) -> None:
+            super().__init__(convert_charrefs=True)
+            self.line_starts: list[int] = [0] + [match.end() for match in _LINE_RE.finditer(text)]
+            self.events: list[_Event] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        raw = self.get_starttag_text() or ""
-        self.events.append(_Event(self._at(), "start", tag, tuple(attrs), tag in VOID_ELEMENTS, raw))
+        def _at(self) -> int:
+            line, column = self.getpos()
+            return self.line_starts[line - 1] + column
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.events.append(_Event(self._at(), "start", tag, tuple(attrs), True, self.get_starttag_text() or ""))
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            raw = self.get_starttag_text() or ""
+            self.events.append(_Event(self._at(), "start", tag, tuple(attrs), tag in VOID_ELEMENTS, raw))
 
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append(_Event(self._at(), "end", tag))
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.events.append(_Event(self._at(), "start", tag, tuple(attrs), True, self.get_starttag_text() or ""))
 
-    def handle_data(self, data: str) -> None:
-        self.events.append(_Event(self._at(), "data"))
+        def handle_endtag(self, tag: str) -> None:
+            self.events.append(_Event(self._at(), "end", tag))
 
-    def handle_comment(self, data: str) -> None:
-        self.events.append(_Event(self._at(), "comment"))
+        def handle_data(self, data: str) -> None:
+            self.events.append(_Event(self._at(), "data"))
 
-    def handle_decl(self, decl: str) -> None:
-        self.events.append(_Event(self._at(), "other"))
+        def handle_comment(self, data: str) -> None:
+            self.events.append(_Event(self._at(), "comment"))
 
-    def handle_pi(self, data: str) -> None:
-        self.events.append(_Event(self._at(), "other"))
+        def handle_decl(self, decl: str) -> None:
+            self.events.append(_Event(self._at(), "other"))
 
-    def unknown_decl(self, data: str) -> None:
-        self.events.append(_Event(self._at(), "other"))
+        def handle_pi(self, data: str) -> None:
+            self.events.append(_Event(self._at(), "other"))
+
+        def unknown_decl(self, data: str) -> None:
+            self.events.append(_Event(self._at(), "other"))
+
+    return Recorder
 
 
 def _events(text: str) -> list[_Event]:
-    recorder = _Recorder(text)
+    recorder = _recorder_class()(text)
     recorder.feed(text)
     recorder.close()
-    return recorder.events
+    events: list[_Event] = recorder.events
+    return events
 
 
 # -- the page's structure: which text is prose, in which paragraph -------------------------
 
 
-@dataclass
-class _Open:
+class _Open(NamedTuple):
     tag: str
     skip: bool  # this element's text is not prose
     role: str  # "h1", "title", "standfirst" or "" (body), inherited by what it holds
 
 
-@dataclass
-class _Paragraph:
+class _Paragraph(NamedTuple):
     role: str
-    spans: list[tuple[int, int]] = field(default_factory=list)  # source spans of its text
+    spans: list[tuple[int, int]]  # source spans of its text
 
 
-@dataclass
 class _Structure:
-    paragraphs: list[_Paragraph] = field(default_factory=list)
-    description: tuple[int, int] | None = None  # the description meta tag's content
-    comments: list[int] = field(default_factory=list)  # source offsets where comments start
+    def __init__(self) -> None:
+        self.paragraphs: list[_Paragraph] = []
+        self.description: tuple[int, int] | None = None  # the description meta tag's content
+        self.comments: list[int] = []  # source offsets where comments start
 
 
 def _structure(text: str, skip: list[Selector], standfirst: list[Selector]) -> _Structure:
@@ -230,7 +235,7 @@ def _structure(text: str, skip: list[Selector], standfirst: list[Selector]) -> _
             top = stack[-1] if stack else None
             if top is None or not top.skip:
                 if current is None:
-                    current = _Paragraph(top.role if top else "")
+                    current = _Paragraph(top.role if top else "", [])
                     found.paragraphs.append(current)
                 current.spans.append((event.start, end))
             continue
@@ -275,7 +280,9 @@ def _reference(ref: str) -> tuple[int, str] | None:
     """(source characters a reference spans, the text they stand for), or
     None where ``ref`` is no reference. A named one without its semicolon
     may stand for less than the pattern took (``&ampfoo`` is ``&`` + ``foo``)."""
-    decoded = html.unescape(ref)
+    from html import unescape
+
+    decoded = unescape(ref)
     if decoded == ref:
         return None
     same = 0  # a literal tail html.unescape left as it was
@@ -382,6 +389,8 @@ def _escaped(char: str, style: str | None) -> str:
         return "&lt;"
     if style is None or char.isascii():
         return char
+    from html.entities import codepoint2name
+
     name = codepoint2name.get(ord(char))
     if style == "named" and name:
         return f"&{name};"
