@@ -301,3 +301,28 @@ def test_fix_never_touches_a_tag_or_attribute(page: str) -> None:
     fixed = fix_until_stable(page, lint, unsafe=True)
     assert markup(fixed) == markup(page)
     assert fix_until_stable(fixed, lint, unsafe=True) == fixed
+
+
+def test_a_description_that_repeats_the_page_is_not_checked_twice() -> None:
+    page = (
+        '<meta name="description" content="It went on... and on">\n'
+        "<h1>Budget passes</h1>\n<p>It went on... and on, the council said.</p>\n"
+    )
+    assert findings(page, path="a.html", rule=ELLIPSIS) == {(3, 14, ELLIPSIS)}
+
+
+def test_crlf_and_broken_markup_keep_exact_positions() -> None:
+    page = "<h1>Headline</h1>\r\n<p>Unclosed <b>bold\r\n<p>It went on...\r\n<div><p>a &amp b &bogus; c... <3 d</div>"
+    assert findings(page, path="a.html", rule=ELLIPSIS) == {(3, 14, ELLIPSIS), (4, 27, ELLIPSIS)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="<>/&;#x1aAbp!-\"' =\n\r.…’", max_size=80))
+def test_any_input_parses_to_aligned_text_and_source_positions(page: str) -> None:
+    doc = parse(page, "a.html")
+    assert len(doc.prose) == len(doc.text)
+    assert all(0 <= block.start < block.end <= len(doc.text) for block in doc.blocks)
+    source_map = doc.source_map
+    assert source_map is not None
+    offsets = [source_map.offset(offset) for offset in range(len(doc.text) + 1)]
+    assert offsets == sorted(offsets) and offsets[-1] == len(page)

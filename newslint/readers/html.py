@@ -62,7 +62,7 @@ _SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'
 #: A character reference as html.unescape reads one (named ones may lack the semicolon).
 _CHARREF_RE = lazy_compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)", engine="re")
 _CONTENT_RE = lazy_compile(r"""(?i)\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", engine="re")
-_LINE_RE = lazy_compile("\n", engine="re")
+_NOT_LINE_BREAK_RE = lazy_compile("[^\r\n]+", engine="re")
 
 
 class Selectors(Strings):
@@ -127,79 +127,15 @@ class Selector(NamedTuple):
         return all(name in attrs and (value is None or attrs[name] == value) for name, value in self.attributes)
 
 
-def _selectors(items: Sequence[str]) -> list[Selector]:
-    return [Selector.parse(item) for item in items]
+@cache
+def _selectors(items: tuple[str, ...]) -> _Matcher:
+    return _Matcher([Selector.parse(item) for item in items])
 
 
-def _skip_selectors(configured: Sequence[str]) -> list[Selector]:
+def _skip_selectors(configured: Sequence[str]) -> _Matcher:
     removed = {item[1:] for item in configured if item.startswith("!")}
     kept = [item for item in DEFAULT_SKIP if item not in removed]
-    return _selectors(kept + [item for item in configured if not item.startswith("!")])
-
-
-# -- the parse: events at source offsets ------------------------------------------------
-
-
-class _Event(NamedTuple):
-    start: int  # source offset; the event runs to the next one's start
-    kind: str  # "start", "end", "data", "comment" or "other" (doctype, processing instruction)
-    tag: str = ""
-    attrs: tuple[tuple[str, str | None], ...] = ()
-    void: bool = False  # a start tag that opens nothing (<br>, <img/>)
-    raw: str = ""  # a start tag's source text
-
-
-@cache
-def _recorder_class() -> Any:
-    """html.parser, imported when a page is first read."""
-    from html.parser import HTMLParser
-
-    class Recorder(HTMLParser):
-        """Every event html.parser reports, at its source offset."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__(convert_charrefs=True)
-            self.line_starts: list[int] = [0] + [match.end() for match in _LINE_RE.finditer(text)]
-            self.events: list[_Event] = []
-
-        def _at(self) -> int:
-            line, column = self.getpos()
-            return self.line_starts[line - 1] + column
-
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            raw = self.get_starttag_text() or ""
-            self.events.append(_Event(self._at(), "start", tag, tuple(attrs), tag in VOID_ELEMENTS, raw))
-
-        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            self.events.append(_Event(self._at(), "start", tag, tuple(attrs), True, self.get_starttag_text() or ""))
-
-        def handle_endtag(self, tag: str) -> None:
-            self.events.append(_Event(self._at(), "end", tag))
-
-        def handle_data(self, data: str) -> None:
-            self.events.append(_Event(self._at(), "data"))
-
-        def handle_comment(self, data: str) -> None:
-            self.events.append(_Event(self._at(), "comment"))
-
-        def handle_decl(self, decl: str) -> None:
-            self.events.append(_Event(self._at(), "other"))
-
-        def handle_pi(self, data: str) -> None:
-            self.events.append(_Event(self._at(), "other"))
-
-        def unknown_decl(self, data: str) -> None:
-            self.events.append(_Event(self._at(), "other"))
-
-    return Recorder
-
-
-def _events(text: str) -> list[_Event]:
-    recorder = _recorder_class()(text)
-    recorder.feed(text)
-    recorder.close()
-    events: list[_Event] = recorder.events
-    return events
+    return _selectors(tuple(kept + [item for item in configured if not item.startswith("!")]))
 
 
 # -- the page's structure: which text is prose, in which paragraph -------------------------
@@ -223,54 +159,145 @@ class _Structure:
         self.comments: list[int] = []  # source offsets where comments start
 
 
-def _structure(text: str, skip: list[Selector], standfirst: list[Selector]) -> _Structure:
-    events = _events(text)
-    found = _Structure()
-    stack: list[_Open] = []
-    current: _Paragraph | None = None
-    standfirst_seen = False
-    for index, event in enumerate(events):
-        end = events[index + 1].start if index + 1 < len(events) else len(text)
-        if event.kind == "data":
-            top = stack[-1] if stack else None
-            if top is None or not top.skip:
-                if current is None:
-                    current = _Paragraph(top.role if top else "", [])
-                    found.paragraphs.append(current)
-                current.spans.append((event.start, end))
-            continue
-        if event.kind == "comment":
-            found.comments.append(event.start)
-            continue
-        if event.tag in BLOCK_ELEMENTS:
-            current = None
-        if event.kind == "start":
-            attrs = {name.lower(): value for name, value in event.attrs}
-            if event.tag == "meta" and (attrs.get("name") or "").lower() == "description":
-                found.description = found.description or _content_span(event, end)
-            if event.void:
-                continue
-            parent = stack[-1] if stack else _Open("", False, "")
-            role = parent.role or {"h1": "h1", "title": "title"}.get(event.tag, "")
-            if not standfirst_seen and any(s.matches(event.tag, attrs) for s in standfirst):
-                role, standfirst_seen = "standfirst", True
-            hidden = event.tag in NOT_PROSE or any(s.matches(event.tag, attrs) for s in skip)
-            stack.append(_Open(event.tag, parent.skip or hidden, role))
-        elif event.kind == "end":
+class _Matcher:
+    """Selectors, with those that name only a tag (most) looked up by the tag."""
+
+    def __init__(self, selectors: list[Selector]) -> None:
+        self.tags = frozenset(s.tag for s in selectors if s.tag and s == Selector(s.tag))
+        self.others = [s for s in selectors if not (s.tag and s == Selector(s.tag))]
+
+    def matches(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if tag in self.tags:
+            return True
+        if not self.others:
+            return False
+        named = {name.lower(): value for name, value in attrs}
+        return any(s.matches(tag, named) for s in self.others)
+
+
+_NO_PARENT = _Open("", False, "")
+_ROLES = {"h1": "h1", "title": "title"}
+
+
+@cache
+def _reader_class() -> Any:
+    """html.parser, imported when a page is first read."""
+    from html.parser import HTMLParser
+
+    class PageReader(HTMLParser):
+        """The page's paragraphs of prose, read as html.parser reports events.
+
+        Each event runs to where the next one starts. html.parser moves
+        through its buffer with ``updatepos(i, j)`` after each event, so that
+        is where the next start is noted (its line and column counting,
+        which costs as much again, is not needed). After ``feed`` the buffer
+        keeps only an unfinished tail, counted from 0 again: ``base`` says
+        where that tail starts."""
+
+        def __init__(self, skip: _Matcher, standfirst: _Matcher) -> None:
+            super().__init__(convert_charrefs=True)
+            self.skip, self.standfirst = skip, standfirst
+            self.found = _Structure()
+            self.stack: list[_Open] = []
+            self.current: _Paragraph | None = None
+            self.text_start = -1  # where the text being read started, if prose
+            self.base = self.at = 0
+
+        def read(self, text: str) -> _Structure:
+            self.feed(text)
+            self.base, self.at = len(text) - len(self.rawdata), 0
+            self.close()
+            self._start_event(len(text))
+            return self.found
+
+        def updatepos(self, i: int, j: int) -> int:
+            self.at = j
+            return j
+
+        def _start_event(self, at: int) -> None:
+            """An event starts at ``at``: any prose text before it ends there."""
+            if self.text_start != -1 and self.current is not None:
+                self.current.spans.append((self.text_start, at))
+            self.text_start = -1
+
+        def handle_data(self, data: str) -> None:
+            at = self.base + self.at
+            self._start_event(at)
+            top = self.stack[-1] if self.stack else _NO_PARENT
+            if not top.skip:
+                if self.current is None:
+                    if data.isspace():
+                        return  # the layout between paragraphs
+                    self.current = _Paragraph(top.role, [])
+                    self.found.paragraphs.append(self.current)
+                self.text_start = at
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self._open(tag, attrs, tag in VOID_ELEMENTS)
+
+        def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self._open(tag, attrs, True)
+
+        def _open(self, tag: str, attrs: list[tuple[str, str | None]], void: bool) -> None:
+            at = self.base + self.at
+            self._start_event(at)
+            if tag in BLOCK_ELEMENTS:
+                self.current = None
+            if tag == "meta" and self.found.description is None and _is_description(attrs):
+                self.found.description = _content_span(self.get_starttag_text() or "", at)
+            if void:
+                return
+            parent = self.stack[-1] if self.stack else _NO_PARENT
+            role = parent.role or _ROLES.get(tag, "")
+            if self.standfirst.matches(tag, attrs):
+                role, self.standfirst = "standfirst", _Matcher([])  # the first one only
+            skip = parent.skip or tag in NOT_PROSE or self.skip.matches(tag, attrs)
+            self.stack.append(_Open(tag, skip, role))
+
+        def handle_endtag(self, tag: str) -> None:
+            self._start_event(self.base + self.at)
+            if tag in BLOCK_ELEMENTS:
+                self.current = None
+            stack = self.stack
             for depth in range(len(stack) - 1, -1, -1):  # close it, and what it left open
-                if stack[depth].tag == event.tag:
+                if stack[depth].tag == tag:
                     del stack[depth:]
                     break
+
+        def handle_comment(self, data: str) -> None:
+            at = self.base + self.at
+            self._start_event(at)
+            self.found.comments.append(at)
+
+        def handle_decl(self, decl: str) -> None:
+            self._start_event(self.base + self.at)
+
+        def handle_pi(self, data: str) -> None:
+            self._start_event(self.base + self.at)
+
+        def unknown_decl(self, data: str) -> None:
+            self._start_event(self.base + self.at)
+
+    return PageReader
+
+
+def _structure(text: str, skip: _Matcher, standfirst: _Matcher) -> _Structure:
+    found: _Structure = _reader_class()(skip, standfirst).read(text)
     return found
 
 
-def _content_span(event: _Event, end: int) -> tuple[int, int] | None:
-    match = _CONTENT_RE.search(event.raw)
+def _is_description(attrs: list[tuple[str, str | None]]) -> bool:
+    return any(name.lower() == "name" and (value or "").lower() == "description" for name, value in attrs)
+
+
+def _content_span(raw: str, start: int) -> tuple[int, int] | None:
+    """Where the content attribute's value is, in the tag ``raw`` written at ``start``."""
+    match = _CONTENT_RE.search(raw)
     if match is None:
         return None
     group = next(number for number in (1, 2, 3) if match.group(number) is not None)
-    start = event.start + match.start(group)
-    return (start, start + len(match.group(group))) if match.group(group).strip() else None
+    at = start + match.start(group)
+    return (at, at + len(match.group(group))) if match.group(group).strip() else None
 
 
 # -- decoding: entities to characters, with the map back ----------------------------------
@@ -354,9 +381,12 @@ def _pieces(source: str, start: int, end: int) -> Iterator[tuple[str, bool, int,
 
 
 def _masked(segment: str) -> str:
-    if "\n" not in segment and "\r" not in segment:
+    if "\r" in segment:
+        masked: str = _NOT_LINE_BREAK_RE.sub(lambda match: MASK * len(match.group()), segment)
+        return masked
+    if "\n" not in segment:
         return MASK * len(segment)
-    return "".join(char if char in "\r\n" else MASK for char in segment)
+    return "\n".join([MASK * len(line) for line in segment.split("\n")])
 
 
 # -- writing a fix back -------------------------------------------------------------------
@@ -402,15 +432,18 @@ def _escaped(char: str, style: str | None) -> str:
 
 def parse(text: str, path: str | None, layout: str = "article", options: Mapping[str, Any] | None = None) -> Document:
     settings = options or {}
-    standfirst = _selectors(settings.get("standfirst") or [])
-    found = _structure(text, _skip_selectors(settings.get("skip") or []), standfirst)
-    paragraphs = [p for p in found.paragraphs if any(text[a:b].strip() for a, b in p.spans)]
+    standfirst = tuple(settings.get("standfirst") or ())
+    found = _structure(text, _skip_selectors(settings.get("skip") or []), _selectors(standfirst))
+    paragraphs = [p for p in found.paragraphs if any(not text[a:b].isspace() for a, b in p.spans)]
     kinds = _kinds(paragraphs, layout)
     read_only: list[tuple[int, int]] = []
-    if layout == "article" and not standfirst and found.description is not None:
-        paragraphs.append(_Paragraph("standfirst", [found.description]))
+    description = found.description
+    if description is not None and _repeats(text, description, paragraphs):
+        description = None  # an excerpt of the headline or the first paragraph: checked there
+    if layout == "article" and not standfirst and description is not None:
+        paragraphs.append(_Paragraph("standfirst", [description]))
         kinds.append("standfirst")
-        read_only.append(found.description)
+        read_only.append(description)
     kept = [(p, kind) for p, kind in zip(paragraphs, kinds) if kind is not None]
     spans = sorted(span for p, _ in kept for span in p.spans)
     decoded = _Decoded(text, spans)
@@ -427,6 +460,18 @@ def parse(text: str, path: str | None, layout: str = "article", options: Mapping
         directives=directives,
         source_map=SourceMap(text, decoded.stretches, _writer(text, read_only)),
     )
+
+
+def _repeats(text: str, description: tuple[int, int], paragraphs: list[_Paragraph]) -> bool:
+    """Whether the description is the start of a paragraph (CMSs fill it
+    with the headline or an excerpt of the first paragraph)."""
+    from html import unescape
+
+    def words(source: str) -> str:
+        return " ".join(unescape(source).split())
+
+    wanted = words(text[slice(*description)]).rstrip(".…").rstrip()
+    return any(words("".join(text[a:b] for a, b in p.spans)).startswith(wanted) for p in paragraphs)
 
 
 def _kinds(paragraphs: list[_Paragraph], layout: str) -> list[str | None]:
