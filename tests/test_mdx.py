@@ -57,3 +57,15 @@ def test_the_same_text_as_markdown_reads_the_jsx_as_prose() -> None:
     text = "A line with {'\"'} in it.\n"
     assert findings(text, path="a.md", rule="quotes")
     assert findings(text, path="a.mdx", rule="quotes") == set()
+
+
+def test_suppression_comments_in_mdx_syntax() -> None:
+    text = (
+        "Intro paragraph here.\n\n"
+        "{/* newslint-disable-next-line typography.ellipsis -- quoted tweet */}\n"
+        "It went on...\n\n"
+        "It went on... again.\n\n"
+        "```\n{/* newslint-disable */}\n```\n\n"
+        "And on... still.\n"
+    )
+    assert findings(text, path="a.mdx", rule=ELLIPSIS) == {(6, 11, ELLIPSIS), (12, 7, ELLIPSIS)}

@@ -6,6 +6,9 @@ expressions in braces (``{props.title}``, ``{/* a comment */}``) and
 ``import``/``export`` paragraphs are not prose. The text between a
 component's tags is Markdown, and prose. The scan runs over the Markdown
 reader's prose, so braces and angle brackets in code are never looked at.
+
+MDX has no HTML comments, so suppression comments are also read in its own
+comment syntax: ``{/* newslint-disable-next-line typography.dash */}``.
 """
 
 from __future__ import annotations
@@ -13,14 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from newslint.document import MASK, Document
+from newslint.document import MASK, Directive, Document
+from newslint.patterns import lazy_compile
 from newslint.readers import markdown
+from newslint.readers._directives import find_directives
 from newslint.readers.text import masked_text
 
 NAME = "mdx"
 SUFFIXES = (".mdx",)
 
 _QUOTES = "\"'`"
+_COMMENT_RE = lazy_compile(r"(?s)\{/\*(.*?)\*/\}", engine="re")
 
 
 def parse(text: str, path: str | None, layout: str = "article") -> Document:
@@ -31,9 +37,22 @@ def parse(text: str, path: str | None, layout: str = "article") -> Document:
         spans.extend(_jsx_spans(prose))
     if not spans:
         return doc
+    directives = doc.directives
+    if "newslint-" in text:
+        directives = sorted(directives + _comment_directives(text, prose), key=lambda d: d.start)
     prose = masked_text(prose, spans)
     blocks = [block for block in doc.blocks if prose[block.start : block.end].strip(MASK + " \t\r\n")]
-    return replace(doc, prose=prose, blocks=blocks)
+    return replace(doc, prose=prose, blocks=blocks, directives=directives)
+
+
+def _comment_directives(text: str, prose: str) -> list[Directive]:
+    """Directives in MDX comments outside code (where the Markdown prose is not masked)."""
+    found = []
+    for match in _COMMENT_RE.finditer(text):
+        if prose[match.start()] != MASK:
+            for directive in find_directives(f"<!--{match.group(1)}-->"):
+                found.append(directive._replace(start=match.start(), end=match.end()))
+    return found
 
 
 def _jsx_spans(prose: str) -> Iterator[tuple[int, int]]:
