@@ -56,7 +56,8 @@ def parse(data: bytes, path: str | None, layout: str = "article") -> Document:
     prose = masked_text(text, masked)
     kept = [(index, span) for index, span in enumerate(spans) if prose[span[0] : span[1]].strip("\x00 \t\v")]
     blocks = _blocks(text, kept, [style for _, style in paragraphs], layout)
-    return Document(text=text, prose=prose, blocks=blocks, path=path, directives=directives)
+    # Checked, never written: no finding offers a fix (fixable_from is past the end).
+    return Document(text=text, prose=prose, blocks=blocks, path=path, directives=directives, fixable_from=len(text) + 1)
 
 
 def _open(data: bytes, name: str) -> Any:
