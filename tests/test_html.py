@@ -326,3 +326,15 @@ def test_any_input_parses_to_aligned_text_and_source_positions(page: str) -> Non
     assert source_map is not None
     offsets = [source_map.offset(offset) for offset in range(len(doc.text) + 1)]
     assert offsets == sorted(offsets) and offsets[-1] == len(page)
+
+
+def test_a_fix_escapes_what_html_needs_and_keeps_a_literal_ampersand_literal() -> None:
+    linter = Linter()
+    config = from_text("extends: [core]\n")
+    page = "<p>AT&T’s plan went on... and on.</p>\n"  # a bare & is no entity; the page is not all ASCII
+    fixed = fix_until_stable(page, lambda text: linter.lint_text(text, "a.html", config))
+    assert fixed == "<p>AT&T’s plan went on… and on.</p>\n"
+    source_map = parse(page, "a.html").source_map
+    assert source_map is not None
+    assert source_map.write("A&B <“", 3, 7) == "A&amp;B &lt;“"  # "AT&T": no entity, so no entities written
+    assert source_map.write("“", 3, 7) == "“"

@@ -398,9 +398,8 @@ def _writer(source: str, read_only: list[tuple[int, int]]) -> Callable[[str, int
     def write(replacement: str, start: int, end: int) -> str | None:
         if any(low < end and start < high or low <= start < high for low, high in read_only):
             return None
-        replaced = source[start:end]
-        reference = _CHARREF_RE.search(replaced)
-        style = _style(reference.group()) if reference else ("named" if ascii_page else None)
+        used = next((m.group() for m in _CHARREF_RE.finditer(source, start, end) if _reference(m.group())), None)
+        style = _style(used) if used else ("named" if ascii_page else None)
         return "".join(_escaped(char, style) for char in replacement)
 
     return write
