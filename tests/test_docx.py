@@ -124,3 +124,13 @@ def test_broken_file_and_missing_library_are_one_line_errors(
         parse(b"PK", "a.docx")
     with pytest.raises(ReadError, match="read from its bytes"):
         parse("text", "a.docx")
+
+
+def test_walking_a_folder_finds_word_and_mdx_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "draft.docx").write_bytes(word_file(["Headline", "It went on..."]))
+    (tmp_path / "page.mdx").write_text("Intro {props.x}.\n\nIt went on...\n")
+    (tmp_path / "notes.rtf").write_text("It went on...\n")  # no reader takes it
+    assert main(["check", "--no-cache", "--select", ELLIPSIS, str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'draft.docx'}:2:11:" in out and f"{tmp_path / 'page.mdx'}:3:11:" in out
+    assert "notes.rtf" not in out and "in 2 files" in out
