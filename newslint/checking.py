@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newslint.config import Config
 from newslint.linter import Linter
 from newslint.model import Diagnostic
-from newslint.readers import ReadError, decode, read_bytes
+from newslint.readers import ReadError, decode, is_binary, read_bytes
 
 if TYPE_CHECKING:
     from newslint.cache import Cache
@@ -58,16 +60,28 @@ def check_file(
     """
     display = stdin_name or path if path == "-" else path
     result = FileResult(display)
+    lint_path = display if path == "-" else path
+    binary = is_binary(config.reader_for(lint_path) or "text")
     try:
+        if binary and fixing.active:
+            raise ReadError(
+                f"{display}: --fix and --diff do not write {_suffix(display)} files (newslint only checks them)"
+            )
         data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
-        source = decode(data, stdin_name or "<stdin>" if path == "-" else path)
+        source = decode(data, stdin_name or "<stdin>" if path == "-" else path) if not binary else None
     except ReadError as error:
         result.error = str(error)
         return result
-    lint_path = display if path == "-" else path
 
-    def lint(text: str) -> list[Diagnostic]:
+    def lint(text: str | bytes) -> list[Diagnostic]:
         return linter.lint_text(text, lint_path, config)
+
+    if source is None:  # a binary format: its reader takes the bytes
+        try:
+            result.diagnostics = _cached(cache, lint_path, data, linter, config, result, lambda: lint(data))
+        except ReadError as error:
+            result.error = str(error)
+        return result
 
     if fixing.active:
         from newslint.fixes import fix_until_stable, unified_diff, write_atomically  # difflib: only when fixing
@@ -85,12 +99,31 @@ def check_file(
     elif path == "-":
         result.text = source.text
     elif cache is not None:
-        key = cache.key(path, data, linter.stamp(config.for_path(path)))
-        cached = cache.get(key)
-        if cached is None:
-            # The caller stores it: with --jobs only the parent process writes.
-            cached, result.cache_key = lint(source.text), key
-        result.diagnostics = cached
+        result.diagnostics = _cached(cache, path, data, linter, config, result, lambda: lint(source.text))
         return result
     result.diagnostics = lint(result.text if result.text is not None else source.text)
     return result
+
+
+def _cached(
+    cache: Cache | None,
+    path: str,
+    data: bytes,
+    linter: Linter,
+    config: Config,
+    result: FileResult,
+    lint: Callable[[], list[Diagnostic]],
+) -> list[Diagnostic]:
+    """The cached diagnostics for these bytes, or ``lint()``'s (then ``result.cache_key`` says where to store them)."""
+    if cache is None or path == "-":
+        return lint()
+    key = cache.key(path, data, linter.stamp(config.for_path(path)))
+    cached = cache.get(key)
+    if cached is None:
+        # The caller stores it: with --jobs only the parent process writes.
+        cached, result.cache_key = lint(), key
+    return cached
+
+
+def _suffix(path: str) -> str:
+    return os.path.splitext(path)[1].lower() or path

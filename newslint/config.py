@@ -78,6 +78,36 @@ class Overrides(OptionType):
         }
 
 
+class ReaderSettings(OptionType):
+    """``readers:``: suffix -> reader name, and reader name -> its settings."""
+
+    def problem(self, value: Any) -> str | None:
+        try:
+            _readers(value)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    def describe(self) -> str:
+        return "mapping of suffixes to readers, and of readers to their settings"
+
+    def schema(self) -> Schema:
+        from newslint.readers import readers
+
+        known = readers()
+        settings = {
+            name: {"type": "object", "properties": {key: o.schema() for key, o in module.OPTIONS.items()}, "additionalProperties": False}
+            for name, module in sorted(known.items())
+            if getattr(module, "OPTIONS", None)
+        }
+        return {
+            "type": "object",
+            "properties": settings,
+            "patternProperties": {r"^\.": {"enum": sorted(known)}},
+            "additionalProperties": False,
+        }
+
+
 def rule_settings_schema(options: dict[str, Option]) -> Schema:
     """What ``rules: {ID: ...}`` may hold for a rule whose kind has ``options``:
     a severity, or a mapping of the settable keys and the kind's options."""
@@ -143,13 +173,16 @@ class Config:
     overrides: tuple[Override, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
+    #: ``readers:`` as validated: suffix -> reader name (".xhtml": "html"), and
+    #: reader name -> its settings ("html": {"skip": [...]}), in file order.
+    readers: tuple[tuple[str, Any], ...] = ()
     #: Lines of the keys in the file, for errors found when rules are resolved.
     lines: LineDict | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def key(self) -> str:
-        """Identifies the resolved rules: equal keys, equal rule sets."""
-        return repr((self.packs, self.root, self.select, self.ignore, self.rules))
+        """Identifies the resolved rules and how files are read: equal keys, equal results."""
+        return repr((self.packs, self.root, self.select, self.ignore, self.rules, self.readers))
 
     @property
     def where(self) -> str:
@@ -162,6 +195,27 @@ class Config:
         if self.core and not any(name in builtin_packs() for name in self.extends):
             return ("core", *self.extends)
         return self.extends
+
+    # -- readers ---------------------------------------------------------------
+
+    @cached_property
+    def suffixes(self) -> dict[str, str]:
+        """Suffix -> reader: the readers' own, with the config's ``readers`` over them."""
+        from newslint.readers import default_suffixes
+
+        table = default_suffixes()
+        table.update((key, name) for key, name in self.readers if key.startswith("."))
+        return table
+
+    def reader_for(self, path: str | None) -> str | None:
+        """The reader for ``path`` by its suffix; None for a file no reader takes."""
+        from newslint.readers import reader_for
+
+        return reader_for(path, self.suffixes)
+
+    def reader_settings(self, reader: str) -> dict[str, Any]:
+        """What the config sets for ``reader`` (``readers: {html: {...}}``)."""
+        return next((dict(value) for key, value in self.readers if key == reader), {})
 
     # -- paths -----------------------------------------------------------------
 
@@ -434,6 +488,10 @@ def from_data(data: Any, path: str) -> Config:
     core = data.get("core", True)
     if not isinstance(core, bool):
         raise fail("core", "must be true or false")
+    try:
+        readers = _readers(data.get("readers", {}))
+    except ValueError as error:
+        raise fail("readers", str(error)) from None
     return Config(
         path=path,
         root=os.path.dirname(os.path.abspath(path)),
@@ -445,8 +503,57 @@ def from_data(data: Any, path: str) -> Config:
         overrides=tuple(overrides),
         exclude=strings("exclude"),
         fail_on=fail_on,
+        readers=readers,
         lines=lines,
     )
+
+
+def _readers(value: Any) -> tuple[tuple[str, Any], ...]:
+    """``readers:`` validated: ``.suffix: reader`` entries and ``reader: {settings}``."""
+    from newslint.readers import readers as known_readers
+
+    if not isinstance(value, dict):
+        raise ValueError("must be a mapping of suffixes to readers ('.xhtml': html) and of readers to settings")
+    known = known_readers()
+    names = ", ".join(sorted(known))
+    entries: list[tuple[str, Any]] = []
+    for key, setting in value.items():
+        if not isinstance(key, str):
+            raise ValueError(f"{key!r} is neither a suffix ('.xhtml') nor a reader ({names})")
+        if key.startswith("."):
+            if len(key) < 2 or "/" in key or "\\" in key:
+                raise ValueError(f"{key!r} is not a file suffix such as '.xhtml'")
+            if setting not in known:
+                raise ValueError(f"{key}: unknown reader {setting!r} (known: {names})")
+            entries.append((key.lower(), setting))
+        elif key in known:
+            entries.append((key, _reader_settings(key, getattr(known[key], "OPTIONS", {}), setting)))
+        else:
+            raise ValueError(f"{key!r} is neither a suffix ('.xhtml') nor a reader ({names})")
+    return tuple(entries)
+
+
+def _reader_settings(reader: str, specs: dict[str, Any], setting: Any) -> tuple[tuple[str, Any], ...]:
+    if not specs:
+        raise ValueError(f"{reader}: the {reader} reader has no settings")
+    if not isinstance(setting, dict):
+        raise ValueError(f"{reader}: settings must be a mapping ({', '.join(specs)})")
+    for option, option_value in setting.items():
+        if option not in specs:
+            raise ValueError(f"{reader}: unknown setting {option!r} (known: {', '.join(specs)})")
+        problem = specs[option].type.problem(option_value)
+        if problem:
+            raise ValueError(f"{reader}: {option}: {problem}")
+    return tuple((option, _plain(option_value)) for option, option_value in setting.items())
+
+
+def _plain(value: Any) -> Any:
+    """A YAML value as plain lists and dicts (for a stable key and cache stamp)."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def from_text(text: str, path: str = "newslint.yaml") -> Config:

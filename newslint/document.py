@@ -7,13 +7,17 @@ that is not prose (front matter, code, URLs, link targets, HTML) replaced by
 ``MASK``: rules search ``prose`` and report offsets that are valid in ``text``.
 A reader builds the Document; nothing in it reaches back up to readers,
 rules or output.
+
+A reader whose source spells characters in several (HTML: ``&rsquo;`` is
+``’``) decodes them into ``text`` and keeps a ``SourceMap``: checks see one
+character, and lines, columns, spans and fixes are given in the source.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -23,7 +27,7 @@ from newslint.patterns import lazy_compile
 from newslint.text import Block, Span
 from newslint.text.quotes import QuoteAnalysis, analyse
 
-__all__ = ["MASK", "Block", "Span", "Directive", "Document"]
+__all__ = ["MASK", "Block", "Span", "Directive", "Document", "SourceMap"]
 
 #: Stands in for every character that is not prose. Not a word character, not
 #: whitespace and not punctuation, so no rule pattern can match it.
@@ -76,9 +80,50 @@ class Directive(NamedTuple):
     end: int
 
 
+class SourceMap:
+    """Where a Document's ``text`` differs from its source, and how a fix is written back.
+
+    ``stretches`` are (text start, text end, source start, source end) of
+    each decoded piece, in order (``’`` at text 10-11 was ``&rsquo;`` at
+    source 10-17); every other character is itself, shifted. ``write(replacement,
+    start, end)`` gives what a fix of the source span ``start``-``end`` writes
+    there (``&rdquo;`` where the source spells characters so), or None where
+    the source cannot take a fix (an attribute value read as prose).
+    """
+
+    def __init__(
+        self,
+        source: str,
+        stretches: Sequence[tuple[int, int, int, int]],
+        write: Callable[[str, int, int], str | None],
+    ) -> None:
+        self.source = source
+        self.stretches = stretches
+        self.write = write
+        self._text_starts = [stretch[0] for stretch in stretches]
+
+    def offset(self, offset: int, *, end: bool = False) -> int:
+        """The source offset of a text offset. One inside a decoded piece of
+        several characters goes to the piece's start, or its end for ``end``."""
+        index = bisect.bisect_right(self._text_starts, offset) - 1
+        if index < 0:
+            return offset
+        text_start, text_end, source_start, source_end = self.stretches[index]
+        if offset >= text_end:
+            return source_end + offset - text_end
+        return source_end if end and offset > text_start else source_start
+
+    def splits(self, offset: int) -> bool:
+        """Whether ``offset`` falls inside a piece (two characters from one entity)."""
+        index = bisect.bisect_right(self._text_starts, offset) - 1
+        return index >= 0 and self.stretches[index][0] < offset < self.stretches[index][1]
+
+
 @dataclass
 class Document:
+    #: The source as read; or, from a reader that decodes (HTML), the decoded text.
     text: str
+    #: ``text`` with everything that is not prose replaced by MASK, character for character.
     prose: str
     blocks: list[Block]
     path: str | None = None
@@ -87,21 +132,31 @@ class Document:
     fixable_from: int = 0
     #: Suppression comments and front-matter ignores, in the order written.
     directives: list[Directive] = field(default_factory=list)
+    #: Set when ``text`` is decoded from a source that differs (HTML entities).
+    source_map: SourceMap | None = None
 
     # -- positions -----------------------------------------------------------
+
+    def source_offset(self, offset: int, *, end: bool = False) -> int:
+        """Where ``offset`` of ``text`` lies in the source (the same offset
+        unless the reader decoded its source)."""
+        return offset if self.source_map is None else self.source_map.offset(offset, end=end)
 
     @cached_property
     def _line_starts(self) -> list[int]:
         starts = [0]
-        find = self.text.find
+        find = (self.text if self.source_map is None else self.source_map.source).find
         index = find("\n")
         while index != -1:
             starts.append(index + 1)
             index = find("\n", index + 1)
         return starts
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of ``offset``; columns count characters."""
+    def position(self, offset: int, *, end: bool = False) -> tuple[int, int]:
+        """1-based (line, column) in the source of ``offset`` of ``text``;
+        columns count characters."""
+        if self.source_map is not None:
+            offset = self.source_map.offset(offset, end=end)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
 

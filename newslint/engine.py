@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newslint.checks import Check
-from newslint.document import Document
+from newslint.document import MASK, Document
 from newslint.model import Diagnostic, Finding, Fix, FixSafety
 from newslint.rules import Rule
 from newslint.terms import TermIndex
@@ -64,9 +64,12 @@ def applies(doc: Document, rule: Rule, offset: int) -> bool:
 
 
 def diagnostic(doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
+    """Findings index ``doc.text``; a diagnostic's position, span and fix are
+    in the source (the same, except where the reader decoded HTML entities)."""
     line, column = doc.position(finding.start)
-    end_line, end_column = doc.position(finding.end)
+    end_line, end_column = doc.position(finding.end, end=True)
     found = doc.text[finding.start : finding.end]
+    start, end = doc.source_offset(finding.start), doc.source_offset(finding.end, end=True)
     params = _Params(finding.params)
     params.setdefault("found", found)
     return Diagnostic(
@@ -78,14 +81,22 @@ def diagnostic(doc: Document, rule: Rule, finding: Finding) -> Diagnostic:
         rule=rule.id,
         severity=rule.severity,
         message=rule.message.format_map(params),
-        fix=_fix(doc, rule, finding),
-        start=finding.start,
-        end=finding.end,
+        fix=_fix(doc, rule, finding, start, end),
+        start=start,
+        end=end,
         found=found,
     )
 
 
-def _fix(doc: Document, rule: Rule, finding: Finding) -> Fix | None:
+def _fix(doc: Document, rule: Rule, finding: Finding, start: int, end: int) -> Fix | None:
     if finding.replacement is None or rule.fix is FixSafety.OFF or finding.start < doc.fixable_from:
         return None
-    return Fix(finding.replacement, safe=rule.fix is FixSafety.SAFE)
+    if MASK in doc.prose[finding.start : finding.end]:
+        return None  # a fix never rewrites what is not prose: markup, code, URLs
+    replacement: str | None = finding.replacement
+    source = doc.source_map
+    if source is not None:
+        if source.splits(finding.start) or source.splits(finding.end):
+            return None  # half of what one entity spells
+        replacement = source.write(finding.replacement, start, end)
+    return None if replacement is None else Fix(replacement, safe=rule.fix is FixSafety.SAFE)

@@ -132,13 +132,15 @@ class Linter:
         return check_document(self.ruleset(config.for_path(doc.path)), doc)
 
     def lint_text(
-        self, text: str, path: str | None = None, config: Config | None = None, *, reader: str | None = None
+        self, text: str | bytes, path: str | None = None, config: Config | None = None, *, reader: str | None = None
     ) -> list[Diagnostic]:
-        """Check one article's text; ``path`` picks the reader and the config
+        """Check one article's text (bytes for a binary format such as .docx);
+        ``path`` picks the reader (by the config's suffixes) and the config
         (unless ``config`` is given) and is reported in each diagnostic."""
         if config is None:
             config = self.config_for(path) if path is not None else self.explicit or Config()
-        return self.lint_document(parse(text, path, reader=reader), config)
+        reader = reader or config.reader_for(path) or "text"
+        return self.lint_document(parse(text, path, reader=reader, options=config.reader_settings(reader)), config)
 
 
 def check_document(ruleset: RuleSet, doc: Document) -> list[Diagnostic]:

@@ -18,7 +18,7 @@ from newslint.checking import FileResult, FixOptions, check_file
 from newslint.config import Config
 from newslint.linter import Linter, rules_of
 from newslint.model import Diagnostic, Severity
-from newslint.readers import reader_for
+from newslint.readers import display_text, is_binary
 from newslint.walk import Found, walk
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -108,7 +108,7 @@ def _read_baseline(path: str | None) -> set[str] | None:
 
 
 def _readable(path: str, config: Config) -> bool:
-    return reader_for(path) is not None
+    return config.reader_for(path) is not None
 
 
 def _config_for(linter: Linter, stdin_filename: str | None) -> Callable[[str], Config]:
@@ -205,15 +205,19 @@ def _use_color(stream: TextIO, setting: bool | None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
-def _source_lines(results: Sequence[FileResult]) -> Callable[[str, int], str]:
+def _source_lines(results: Sequence[FileResult], configs: dict[str, Config]) -> Callable[[str, int], str]:
     """(path, line) -> that line of the source, splitting each file once. The
-    text comes from the result where the run kept it, else from the file."""
+    text comes from the result where the run kept it, else from the file (a
+    binary format's from its reader: a .docx's line is a paragraph)."""
     texts = {result.path: result.text for result in results}
     split: dict[str, list[str]] = {}
 
     def line_of(path: str, line: int) -> str:
         if path not in split:
             text = texts.get(path)
+            reader = configs[path].reader_for(path) if path in configs else None
+            if text is None and reader is not None and is_binary(reader):
+                text = display_text(path, reader)
             if text is None:
                 try:
                     with open(path, encoding="utf-8-sig", errors="replace") as handle:
@@ -240,7 +244,7 @@ def _emit(
     report = Report(
         diagnostics=diagnostics,
         files_checked=len(outcome.results),
-        source_line=_source_lines(outcome.results) if terminal else None,
+        source_line=_source_lines(outcome.results, outcome.configs) if terminal else None,
         color=terminal,
         rules=rules_of(linter, _distinct(outcome.configs.values()) or [linter.config_for(".")]),
         paths=[result.path for result in outcome.results],

@@ -29,6 +29,8 @@ class _Region:
 
 
 def _regions(doc: Document) -> list[_Region]:
+    """Offsets in the source, as diagnostics give them (directives index ``doc.text``)."""
+    at = doc.source_offset
     regions: list[_Region] = []
     open_: list[tuple[int, str]] = []  # (index of a disable, one of its selectors or "")
     for index, directive in enumerate(doc.directives):
@@ -44,13 +46,13 @@ def _regions(doc: Document) -> list[_Region]:
                     selector and selects(name, selector) for name in directive.selectors
                 )
                 if closes:
-                    start = doc.directives[disable].end
-                    regions.append(_Region(disable, (selector,) if selector else (), start, directive.start))
+                    start = at(doc.directives[disable].end)
+                    regions.append(_Region(disable, (selector,) if selector else (), start, at(directive.start)))
                 else:
                     still_open.append((disable, selector))
             open_ = still_open
-    end = len(doc.text)
-    regions.extend(_Region(i, (s,) if s else (), doc.directives[i].end, end) for i, s in open_)
+    end = at(len(doc.text), end=True)
+    regions.extend(_Region(i, (s,) if s else (), at(doc.directives[i].end), end) for i, s in open_)
     return regions
 
 

@@ -5,6 +5,15 @@ Document (``NAME``, ``SUFFIXES``, ``parse(text, path, layout)``); it is found
 by discovery, so a new format is one new module here. Decoding is shared:
 UTF-8 with or without a byte-order mark (kept for writing back), line endings
 untouched, binary or undecodable files refused in one line.
+
+Two optional extensions:
+
+- ``BINARY = True``: the reader takes the file's bytes (``parse(data, path,
+  layout)``) and its Document's text is what it extracted. Such files are
+  checked, never written (``--fix`` refuses them).
+- ``OPTIONS``: option specs (``newslint.options.Option``) a config may set
+  under ``readers: {NAME: {...}}``; ``parse`` then takes the validated
+  settings, defaults filled in, as a fourth argument.
 """
 
 from __future__ import annotations
@@ -16,12 +25,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
+from typing import Any
 
 from newslint.document import Document
 
 BOM = "\ufeff"
 
-Parse = Callable[[str, "str | None", str], Document]
+Parse = Callable[..., Document]
 
 
 class ReadError(Exception):
@@ -92,11 +102,48 @@ def reader_for(path: str | None, suffixes: Mapping[str, str] | None = None) -> s
     return table.get(os.path.splitext(path)[1].lower())
 
 
-def parse(text: str, path: str | None = None, *, layout: str = "article", reader: str | None = None) -> Document:
+def is_binary(reader: str) -> bool:
+    """Whether ``reader`` takes a file's bytes rather than its text."""
+    return bool(getattr(readers()[reader], "BINARY", False))
+
+
+def reader_options(reader: str, settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A reader's option values: ``settings`` (validated by the config) over the defaults."""
+    specs = getattr(readers()[reader], "OPTIONS", {})
+    return {key: (settings or {}).get(key, spec.default) for key, spec in specs.items()}
+
+
+def parse(
+    text: str | bytes,
+    path: str | None = None,
+    *,
+    layout: str = "article",
+    reader: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> Document:
     """Parse ``text`` with ``reader``, or the reader ``path``'s suffix names (plain text when unknown).
 
     ``layout="body"`` reads every paragraph as body copy (for rule examples and
-    snippets that have no headline).
+    snippets that have no headline). A binary reader takes bytes; a text
+    reader given bytes decodes them first. ``options`` are the config's
+    settings for the reader.
     """
     name = reader or reader_for(path) or "text"
-    return readers()[name].parse(text, path, layout)  # type: ignore[no-any-return]
+    module = readers()[name]
+    if is_binary(name) != isinstance(text, bytes):
+        if not isinstance(text, bytes):
+            raise ReadError(f"{path or '<text>'}: a {name} file is read from its bytes, not from text")
+        text = decode(text, path or "<bytes>").text
+    if hasattr(module, "OPTIONS"):
+        return module.parse(text, path, layout, reader_options(name, options))  # type: ignore[no-any-return]
+    return module.parse(text, path, layout)  # type: ignore[no-any-return]
+
+
+def display_text(path: str, reader: str) -> str:
+    """The text a file's line numbers count (for showing a finding's line):
+    the decoded file, or what a binary reader extracted; empty if unreadable."""
+    try:
+        data = read_bytes(path)
+        return parse(data, path, reader=reader).text if is_binary(reader) else decode(data, path).text
+    except ReadError:
+        return ""
