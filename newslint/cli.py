@@ -1,4 +1,5 @@
-"""The command line: ``newslint check``, ``rules``, ``rule``, ``init``, ``formats``.
+"""The command line: ``newslint check``, ``rules``, ``rule``, ``init``, ``formats``,
+``server`` (editors).
 
 Click glue only: options become a ``RunOptions`` and ``run()`` does the work.
 ``main(argv) -> int`` is the whole program, so tests drive it in-process; the
@@ -20,6 +21,7 @@ from newslint import __version__
 if TYPE_CHECKING:
     from newslint.linter import Linter
     from newslint.rules import Pack, Rule
+    from newslint.run import UsageError
 
 CACHE_DIR = ".newslint_cache"  # newslint.cache.CACHE_DIR, named here for --help without importing it
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -279,6 +281,23 @@ def formats_command() -> None:
 
     for name in sorted(formats()):
         click.echo(f"{name:8} {describe(name)}")
+
+
+def _missing_extra(command: str, extra: str, error: ImportError) -> UsageError:
+    from newslint.run import UsageError
+
+    return UsageError(f"newslint {command} needs {error.name}: pip install 'newslint[{extra}]'")
+
+
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the only way; editors pass it).")
+def server(stdio: bool) -> None:
+    """Run the language server for editors (Language Server Protocol over stdio)."""
+    try:
+        from newslint.server.lsp import serve
+    except ImportError as error:
+        raise _missing_extra("server", "lsp", error) from None
+    raise SystemExit(serve())
 
 
 def run() -> NoReturn:
