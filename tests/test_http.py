@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -36,22 +37,29 @@ TOKEN = "s3cret-token-for-tests"
 ORIGIN = "http://cms.example"
 
 
+JARGON = (
+    "check: substitution\n"
+    'message: "{message}"\n'
+    "description: Business jargon readers skip over.\n"
+    "terms:\n  going forward: from now on\n"
+    'examples:\n  bad: ["We will grow going forward."]\n  good: ["We will grow from now on."]\n'
+)
+
+
+def write_pack(folder: Path, message: str = "'{found}' is jargon: say '{replacement}'") -> Path:
+    rule = folder / "style" / "jargon.yaml"
+    rule.parent.mkdir(parents=True, exist_ok=True)
+    rule.write_text(JARGON.format(message=message), encoding="utf-8")
+    return rule
+
+
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with no config (the core pack), the seeds, and a house pack."""
     folder = tmp_path_factory.mktemp("newsroom")
     shutil.copy(SEED, folder / SEED.name)
     shutil.copy(MARKDOWN_SEED, folder / MARKDOWN_SEED.name)
-    rule = folder / "house" / "style" / "jargon.yaml"
-    rule.parent.mkdir(parents=True)
-    rule.write_text(
-        "check: substitution\n"
-        "message: \"'{found}' is jargon: say '{replacement}'\"\n"
-        "description: Business jargon readers skip over.\n"
-        "terms:\n  going forward: from now on\n"
-        'examples:\n  bad: ["We will grow going forward."]\n  good: ["We will grow from now on."]\n',
-        encoding="utf-8",
-    )
+    write_pack(folder / "house")
     (folder / "token").write_text(TOKEN + "\n", encoding="utf-8")
     return folder
 
@@ -170,6 +178,28 @@ def test_rules_and_packs(service: httpx.Client) -> None:
     jargon = next(rule for rule in rules["rules"] if rule["id"] == "style.jargon")
     assert jargon["active"] and jargon["examples"]["bad"] == ["We will grow going forward."]
     assert "source" not in jargon  # no server paths
+
+
+def test_a_changed_rule_file_is_reloaded_and_a_broken_one_is_not(tmp_path: Path) -> None:
+    rule = write_pack(tmp_path / "house")
+    request = {"text": "We will grow going forward.", "pack": "house", "select": ["style.jargon"]}
+
+    def message(client: httpx.Client) -> str:
+        return str(client.post("/v1/check", json=request).json()["findings"][0]["message"])
+
+    def eventually(client: httpx.Client, expected: str) -> None:
+        deadline = time.monotonic() + 10
+        while message(client) != expected and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert message(client) == expected
+
+    with running_service("--pack", "house", cwd=tmp_path) as url, httpx.Client(base_url=url, timeout=30) as client:
+        assert message(client) == "'going forward' is jargon: say 'from now on'"
+        write_pack(tmp_path / "house", "say '{replacement}', not '{found}'")
+        eventually(client, "say 'from now on', not 'going forward'")
+        rule.write_text("check: [unclosed\n", encoding="utf-8")
+        time.sleep(1.5)  # past the next look at the files: the broken rule is refused
+        assert message(client) == "say 'from now on', not 'going forward'"
 
 
 # -- errors: each a JSON answer, and the server goes on --------------------------------

@@ -8,6 +8,7 @@ run on the same text: the same findings, the same text after --fix.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -153,8 +154,10 @@ def workspace(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest_asyncio.fixture
-async def editor(workspace: Path) -> AsyncIterator[Editor]:
+@contextlib.asynccontextmanager
+async def connected(workspace: Path, client_name: str) -> AsyncIterator[Editor]:
+    """`newslint server` started in ``workspace`` and initialised by a client
+    with the capabilities of ``client_name`` (as pytest-lsp recorded them)."""
     from pygls.protocol import default_converter
     from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
@@ -175,17 +178,24 @@ async def editor(workspace: Path) -> AsyncIterator[Editor]:
 
     environment = {**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)}
     await client.start_io(sys.executable, "-m", "newslint", "server", "--stdio", cwd=str(workspace), env=environment)
-    capabilities = pytest_lsp.client_capabilities("visual-studio-code")
     await client.initialize_session(
         types.InitializeParams(
-            capabilities=capabilities,
+            capabilities=pytest_lsp.client_capabilities(client_name),
             workspace_folders=[types.WorkspaceFolder(uri=from_fs_path(str(workspace)) or "", name="newsroom")],
             initialization_options={"debounceMs": 20},
         )
     )
-    yield session
-    await client.shutdown_session()
-    await client.stop()
+    try:
+        yield session
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+
+
+@pytest_asyncio.fixture
+async def editor(workspace: Path) -> AsyncIterator[Editor]:
+    async with connected(workspace, "visual-studio-code") as session:
+        yield session
 
 
 async def test_opening_the_seed_gives_the_findings_of_newslint_check(
@@ -298,6 +308,25 @@ async def test_a_changed_config_gives_new_diagnostics(
     assert as_findings(editor.text, after) == cli_findings(path, capsys)
     assert not any(d.code == "quotes.mixed-style" for d in after)
     assert any(d.code == "quotes.straight" for d in after)  # british turns it on
+
+
+async def test_without_file_watching_the_server_looks_for_itself(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = workspace / "newslint.yaml"
+    config.write_text("extends: [core]\n", encoding="utf-8")
+    async with connected(workspace, "neovim@v0.10.0") as editor:  # it cannot watch files for a server
+        before = await editor.open(workspace / SEED.name)
+        assert editor.registrations == []
+        assert any(str(d.code).startswith("quotes.") for d in before)
+        config.write_text("extends: [core]\nignore: [quotes]\n", encoding="utf-8")
+        await asyncio.sleep(1.2)  # past the server's next look at the files
+        start = types.Position(line=2, character=0)
+        after = await editor.change([types.TextEdit(range=types.Range(start=start, end=start), new_text="x")])
+        assert not any(str(d.code).startswith("quotes.") for d in after)
+        edited = workspace / "edited.txt"
+        edited.write_text(editor.text, encoding="utf-8")
+        assert as_findings(editor.text, after) == cli_findings(edited, capsys)
 
 
 async def test_a_broken_config_is_reported_once_and_clears_the_diagnostics(editor: Editor, workspace: Path) -> None:

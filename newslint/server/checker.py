@@ -31,6 +31,7 @@ from newslint.linter import Linter
 from newslint.model import Diagnostic
 from newslint.readers import parse, readers
 from newslint.rules import Rule, builtin_pack_path, builtin_packs, is_pack
+from newslint.server.watch import Snapshot, rule_files, snapshot
 from newslint.text import Block
 from newslint.yamlfile import YamlError
 
@@ -235,6 +236,10 @@ class Checker:
     def reload(self) -> None:
         self.linter.reload()
         self._seen.clear()
+
+    def snapshot(self) -> Snapshot:
+        """The state of every file the packs' rules come from (see ``watch``)."""
+        return snapshot(rule_files(self.linter, [choice.config for choice in self.packs.values()]))
 
     # -- what a request chose ------------------------------------------------------
 

@@ -20,6 +20,7 @@ import asyncio
 import os
 import re
 import sys
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -28,19 +29,23 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from newslint import __version__
-from newslint.config import CONFIG_NAMES, ConfigError
+from newslint.config import CONFIG_NAMES, Config, ConfigError, discover
 from newslint.fixes import apply_fixes, fix_until_stable
 from newslint.linter import Linter
 from newslint.model import Diagnostic, Severity
 from newslint.readers import parse, reader_for
 from newslint.rules import Rule
 from newslint.server.positions import LineIndex
+from newslint.server.watch import Snapshot, rule_files, snapshot
 from newslint.yamlfile import YamlError
 
 SOURCE = "newslint"
 FIX_ALL = "source.fixAll.newslint"
 #: Seconds to wait after a change before checking; each new change restarts it.
 DEBOUNCE = 0.05
+#: Seconds between the server's own looks at configs and rule files, for
+#: editors that cannot watch files for it (Neovim on Linux, for one).
+RELOAD_INTERVAL = 1.0
 #: What the editor watches for us: configs, and the YAML of rules and packs.
 WATCHED = ("**/newslint.yaml", "**/.newslint.yaml", "**/pyproject.toml", "**/*.yaml", "**/*.yml")
 #: Editors' language IDs for the articles newslint reads, where the path does not say.
@@ -66,6 +71,8 @@ class Checked:
     rules: Mapping[str, Rule]
     #: Checks another text exactly as this one was (same linter, config, path and reader).
     lint: Callable[[str], list[Diagnostic]]
+    linter: Linter
+    config: Config
 
     @property
     def text(self) -> str:
@@ -81,6 +88,9 @@ class NewslintServer(LanguageServer):
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.shown_problem: str | None = None
         self.shut_down = False
+        self.broken: set[str] = set()  # config and rule files that failed to load
+        self._snapshot: Snapshot = {}
+        self._looked = 0.0
 
     # -- checking --------------------------------------------------------------
 
@@ -122,10 +132,14 @@ class NewslintServer(LanguageServer):
             diagnostics = lint(document.source)
         except (ConfigError, YamlError) as error:
             self.tell_problem(f"newslint: {error}")
+            found = error.path if isinstance(error, YamlError) else discover(path or folder or os.getcwd())
+            if found is not None:
+                self.broken.add(os.path.abspath(found))
+                self._snapshot.update(snapshot([os.path.abspath(found)]))  # so its repair is seen
             return None
         self.shown_problem = None
         index = LineIndex(document.source, self.workspace.position_encoding or types.PositionEncodingKind.Utf16)
-        return Checked(uri, document.version, index, diagnostics, rules, lint)
+        return Checked(uri, document.version, index, diagnostics, rules, lint, linter, config)
 
     def tell_problem(self, message: str) -> None:
         """Show a config or rule-file problem once, not on every keystroke."""
@@ -144,6 +158,7 @@ class NewslintServer(LanguageServer):
     def publish(self, uri: str) -> Checked | None:
         """Check ``uri`` now and send its diagnostics (none for what is not an article)."""
         self.timers.pop(uri, None)
+        self.refresh()
         article = self.article(uri)
         if article is None:
             return None
@@ -152,6 +167,7 @@ class NewslintServer(LanguageServer):
             self.checked.pop(uri, None)
         else:
             self.checked[uri] = checked
+            self.remember(checked)
         diagnostics = lsp_diagnostics(checked) if checked is not None else []
         version = self.workspace.get_text_document(uri).version
         self.text_document_publish_diagnostics(
@@ -178,8 +194,38 @@ class NewslintServer(LanguageServer):
         for linter in self.linters.values():
             linter.reload()
         self.shown_problem = None
+        self.broken.clear()
+        self._looked = time.monotonic()  # the checks below read everything afresh
         for uri in list(self.workspace.text_documents):
             self.publish(uri)
+        self._snapshot = snapshot(self.watched())
+
+    def watched(self) -> set[str]:
+        """The configs and rule files of the open articles, and those that failed to load."""
+        paths = set(self.broken)
+        for checked in self.checked.values():
+            try:
+                paths |= rule_files(checked.linter, [checked.config])
+            except (ConfigError, YamlError):
+                continue
+        return paths
+
+    def remember(self, checked: Checked) -> None:
+        """Note the state of rule files seen for the first time, so that the next look sees their change."""
+        unseen = rule_files(checked.linter, [checked.config]) - self._snapshot.keys()
+        self._snapshot.update(snapshot(unseen))
+
+    def refresh(self) -> None:
+        """Reload if a config or rule file changed since the last look (at most once a second)."""
+        now = time.monotonic()
+        if now - self._looked < RELOAD_INTERVAL:
+            return
+        self._looked = now
+        current = snapshot(self.watched())
+        changed = any(path in self._snapshot and self._snapshot[path] != state for path, state in current.items())
+        self._snapshot = current
+        if changed:
+            self.reload()
 
 
 def affects_rules(path: str) -> bool:

@@ -22,6 +22,7 @@ import hmac
 import json
 import logging
 import os
+import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -38,12 +39,16 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newslint import __version__
+from newslint.config import ConfigError
 from newslint.server import openapi
 from newslint.server.checker import ApiError, Checker, parse_request
+from newslint.yamlfile import YamlError
 
 STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 SETTINGS_ENV = "NEWSLINT_SERVE_SETTINGS"  # how worker processes get their settings
 TOKEN_ENV = "NEWSLINT_SERVE_TOKEN"
+#: Seconds between looks at the config and rule files for changes.
+RELOAD_INTERVAL = 1.0
 # The page loads only its own files and talks only to this server.
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -73,6 +78,29 @@ class Service:
         self.checker = Checker(settings.config, settings.packs)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
         self.pending = 0
+        self._snapshot = self.checker.snapshot()
+        self._looked = time.monotonic()
+
+    def refresh(self) -> None:
+        """Reload the rules when the config or a rule file or pack changed
+        (looking at most once a second). A change that breaks them is logged
+        and the last good rules go on serving, rather than every request failing."""
+        now = time.monotonic()
+        if now - self._looked < RELOAD_INTERVAL:
+            return
+        self._looked = now
+        snapshot = self.checker.snapshot()
+        if snapshot == self._snapshot:
+            return
+        self._snapshot = snapshot
+        try:
+            checker = Checker(self.settings.config, self.settings.packs)
+        except (ConfigError, YamlError) as error:
+            logger.error("rules changed but cannot be loaded, still serving the last good ones: %s", error)
+            return
+        self.checker = checker
+        self._snapshot = checker.snapshot()
+        logger.info("rules changed: reloaded")
 
     async def run(self, work: Callable[[], T]) -> T:
         """``work()`` on the check thread, within the time limit.
@@ -84,7 +112,12 @@ class Service:
         if self.pending >= self.settings.max_pending:
             raise ApiError(503, "busy", f"{self.pending} checks are waiting; try again in a moment")
         self.pending += 1
-        future = asyncio.get_running_loop().run_in_executor(self.executor, work)
+
+        def job() -> T:
+            self.refresh()  # here, on the check thread: the Checker is never used by two threads
+            return work()
+
+        future = asyncio.get_running_loop().run_in_executor(self.executor, job)
         future.add_done_callback(self._done)
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.settings.timeout)
