@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
+import signal
 import subprocess
 import threading
 import time
@@ -29,7 +30,7 @@ from support import SEED  # noqa: E402
 
 from newslint.cli import main  # noqa: E402
 from newslint.server import openapi  # noqa: E402
-from newslint.server.checker import ApiError  # noqa: E402
+from newslint.server.checker import ApiError, CheckRequest  # noqa: E402
 from newslint.server.service import Service, Settings  # noqa: E402
 
 MARKDOWN_SEED = SEED.parent / "markdown-front-matter.md"
@@ -75,8 +76,8 @@ def service(newsroom: Path) -> Iterator[httpx.Client]:
 
 @pytest.fixture(scope="module")
 def strict(newsroom: Path) -> Iterator[httpx.Client]:
-    """A service with limits small enough to hit: a 4,000-byte body, a check of 0.1 ms."""
-    with running_service("--max-body", "4000", "--timeout", "0.0001", cwd=newsroom) as url:
+    """A service with limits small enough to hit: a 400,000-byte body, half a second a check."""
+    with running_service("--max-body", "400000", "--timeout", "0.5", cwd=newsroom) as url:
         with httpx.Client(base_url=url, timeout=30) as client:
             yield client
 
@@ -214,18 +215,18 @@ def test_bad_json(service: httpx.Client) -> None:
 
 
 def test_an_oversize_body(strict: httpx.Client) -> None:
-    text = "A sentence of copy. " * 300  # 6,000 bytes
-    assert "over 4,000 bytes" in error_of(strict.post("/v1/check", json={"text": text}), 413, "too_large")
+    text = "A sentence of copy. " * 21_000  # 420,000 bytes
+    assert "over 400,000 bytes" in error_of(strict.post("/v1/check", json={"text": text}), 413, "too_large")
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: the limit holds while reading
         yield b'{"text": "'
-        for _ in range(100):
+        for _ in range(4200):
             yield b"x" * 100
         yield b'"}'
 
     chunked = strict.post("/v1/check", content=chunks(), headers={"content-type": "application/json"})
     error_of(chunked, 413, "too_large")
-    assert strict.get("/healthz").status_code == 200
+    still_serving(strict)
 
 
 def test_an_unknown_pack_or_rule(service: httpx.Client) -> None:
@@ -252,6 +253,7 @@ def test_requests_that_try_to_send_rules_or_paths(service: httpx.Client) -> None
         {"text": "x", "rules": {"style.x": {"check": "existence", "patterns": ["(a+)+$"]}}},
         {"text": "x", "config": "/etc/passwd"},
         {"text": "x", "select": ["(a+)+$"]},
+        {"text": "x", "select": "quotes"},
         {"text": "x", "format": "../../etc/passwd"},
         {"text": "x", "headline": "two\nlines"},
         {"text": 5},
@@ -270,25 +272,61 @@ def test_requests_that_try_to_send_rules_or_paths(service: httpx.Client) -> None
 
 
 def test_a_check_past_the_time_limit(strict: httpx.Client) -> None:
-    text = SEED.read_text(encoding="utf-8")[:3000]  # a check of it takes milliseconds
-    message = error_of(strict.post("/v1/check", json={"text": text}), 503, "timeout")
-    assert message == "the check took longer than 0.0001 s; send a shorter text"
-    assert strict.get("/healthz").status_code == 200
+    # 190,000 quotation marks: as many findings, seconds of work.
+    started = time.monotonic()
+    response = strict.post("/v1/check", json={"text": '"' * 190_000})
+    message = error_of(response, 503, "timeout")
+    assert message == "the check took longer than 0.5 s; send a shorter text"
+    assert time.monotonic() - started < 3  # answered at the limit, not when the work would end
+    still_serving(strict)
+
+
+def test_a_check_past_its_time_is_killed_and_the_next_gets_a_new_process() -> None:
+    service = Service(Settings(timeout=0.5))
+
+    async def scenario() -> None:
+        await asyncio.get_running_loop().run_in_executor(service.executor, service.worker.ensure_started)
+        first = service.worker.process
+        with pytest.raises(ApiError) as stopped:
+            await service.run("check", CheckRequest(text='"' * 400_000))  # tens of seconds of work
+        assert (stopped.value.status, stopped.value.code) == (503, "timeout")
+        first.join(2)
+        assert first.exitcode == -signal.SIGKILL
+        answer = json.loads(await service.run("check", CheckRequest(text="The minister said TK.")))
+        assert [f["rule"] for f in answer["findings"]] == ["hygiene.placeholder"]
+        assert service.worker.process.pid != first.pid
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        service.close()
 
 
 def test_busy_when_too_many_checks_wait() -> None:
     service = Service(Settings(max_pending=1, timeout=5))
     release = threading.Event()
 
+    class HeldWorker:
+        """Stands in for the checking process: holds the first call until released."""
+
+        def ensure_started(self) -> None:
+            pass
+
+        def call(self, method: str, argument: Any, call: object) -> bytes:
+            release.wait(10)
+            return method.encode()
+
+    service.worker = HeldWorker()  # type: ignore[assignment]
+
     async def scenario() -> None:
-        first = asyncio.ensure_future(service.run(release.wait))
+        first = asyncio.ensure_future(service.run("check", None))
         await asyncio.sleep(0.05)
         with pytest.raises(ApiError) as busy:
-            await service.run(lambda: None)
+            await service.run("fix", None)
         assert (busy.value.status, busy.value.code) == (503, "busy")
         release.set()
-        assert await first is True
-        assert await service.run(lambda: "free again") == "free again"
+        assert await first == b"check"
+        assert await service.run("fix", None) == b"fix"
 
     asyncio.run(scenario())
 
@@ -311,7 +349,9 @@ def test_cors_only_for_listed_origins(service: httpx.Client) -> None:
 
 def test_the_openapi_description_matches_the_answers(service: httpx.Client, newsroom: Path) -> None:
     spec = service.get("/openapi.json").json()
-    assert spec == json.loads(json.dumps(openapi.description()))
+    packs, formats = ["american", "british", "core", "house"], sorted(service.get("/v1/packs").json()["formats"])
+    assert spec == json.loads(json.dumps(openapi.description(packs, formats)))
+    assert spec["components"]["schemas"]["CheckRequest"]["properties"]["pack"]["enum"] == [*packs, None]
     assert set(spec["paths"]) == {"/v1/check", "/v1/fix", "/v1/rules", "/v1/packs", "/healthz"}
 
     def validate(instance: Any, schema: str) -> None:

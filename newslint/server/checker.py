@@ -117,9 +117,9 @@ def parse_request(data: Any, *, fixing: bool = False) -> CheckRequest:
 
 
 def _selectors(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
-    value = data.get(key, [])
-    if isinstance(value, str):
-        value = [item.strip() for item in value.split(",") if item.strip()]
+    value = data.get(key)
+    if value is None:
+        return ()
     if (
         not isinstance(value, list)
         or len(value) > MAX_SELECTORS
@@ -244,7 +244,7 @@ class Checker:
     # -- what a request chose ------------------------------------------------------
 
     def config(self, request: CheckRequest) -> Config:
-        name = request.pack or self.default_pack
+        name = self.default_pack if request.pack is None else request.pack
         choice = self.packs.get(name)
         if choice is None:
             known = sorted(self.packs)
@@ -310,7 +310,10 @@ class Checker:
         config = self.config(CheckRequest(text="", pack=pack))
         active = {rule.id for rule in self.linter.rules(config)}
         listed = sorted(self.linter.all_rules(config).values(), key=lambda rule: rule.id)
-        return {"pack": pack or self.default_pack, "rules": [rule_dict(rule, rule.id in active) for rule in listed]}
+        return {
+            "pack": self.default_pack if pack is None else pack,
+            "rules": [rule_dict(rule, rule.id in active) for rule in listed],
+        }
 
     def pack_list(self) -> dict[str, Any]:
         packs = [{"name": choice.name, "description": choice.description} for choice in self.packs.values()]

@@ -6,12 +6,13 @@ against it and every answer against its schemas, so the two cannot drift.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from newslint import __version__
 
 _SELECTORS = {
-    "type": "array",
+    "type": ["array", "null"],
     "maxItems": 64,
     "items": {"type": "string", "pattern": r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)?$"},
     "description": "Rule IDs or prefixes (`quotes`, `typography.ellipsis`); the longest match wins.",
@@ -28,9 +29,18 @@ _CHECK_REQUEST: dict[str, Any] = {
             "default": "text",
             "description": "The reader: `text` or `markdown` (GET /v1/packs lists every one this server has).",
         },
-        "headline": {"type": "string", "description": "The headline, one line, when the CMS keeps it apart."},
-        "standfirst": {"type": "string", "description": "The standfirst, one line, when the CMS keeps it apart."},
-        "pack": {"type": "string", "description": "One of the packs GET /v1/packs lists; default: its `default`."},
+        "headline": {
+            "type": ["string", "null"],
+            "description": "The headline, one line, when the CMS keeps it apart.",
+        },
+        "standfirst": {
+            "type": ["string", "null"],
+            "description": "The standfirst, one line, when the CMS keeps it apart.",
+        },
+        "pack": {
+            "type": ["string", "null"],
+            "description": "One of the packs GET /v1/packs lists; default (or null): its `default`.",
+        },
         "select": {**_SELECTORS, "description": "Only these rules (replaces the pack's selection)."},
         "ignore": {**_SELECTORS, "description": "Not these rules (adds to the pack's)."},
     },
@@ -227,7 +237,19 @@ def _post(summary: str, request: str, response: str) -> dict[str, Any]:
     }
 
 
-def description() -> dict[str, Any]:
+def description(packs: list[str] | None = None, formats: list[str] | None = None) -> dict[str, Any]:
+    """The description; with a server's ``packs`` and ``formats``, the
+    fields that name them list exactly those."""
+    schemas = SCHEMAS
+    if packs is not None or formats is not None:
+        schemas = json.loads(json.dumps(SCHEMAS))  # a deep copy to narrow
+        for request in ("CheckRequest", "FixRequest"):
+            fields = schemas[request]["properties"]
+            if packs is not None:
+                fields["pack"]["enum"] = [*packs, None]
+            if formats is not None:
+                fields["format"]["enum"] = formats
+    pack_query: dict[str, Any] = {"type": "string", **({"enum": packs} if packs is not None else {})}
     return {
         "openapi": "3.1.0",
         "info": {
@@ -246,7 +268,7 @@ def description() -> dict[str, Any]:
                 "get": {
                     "summary": "The rules of a pack, active or not",
                     "security": [{}, {"bearer": []}],
-                    "parameters": [{"name": "pack", "in": "query", "required": False, "schema": {"type": "string"}}],
+                    "parameters": [{"name": "pack", "in": "query", "required": False, "schema": pack_query}],
                     "responses": {"200": _json("RulesResponse", "The rules."), **_errors(401, 422)},
                 }
             },
@@ -260,7 +282,7 @@ def description() -> dict[str, Any]:
             "/healthz": {"get": {"summary": "Whether the server is up", "responses": {"200": _json("Health", "Up.")}}},
         },
         "components": {
-            "schemas": SCHEMAS,
+            "schemas": schemas,
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         },
     }

@@ -8,11 +8,12 @@ step, nothing fetched from elsewhere).
 Limits, each answered with a JSON error the client can act on while the
 server goes on serving: the body's size (413), the time a check may take
 (503 ``timeout``), how many checks may wait (503 ``busy``), the bearer token
-when one is set (401). Checks run one at a time on a thread of their own in
-each worker process (a check is CPU work: more threads would only queue on
-the interpreter lock), so the event loop keeps answering while one runs;
-``--workers`` adds processes. It binds to 127.0.0.1 unless told otherwise,
-and answers browsers from other origins only when they are on the CORS list.
+when one is set (401). Each worker process hands its checks, one at a time,
+to a child process of its own (``worker``), which is killed when a check
+runs past the time limit; the event loop never runs a check, so it keeps
+answering while one runs. ``--workers`` adds processes. It binds to
+127.0.0.1 unless told otherwise, and answers browsers from other origins
+only when they are on the CORS list.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ import hmac
 import json
 import logging
 import os
-import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -39,16 +40,13 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newslint import __version__
-from newslint.config import ConfigError
 from newslint.server import openapi
 from newslint.server.checker import ApiError, Checker, parse_request
-from newslint.yamlfile import YamlError
+from newslint.server.worker import CheckWorker, WorkerLost
 
 STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 SETTINGS_ENV = "NEWSLINT_SERVE_SETTINGS"  # how worker processes get their settings
 TOKEN_ENV = "NEWSLINT_SERVE_TOKEN"
-#: Seconds between looks at the config and rule files for changes.
-RELOAD_INTERVAL = 1.0
 # The page loads only its own files and talks only to this server.
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -56,7 +54,6 @@ SECURITY_HEADERS = [
     (b"referrer-policy", b"no-referrer"),
 ]
 logger = logging.getLogger("newslint.serve")
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -71,62 +68,61 @@ class Settings:
 
 
 class Service:
-    """The routes' state: the Checker, its one thread, and the count of checks in hand."""
+    """The routes' state: a Checker for what the routes describe, the child
+    process that checks (see ``worker``), the thread that talks to it, and the
+    count of checks in hand."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.checker = Checker(settings.config, settings.packs)
+        self.checker = Checker(settings.config, settings.packs)  # fails here, once, on a broken config
+        self.worker = CheckWorker(settings.config, settings.packs)
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
         self.pending = 0
-        self._snapshot = self.checker.snapshot()
-        self._looked = time.monotonic()
 
-    def refresh(self) -> None:
-        """Reload the rules when the config or a rule file or pack changed
-        (looking at most once a second). A change that breaks them is logged
-        and the last good rules go on serving, rather than every request failing."""
-        now = time.monotonic()
-        if now - self._looked < RELOAD_INTERVAL:
-            return
-        self._looked = now
-        snapshot = self.checker.snapshot()
-        if snapshot == self._snapshot:
-            return
-        self._snapshot = snapshot
-        try:
-            checker = Checker(self.settings.config, self.settings.packs)
-        except (ConfigError, YamlError) as error:
-            logger.error("rules changed but cannot be loaded, still serving the last good ones: %s", error)
-            return
-        self.checker = checker
-        self._snapshot = checker.snapshot()
-        logger.info("rules changed: reloaded")
+    async def run(self, method: str, argument: Any) -> bytes:
+        """``Checker.<method>(argument)`` in the child process, as JSON, within the time limit.
 
-    async def run(self, work: Callable[[], T]) -> T:
-        """``work()`` on the check thread, within the time limit.
-
-        A check past its time cannot be stopped mid-regex; it runs on, counted
-        as pending, while the client gets its answer. Rules come only from the
-        server and bodies are bounded, so it does end.
+        Checks run one at a time; past ``max_pending`` in hand, a request is
+        told to come back. The time limit counts from when the check starts
+        (waiting in line is bounded by ``max_pending``); a check past it is
+        stopped (its process killed, the next check starts another) and its
+        client told so.
         """
         if self.pending >= self.settings.max_pending:
             raise ApiError(503, "busy", f"{self.pending} checks are waiting; try again in a moment")
         self.pending += 1
+        loop = asyncio.get_running_loop()
+        started = asyncio.Event()
+        call = object()  # which call a timeout may stop
 
-        def job() -> T:
-            self.refresh()  # here, on the check thread: the Checker is never used by two threads
-            return work()
+        def job() -> bytes:
+            self.worker.ensure_started()
+            loop.call_soon_threadsafe(started.set)
+            return self.worker.call(method, argument, call)
 
-        future = asyncio.get_running_loop().run_in_executor(self.executor, job)
+        future = loop.run_in_executor(self.executor, job)
         future.add_done_callback(self._done)
+        waiting = asyncio.ensure_future(started.wait())
+        first: set[asyncio.Future[Any]] = {future, waiting}
+        await asyncio.wait(first, return_when=asyncio.FIRST_COMPLETED)
+        waiting.cancel()
         try:
             return await asyncio.wait_for(asyncio.shield(future), self.settings.timeout)
         except asyncio.TimeoutError:
+            self.worker.kill(call)
             limit = f"{self.settings.timeout:g}"
             raise ApiError(503, "timeout", f"the check took longer than {limit} s; send a shorter text") from None
+        except WorkerLost:
+            raise ApiError(503, "timeout", "the check was stopped; try again") from None
 
-    def _done(self, _: Any) -> None:
+    def _done(self, future: asyncio.Future[bytes]) -> None:
         self.pending -= 1
+        if not future.cancelled():
+            future.exception()  # seen: a stopped check's WorkerLost is no "exception never retrieved"
+
+    def close(self) -> None:
+        self.worker.stop()
+        self.executor.shutdown(wait=False, cancel_futures=True)
 
     # -- requests ------------------------------------------------------------------
 
@@ -166,21 +162,24 @@ def create_app(settings: Settings | None = None) -> Starlette:
     def guarded(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             service.authorize(request)
-            return JSONResponse(await handler(request))
+            answer = await handler(request)
+            if isinstance(answer, bytes):  # JSON already, from the checking process
+                return Response(answer, media_type="application/json")
+            return JSONResponse(answer)
 
         return endpoint
 
     async def check(request: Request) -> Any:
         checking = parse_request(await service.body(request))
-        return await service.run(lambda: service.checker.check(checking))
+        return await service.run("check", checking)
 
     async def fix(request: Request) -> Any:
         fixing = parse_request(await service.body(request), fixing=True)
-        return await service.run(lambda: service.checker.fix(fixing))
+        return await service.run("fix", fixing)
 
     async def rules(request: Request) -> Any:
         pack = request.query_params.get("pack")
-        return await service.run(lambda: service.checker.rules(pack))
+        return await service.run("rules", pack)
 
     async def packs(request: Request) -> Any:
         return service.checker.pack_list()
@@ -188,8 +187,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__})
 
+    choices = service.checker.pack_list()
+    described = openapi.description([pack["name"] for pack in choices["packs"]], choices["formats"])
+
     async def describe(request: Request) -> Response:
-        return JSONResponse(openapi.description())
+        return JSONResponse(described)
 
     async def page(request: Request) -> Response:
         return FileResponse(os.path.join(STATIC, "index.html"), media_type="text/html; charset=utf-8")
@@ -219,9 +221,19 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 max_age=600,
             )
         )
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await asyncio.get_running_loop().run_in_executor(service.executor, service.worker.ensure_started)
+        try:
+            yield
+        finally:
+            service.close()
+
     app = Starlette(
         routes=routes,
         middleware=middleware,
+        lifespan=lifespan,
         exception_handlers={ApiError: api_error, HTTPException: http_error, Exception: internal_error},
     )
     app.state.service = service
