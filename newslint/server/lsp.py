@@ -73,6 +73,8 @@ class Checked:
     lint: Callable[[str], list[Diagnostic]]
     linter: Linter
     config: Config
+    #: What fix-all makes of the text, once asked for.
+    fixed: str | None = None
 
     @property
     def text(self) -> str:
@@ -290,17 +292,30 @@ def quick_fix(checked: Checked, d: Diagnostic, versioned: bool) -> types.CodeAct
     )
 
 
-def fix_all(checked: Checked, versioned: bool) -> types.CodeAction | None:
-    """Every safe fix, repeated until nothing changes: what ``--fix`` writes."""
+def fix_all(checked: Checked, versioned: bool, deferred: bool) -> types.CodeAction | None:
+    """Every safe fix, repeated until nothing changes: what ``--fix`` writes.
+
+    Editors ask for code actions as the cursor moves; working out every fix
+    takes a few checks of the whole article, so where the editor can ask for
+    the edit later (codeAction/resolve) it is left out until then.
+    """
     if not any(d.fix is not None and d.fix.safe for d in checked.diagnostics):
         return None
-    fixed = fix_until_stable(checked.text, checked.lint)
-    if fixed == checked.text:
+    action = types.CodeAction(title="newslint: fix all safe problems", kind=FIX_ALL)
+    if deferred:
+        action.data = {"uri": checked.uri, "version": checked.version}
+        return action
+    action.edit = fix_all_edit(checked, versioned)
+    return action if action.edit is not None else None
+
+
+def fix_all_edit(checked: Checked, versioned: bool) -> types.WorkspaceEdit | None:
+    if checked.fixed is None:
+        checked.fixed = fix_until_stable(checked.text, checked.lint)
+    if checked.fixed == checked.text:
         return None
-    start, end, new_text = minimal_change(checked.text, fixed)
-    return types.CodeAction(
-        title="newslint: fix all safe problems", kind=FIX_ALL, edit=edit(checked, start, end, new_text, versioned)
-    )
+    start, end, new_text = minimal_change(checked.text, checked.fixed)
+    return edit(checked, start, end, new_text, versioned)
 
 
 def disable_on_line(checked: Checked, rule_id: str, line: int, versioned: bool) -> types.CodeAction:
@@ -336,7 +351,7 @@ def _line_break(text: str) -> str:
 
 
 def code_actions(
-    checked: Checked, start: int, end: int, only: Sequence[str] | None, versioned: bool
+    checked: Checked, start: int, end: int, only: Sequence[str] | None, versioned: bool, deferred: bool = False
 ) -> list[types.CodeAction]:
     """The actions for the findings touching ``[start, end]``, and fix-all."""
     actions: list[types.CodeAction] = []
@@ -350,7 +365,7 @@ def code_actions(
             disabled.add((d.rule, d.line))
             actions.append(disable_on_line(checked, d.rule, d.line - 1, versioned))
     if not only or any(FIX_ALL.startswith(kind) for kind in only):
-        everything = fix_all(checked, versioned)
+        everything = fix_all(checked, versioned, deferred)
         if everything is not None:
             actions.append(everything)
     if only:
@@ -449,14 +464,23 @@ def create_server(debounce: float = DEBOUNCE) -> NewslintServer:
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL]),
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=True),
     )
     def code_action(ls: NewslintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         checked = ls.current(params.text_document.uri)
         if checked is None:
             return None
         start, end = checked.index.offset(params.range.start), checked.index.offset(params.range.end)
-        return code_actions(checked, start, end, params.context.only, supports_versions(ls))
+        return code_actions(checked, start, end, params.context.only, supports_versions(ls), resolves_edits(ls))
+
+    @server.feature(types.CODE_ACTION_RESOLVE)
+    def resolve_code_action(ls: NewslintServer, action: types.CodeAction) -> types.CodeAction:
+        data = action.data if isinstance(action.data, dict) else {}
+        uri = data.get("uri")
+        checked = ls.current(uri) if isinstance(uri, str) and uri in ls.workspace.text_documents else None
+        if checked is not None and action.kind == FIX_ALL:
+            action.edit = fix_all_edit(checked, supports_versions(ls))  # for the version open now
+        return action
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
@@ -473,6 +497,14 @@ def create_server(debounce: float = DEBOUNCE) -> NewslintServer:
         )
 
     return server
+
+
+def resolves_edits(ls: NewslintServer) -> bool:
+    """Whether the editor asks for a code action's edit when it is chosen (codeAction/resolve)."""
+    text_document = ls.client_capabilities.text_document
+    code_action = text_document.code_action if text_document is not None else None
+    resolve = code_action.resolve_support if code_action is not None else None
+    return resolve is not None and "edit" in resolve.properties
 
 
 def supports_versions(ls: NewslintServer) -> bool:
