@@ -148,7 +148,9 @@ function drawList() {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "fix";
-      button.textContent = `Fix: ${visible(f.fix.replacement)}` + (f.fix.safe ? "" : " (check it reads right)");
+      const found = checkedText.slice(f.start, f.end);
+      const change = f.fix.replacement ? `${visible(found)} → ${visible(f.fix.replacement)}` : `remove ${visible(found)}`;
+      button.textContent = `Fix: ${change}` + (f.fix.safe ? "" : " (check it reads right)");
       button.addEventListener("click", (event) => { event.stopPropagation(); applyFix(f); });
       item.append(button);
     }
@@ -157,10 +159,9 @@ function drawList() {
   }));
 }
 
-// A replacement as a person can see it: spaces shown, removal said.
-function visible(replacement) {
-  if (!replacement) return "remove it";
-  return "“" + replacement.replace(/ /g, "␣").replace(/\u00a0/g, "⍽") + "”";
+// Text as a person can see it on a button: spaces and no-break spaces shown.
+function visible(text) {
+  return text.replace(/ /g, "␣").replace(/\u00a0/g, "⍽").replace(/\n/g, "↵");
 }
 
 function select(f) {
