@@ -12,6 +12,7 @@ import json
 import shutil
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -85,7 +86,7 @@ def strict(newsroom: Path) -> Iterator[httpx.Client]:
 def cli_json(path: Path, *args: str) -> list[dict[str, Any]]:
     """`newslint check --format json` on ``path`` (run in its folder), with path "-" as for stdin."""
     result = subprocess.run(
-        ["newslint", "check", "--format", "json", "--no-cache", *args, path.name],
+        [sys.executable, "-m", "newslint", "check", "--format", "json", "--no-cache", *args, path.name],
         cwd=path.parent,
         capture_output=True,
         text=True,
