@@ -1,4 +1,5 @@
-"""The command line: ``newslint check``, ``rules``, ``rule``, ``init``, ``formats``.
+"""The command line: ``newslint check``, ``rules``, ``rule``, ``init``, ``formats``,
+``server`` (editors) and ``serve`` (HTTP).
 
 Click glue only: options become a ``RunOptions`` and ``run()`` does the work.
 ``main(argv) -> int`` is the whole program, so tests drive it in-process; the
@@ -20,6 +21,7 @@ from newslint.version import __version__
 if TYPE_CHECKING:
     from newslint.linter import Linter
     from newslint.rules import Pack, Rule
+    from newslint.run import UsageError
 
 CACHE_DIR = ".newslint_cache"  # newslint.cache.CACHE_DIR, named here for --help without importing it
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -279,6 +281,81 @@ def formats_command() -> None:
 
     for name in formats():
         click.echo(f"{name:8} {describe(name)}")
+
+
+def _missing_extra(command: str, extra: str, error: ImportError) -> UsageError:
+    from newslint.run import UsageError
+
+    return UsageError(f"newslint {command} needs {error.name}: pip install 'newslint[{extra}]'")
+
+
+@cli.command()
+@click.option("--stdio", is_flag=True, help="Talk over standard input and output (the only way; editors pass it).")
+def server(stdio: bool) -> None:
+    """Run the language server for editors (Language Server Protocol over stdio)."""
+    try:
+        from newslint.server.lsp import serve
+    except ImportError as error:
+        raise _missing_extra("server", "lsp", error) from None
+    raise SystemExit(serve())
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", default=8750, show_default=True, type=click.IntRange(0, 65535), help="The port to listen on.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="The config a request gets by default.")
+@click.option(
+    "--pack", "packs", multiple=True, type=click.Path(file_okay=False), help="A house pack folder requests may choose."
+)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option(
+    "--max-body", default=1_000_000, show_default=True, type=click.IntRange(1), help="Largest body, in bytes."
+)
+@click.option(
+    "--timeout",
+    default=5.0,
+    show_default=True,
+    type=click.FloatRange(0, min_open=True),
+    help="Seconds a check may take.",
+)
+@click.option(
+    "--max-pending", default=16, show_default=True, type=click.IntRange(1), help="Checks waiting, per worker."
+)
+@click.option("--token-file", type=click.Path(dir_okay=False), help="Require this file's token as a bearer token.")
+@click.option("--cors-origin", "cors_origins", multiple=True, help="An origin whose pages may call the service.")
+@click.option("--access-log", is_flag=True, help="Log every request.")
+def serve(**values: Any) -> None:
+    """Run the HTTP checking service and the browser page (newslint[serve])."""
+    from newslint.run import UsageError
+
+    try:
+        from newslint.server.service import TOKEN_ENV, Settings
+        from newslint.server.service import serve as run_service
+    except ImportError as error:
+        raise _missing_extra("serve", "serve", error) from None
+    if values["config_path"] and not os.path.isfile(values["config_path"]):
+        raise UsageError(f"{values['config_path']}: config file not found")
+    token = os.environ.get(TOKEN_ENV) or None
+    if values["token_file"]:
+        try:
+            with open(values["token_file"], encoding="utf-8") as handle:
+                token = handle.read().strip()
+        except OSError as error:
+            raise UsageError(f"{values['token_file']}: cannot read the token: {error.strerror}") from None
+        if not token:
+            raise UsageError(f"{values['token_file']}: the token file is empty")
+    if values["host"] not in ("127.0.0.1", "localhost", "::1") and token is None:
+        _error(f"warning: listening on {values['host']} with no token: anyone who can reach it can use it")
+    settings = Settings(
+        config=values["config_path"],
+        packs=tuple(values["packs"]),
+        max_body=values["max_body"],
+        timeout=values["timeout"],
+        max_pending=values["max_pending"],
+        token=token,
+        cors_origins=tuple(values["cors_origins"]),
+    )
+    run_service(settings, values["host"], values["port"], values["workers"], values["access_log"])
 
 
 def run() -> NoReturn:

@@ -96,7 +96,11 @@ class ReaderSettings(OptionType):
 
         known = readers()
         settings = {
-            name: {"type": "object", "properties": {key: o.schema() for key, o in module.OPTIONS.items()}, "additionalProperties": False}
+            name: {
+                "type": "object",
+                "properties": {key: o.schema() for key, o in module.OPTIONS.items()},
+                "additionalProperties": False,
+            }
             for name, module in sorted(known.items())
             if getattr(module, "OPTIONS", None)
         }
@@ -143,6 +147,11 @@ CONFIG_KEYS: dict[str, Option] = {
         Choice(*reversed(SEVERITIES)),
         "warning",
         "The lowest severity that fails a run, for the files this config covers.",
+    ),
+    "readers": Option(
+        ReaderSettings(),
+        {},
+        "More suffixes for readers (`.xhtml: html`), and readers' settings (`html: {skip: [...]}`).",
     ),
 }
 KEYS = tuple(CONFIG_KEYS)

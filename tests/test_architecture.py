@@ -54,7 +54,9 @@ FLOORS: dict[str, int] = {
     "parallel": 11,
     "progress": 0,
     "run": 12,
-    # 13: the command line and the servers on top
+    # the language server and the HTTP service, beside the run
+    "server": 12,
+    # 13: the command line on top
     "cli": 13,
     "__main__": 14,
     # the public API (newslint.lint_text, newslint.Linter) is the package itself, on top
