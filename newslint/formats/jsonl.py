@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
-from newslint.formats import Report
+from newslint.formats import Report, dump_json, printable_path
 
 NAME = "jsonl"
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in report.diagnostics)
+    return "".join(dump_json({**d.to_dict(), "path": printable_path(d.path)}) + "\n" for d in report.diagnostics)
