@@ -240,7 +240,7 @@ def _use_color(stream: TextIO, setting: bool | None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
-def _source_lines(results: Sequence[FileResult]) -> Callable[[str, int], str]:
+def _source_lines(results: Sequence[FileResult], max_size: int | None) -> Callable[[str, int], str]:
     """(path, line) -> that line of the source, splitting each file once. The
     text comes from the result where the run kept it, else from the file."""
     texts = {result.path: result.text for result in results}
@@ -251,7 +251,7 @@ def _source_lines(results: Sequence[FileResult]) -> Callable[[str, int], str]:
             text = texts.get(path)
             if text is None:
                 try:
-                    text = read_regular(path, DEFAULT_MAX_FILE_SIZE).decode("utf-8-sig", "replace")
+                    text = read_regular(path, max_size).decode("utf-8-sig", "replace")
                 except FileProblem:
                     text = ""
             split[path] = text.split("\n")
@@ -275,7 +275,7 @@ def _emit(
         diagnostics=diagnostics,
         files_checked=len(outcome.results),
         files_failed=outcome.errors,
-        source_line=_source_lines(outcome.results) if terminal else None,
+        source_line=_source_lines(outcome.results, options.max_file_size) if terminal else None,
         color=terminal,
         rules=rules_of(linter, _distinct(outcome.configs.values()) or [linter.config_for(".")]),
         paths=[result.path for result in outcome.results],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import signal
 import subprocess
@@ -221,24 +220,6 @@ def test_a_run_stopped_while_writing_the_baseline_keeps_the_old_one(
     assert run(["check", "--no-cache", "--write-baseline", "baseline.json", article], capsys)[0] == 2
     assert written and written[0] != old  # it was stopped with the new baseline half-way to its place
     assert Path("baseline.json").read_bytes() == old and sorted(os.listdir()) == ["a.txt", "baseline.json"]
-
-
-@pytest.mark.timeout(60)
-def test_kill_9_during_write_baseline_never_leaves_a_truncated_baseline() -> None:
-    for number in range(60):
-        write(f"news/{number:03}.txt", ARTICLE * 30)
-    assert newslint(["check", "--no-cache", "--write-baseline", "baseline.json", "news"]).returncode == 0
-    whole = json.loads(Path("baseline.json").read_bytes())
-    for delay in (0.3, 0.45, 0.6):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "newslint", "check", "--no-cache", "--write-baseline", "baseline.json", "news"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert json.loads(Path("baseline.json").read_bytes()) == whole
 
 
 def test_init_in_a_folder_it_cannot_write(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
