@@ -282,19 +282,22 @@ def test_a_worker_killed_with_9_names_the_files_not_checked(
 
 @pytest.mark.timeout(60)
 def test_ctrl_c_with_jobs_2_says_interrupted() -> None:
-    for number in range(600):
-        write(f"news/{number:03}.txt", ARTICLE * 20)
-    for delay in (0.4, 0.9):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "newslint", "check", "--no-cache", "-j", "2", "news"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        time.sleep(delay)
-        os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C reaches the whole foreground group
-        _, err = process.communicate(timeout=30)
-        if process.returncode != 2:  # the run finished first: nothing to interrupt
-            assert process.returncode == 1
-            continue
-        assert err.decode() == "newslint: error: interrupted\n"
+    for number in range(200):
+        write(f"news/{number:03}.txt", ARTICLE)
+    slowly = (  # 20 ms a file, so that the interrupt surely comes while both processes check
+        "import time; from newslint import parallel; check = parallel._check; "
+        "parallel._check = lambda job: (open('started', 'a').close(), time.sleep(0.02), check(job))[2]; "
+        "from newslint.cli import run; run()"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", slowly, "check", "--no-cache", "-j", "2", "news"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    while not os.path.exists("started"):  # checking has begun (Python's start can take a second)
+        time.sleep(0.05)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C reaches the whole foreground group
+    _, err = process.communicate(timeout=30)
+    assert (process.returncode, err.decode()) == (2, "newslint: error: interrupted\n")

@@ -223,12 +223,12 @@ def test_temporary_files_of_killed_runs_are_removed_by_the_next(capsys: pytest.C
 
 @pytest.mark.timeout(60)
 def test_kill_9_at_random_moments_leaves_whole_files_and_no_temporary_files(tmp_path: Path) -> None:
-    for number in range(40):
+    for number in range(30):
         write(f"news/{number:02}.txt", BEFORE * 40)
     whole = {BEFORE * 40, AFTER * 40}
     rng = random.Random(18)
     command = [sys.executable, "-m", "newslint", "check", "--fix", "news"]
-    for _ in range(3):
+    for _ in range(2):
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.15, 0.6))
         process.send_signal(signal.SIGKILL)
