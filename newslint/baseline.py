@@ -5,6 +5,10 @@ survives paragraphs added or removed above it: the rule, the file, the text the
 finding covers (whitespace-normalised) and its occurrence number among findings
 with the same three. Fixing one of three equal findings leaves the other two
 known; adding a fourth makes only the fourth new.
+
+A baseline is written through a temporary file and a rename: a full disk or
+a killed run leaves the old baseline whole. Reading one checks its shape, so
+a damaged or hand-edited file is one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
+from newslint.files import FileProblem, os_problem, read_regular, write_atomically
 from newslint.model import Diagnostic
 from newslint.paths import relative_path
 
@@ -43,7 +48,8 @@ def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
         key = (d.rule, relative_path(d.path), _covered(d))
         seen[key] += 1
         raw = "\x1f".join((*key, str(seen[key])))
-        prints[index] = hashlib.md5(raw.encode("utf-8")).hexdigest()
+        # surrogateescape: a file name that is not UTF-8 keeps its own bytes.
+        prints[index] = hashlib.md5(raw.encode("utf-8", "surrogateescape")).hexdigest()
     return prints
 
 
@@ -61,28 +67,34 @@ def write(path: str, diagnostics: Sequence[Diagnostic]) -> int:
     ]
     entries.sort(key=lambda entry: (entry["path"], entry["line"], entry["rule"], entry["fingerprint"]))
     data = {"version": FORMAT_VERSION, "tool": "newslint", "findings": entries}
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
+    # A name that is not UTF-8 is kept as \x escapes: the fingerprint holds its bytes.
+    text = json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8", "backslashreplace")
+    try:
+        write_atomically(path, text + b"\n")
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write baseline: {os_problem(error)}") from None
     return len(entries)
 
 
 def read(path: str) -> set[str]:
     """The fingerprints a baseline file records."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot read baseline: {error.strerror}") from None
-    except ValueError as error:
-        raise BaselineError(f"{path}: not a newslint baseline (invalid JSON: {error})") from None
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != FORMAT_VERSION
-        or not isinstance(data.get("findings"), list)
-    ):
+        data = json.loads(read_regular(path))
+    except FileProblem as problem:
+        raise BaselineError(f"{path}: cannot read baseline: {problem.problem}") from None
+    except (ValueError, RecursionError) as error:
+        why = "nested too deeply" if isinstance(error, RecursionError) else f"invalid JSON: {error}"
+        raise BaselineError(f"{path}: not a newslint baseline ({why})") from None
+    findings = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(findings, list):
         raise BaselineError(f"{path}: not a newslint baseline (version {FORMAT_VERSION})")
-    return {entry["fingerprint"] for entry in data["findings"] if isinstance(entry, dict) and "fingerprint" in entry}
+    known = set()
+    for number, entry in enumerate(findings, 1):
+        fingerprint = entry.get("fingerprint") if isinstance(entry, dict) else None
+        if not isinstance(fingerprint, str):
+            raise BaselineError(f"{path}: not a newslint baseline (finding {number} has no fingerprint string)")
+        known.add(fingerprint)
+    return known
 
 
 def new_findings(diagnostics: Sequence[Diagnostic], known: set[str]) -> list[Diagnostic]:

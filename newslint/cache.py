@@ -17,6 +17,11 @@ to a temporary file and renamed into place, after merging what another
 process wrote meanwhile, so processes sharing the cache (``--jobs``, parallel
 pre-commit batches) never read half of one; a lost race loses a few entries,
 never a file, and an unreadable shard is simply a miss.
+
+What is read is checked before it is used: a shard that is not JSON, is too
+deep, or holds a row of the wrong shape or types is a miss, never an error.
+A cache folder (or shard) that is a symbolic link is not used at all: a link
+committed to a repository must not make newslint write outside it.
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import fields
 from functools import cache
 
+from newslint.files import FileProblem, read_regular, remove_stale_temporaries, write_atomically
 from newslint.model import Diagnostic, Fix, Severity
 from newslint.version import __version__
 
@@ -69,12 +76,26 @@ def _row(d: Diagnostic) -> list[object]:
     return [*values, d.fix.replacement if d.fix else None, d.fix.safe if d.fix else True]
 
 
-def _diagnostic(row: list[object]) -> Diagnostic:
+#: The type of each column of a stored row, ``fix`` (a replacement or None) and ``fix_safe`` last.
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    name: (str if name in ("path", "rule", "severity", "message", "found") else int) for name in _FIELDS[:-2]
+}
+
+
+def _diagnostic(row: object) -> Diagnostic:
+    """A stored row as a Diagnostic; ValueError for a row this module did not write."""
+    if not isinstance(row, list) or len(row) != len(_FIELDS):
+        raise ValueError("not a row")
     *values, replacement, safe = row
     fields = dict(zip(_FIELDS, values))
+    for name, kind in _TYPES.items():
+        if not isinstance(fields[name], kind) or isinstance(fields[name], bool):
+            raise ValueError(f"bad {name}")
+    if not (replacement is None or isinstance(replacement, str)) or not isinstance(safe, bool):
+        raise ValueError("bad fix")
     fields["severity"] = Severity(fields["severity"])
-    fix = Fix(replacement, bool(safe)) if isinstance(replacement, str) else None
-    return Diagnostic(**fields, fix=fix)  # type: ignore[arg-type]
+    fix = Fix(replacement, safe) if replacement is not None else None
+    return Diagnostic(**fields, fix=fix)
 
 
 #: A shard that would grow past this many entries is rewritten with this run's
@@ -90,6 +111,8 @@ class Cache:
         self._shards: dict[str, dict[str, list[list[object]]]] = {}
         self._new: dict[str, dict[str, list[list[object]]]] = {}  # shard name -> key -> rows
         self._ready = False
+        #: False once the folder proves to be a symlink (or not a folder): no reads, no writes.
+        self._usable = _not_a_link(directory) and _not_a_link(self.folder)
 
     def key(self, path: str, data: bytes, config_stamp: str) -> str:
         """Everything that decides a file's diagnostics: newslint's code, the
@@ -110,7 +133,7 @@ class Cache:
         if shard is None:
             shard = self._shards[name] = self._read(name)
         rows = self._new.get(name, {}).get(key) or shard.get(key)
-        if rows is None:
+        if not isinstance(rows, list):
             return None
         try:
             return [_diagnostic(row) for row in rows]
@@ -122,6 +145,8 @@ class Cache:
 
     def close(self) -> None:
         """Write this run's new entries, each shard merged with what is on disk now."""
+        if self._new and self._usable and os.path.isdir(self.folder):
+            remove_stale_temporaries(self.folder)  # left by runs that were killed while writing
         for name, new in self._new.items():
             entries = self._read(name)
             if len(entries) + len(new) > MAX_SHARD_ENTRIES:
@@ -132,42 +157,62 @@ class Cache:
         self._new = {}
 
     def _read(self, name: str) -> dict[str, list[list[object]]]:
+        if not self._usable:
+            return {}
         try:
-            with open(os.path.join(self.folder, f"{name}.json"), encoding="utf-8") as handle:
-                data = json.loads(handle.read())
+            raw = read_regular(os.path.join(self.folder, f"{name}.json"), follow_symlinks=False)
+            data = json.loads(raw)
             entries = data.get("entries")
             if data.get("fields") != list(_FIELDS) or not isinstance(entries, dict):
                 return {}
             return entries
-        except (OSError, ValueError, AttributeError):
+        except (FileProblem, ValueError, AttributeError, RecursionError):
             return {}
 
     def _write(self, name: str, entries: dict[str, list[list[object]]]) -> None:
+        if not self._usable:
+            return
         payload = json.dumps({"fields": _FIELDS, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
-        file = os.path.join(self.folder, f"{name}.json")
-        temporary = f"{file}.{os.getpid()}.tmp"
         try:
             self._ensure_directory()
-            with open(temporary, "w", encoding="utf-8") as stream:
-                stream.write(payload)
-            os.replace(temporary, file)
+            file = os.path.join(self.folder, f"{name}.json")
+            write_atomically(file, payload.encode("utf-8"), durable=False, mode=0o644, follow_symlinks=False)
         except OSError:  # a cache that cannot be written is not an error
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+            self._usable = False
 
     def _ensure_directory(self) -> None:
         if self._ready or os.path.isdir(self.folder):
             self._ready = True
+            if not (_not_a_link(self.directory) and _not_a_link(self.folder)):
+                raise NotADirectoryError(self.folder)
             return
         os.makedirs(self.folder, exist_ok=True)
+        if not (_not_a_link(self.directory) and _not_a_link(self.folder)):
+            raise NotADirectoryError(self.folder)  # a link made meanwhile: not followed
         try:  # the single file that held every entry before the shards
             os.remove(os.path.join(self.directory, "results.json"))
         except OSError:
             pass
         # Keep the cache out of version control, as pytest and ruff do.
         try:
-            with open(os.path.join(self.directory, ".gitignore"), "x", encoding="utf-8") as handle:
-                handle.write("# Created by newslint; safe to delete.\n*\n")
+            handle = os.open(
+                os.path.join(self.directory, ".gitignore"),
+                os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                0o644,
+            )
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write("# Created by newslint; safe to delete.\n*\n")
         except OSError:
             pass
         self._ready = True
+
+
+def _not_a_link(path: str) -> bool:
+    """True for a real folder or nothing yet; False for a symlink or a file."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode)

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newslint.checks._patterns import PatternTimeout
 from newslint.config import Config
+from newslint.files import DEFAULT_MAX_FILE_SIZE, NotWritten
 from newslint.linter import Linter
 from newslint.model import Diagnostic
-from newslint.readers import ReadError, decode, is_binary, read_bytes
+from newslint.readers import ReadError, decode, is_binary, read_bytes, read_stream
 
 if TYPE_CHECKING:
     from newslint.cache import Cache
@@ -36,6 +38,9 @@ class FixOptions:
     fix: bool = False
     diff: bool = False
     unsafe: bool = False
+    read_only: bool = False  # --fix-read-only: write files that have no write permission too
+    #: Folders already cleared of temporary files that killed runs left.
+    cleaned: set[str] = field(default_factory=set, compare=False)
 
     @property
     def active(self) -> bool:
@@ -50,14 +55,35 @@ def check_file(
     fixing: FixOptions = FixOptions(),
     stdin_name: str | None = None,
     cache: Cache | None = None,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
 ) -> FileResult:
     """Check one file (``-`` is stdin); with ``fixing.fix`` write the fixes,
     with ``fixing.diff`` only show them.
 
     ``cache`` serves diagnostics (a miss sets ``cache_key`` for the caller to
     store); it is not used when fixing (that needs every round of linting)
-    nor for stdin.
+    nor for stdin. A file over ``max_size`` bytes is not read. Whatever stops
+    a file being checked or fixed (a rule pattern past its time limit, a
+    write that cannot be made safely) is the result's ``error``, one line.
     """
+    display = stdin_name or path if path == "-" else path
+    try:
+        return _check_file(path, config, linter, fixing, stdin_name, cache, max_size)
+    except PatternTimeout as timeout:
+        return FileResult(display, error=f"{display}: not checked: {timeout}")
+    except NotWritten as error:
+        return FileResult(display, error=str(error))
+
+
+def _check_file(
+    path: str,
+    config: Config,
+    linter: Linter,
+    fixing: FixOptions,
+    stdin_name: str | None,
+    cache: Cache | None,
+    max_size: int | None,
+) -> FileResult:
     display = stdin_name or path if path == "-" else path
     result = FileResult(display)
     lint_path = display if path == "-" else path
@@ -67,7 +93,10 @@ def check_file(
             raise ReadError(
                 f"{display}: --fix and --diff do not write {_suffix(display)} files (newslint only checks them)"
             )
-        data = sys.stdin.buffer.read() if path == "-" else read_bytes(path)
+        if path == "-":
+            data = read_stream(getattr(sys.stdin, "buffer", None), stdin_name or "<stdin>", max_size)
+        else:
+            data = read_bytes(path, max_size)
         source = decode(data, stdin_name or "<stdin>" if path == "-" else path) if not binary else None
     except ReadError as error:
         result.error = str(error)
@@ -84,7 +113,7 @@ def check_file(
         return result
 
     if fixing.active:
-        from newslint.fixes import fix_until_stable, unified_diff, write_atomically  # difflib: only when fixing
+        from newslint.fixes import fix_until_stable, unified_diff, write_fixed  # difflib: only when fixing
 
         result.text = source.text
         fixed = fix_until_stable(source.text, lint, unsafe=fixing.unsafe)
@@ -93,7 +122,7 @@ def check_file(
             if fixing.diff:
                 result.diff = unified_diff(display, source.text, fixed)
             elif path != "-":
-                write_atomically(path, source, fixed)
+                write_fixed(path, data, source.encode(fixed), read_only=fixing.read_only, cleaned=fixing.cleaned)
             if not fixing.diff:
                 result.text = fixed
     elif path == "-":

@@ -32,8 +32,29 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
+def _shown(text: str) -> str:
+    from newslint.safetext import shown
+
+    return shown(text)
+
+
 def _error(message: str) -> None:
-    click.echo(f"newslint: error: {message}", err=True)
+    try:
+        click.echo(f"newslint: error: {_shown(message)}", err=True)
+    except OSError:
+        pass  # stderr itself is gone: the exit status still says it
+
+
+def _size(context: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    """``--max-file-size``: bytes, ``500k``, ``20M``, ``1G``; ``0`` or ``none`` for no limit."""
+    if value is None or value.strip().lower() in ("0", "none", "off"):
+        return None
+    from newslint.files import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size such as 5000000, 500k or 20M") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,6 +88,16 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes marked unsafe too.")
+@click.option(
+    "--fix-read-only", is_flag=True, help="With --fix, also write files that have no write permission (kept so)."
+)
+@click.option(
+    "--max-file-size",
+    callback=_size,
+    default="5M",
+    show_default=True,
+    help="Larger files are an error, not read (500k, 20M; 0 for no limit).",
+)
 @click.option("--stdin-filename", help="The name to report, pick the reader and find the config by, for `-`.")
 @click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option(
@@ -111,6 +142,8 @@ def check(paths: tuple[str, ...], **values: Any) -> None:
         fix=values["fix"],
         diff=values["diff"],
         unsafe_fixes=values["unsafe_fixes"],
+        fix_read_only=values["fix_read_only"],
+        max_file_size=values["max_file_size"],
         stdin_filename=values["stdin_filename"],
         baseline=values["baseline_path"],
         write_baseline=values["write_baseline_path"],
@@ -120,7 +153,15 @@ def check(paths: tuple[str, ...], **values: Any) -> None:
         respect_gitignore=values["respect_gitignore"],
         force_exclude=values["force_exclude"],
     )
-    raise SystemExit(run(options))
+    try:
+        code = run(options)
+    except KeyboardInterrupt:
+        raise _Interrupted from None  # past click, which would print an empty line first
+    raise SystemExit(code)
+
+
+class _Interrupted(Exception):
+    """Ctrl-C during a check: one line, exit 2 (forked workers are already gone)."""
 
 
 def _linter(config_path: str | None) -> Linter:
@@ -154,9 +195,9 @@ def rules(context: click.Context, config_path: str | None, output_format: str) -
     known, active = _known_rules(_linter(config_path))
     listed = sorted(known.values(), key=lambda rule: rule.id)
     if output_format == "json":
-        import json
+        from newslint.safetext import dump_json
 
-        click.echo(json.dumps([_rule_dict(rule, rule.id in active) for rule in listed], indent=2, ensure_ascii=False))
+        click.echo(dump_json([_rule_dict(rule, rule.id in active) for rule in listed], indent=2))
         return
     width_id = max(len(rule.id) for rule in listed) + 2
     width_pack = max(4, *(len(rule.pack) for rule in listed)) + 2
@@ -164,7 +205,8 @@ def rules(context: click.Context, config_path: str | None, output_format: str) -
     for rule in listed:
         state = " " if rule.id in active else "-"
         click.echo(
-            f"{state} {rule.id:{width_id}}{rule.pack:{width_pack}}{rule.severity:9}{rule.fix.value:7}{rule.summary}"
+            f"{state} {rule.id:{width_id}}{_shown(rule.pack):{width_pack}}{rule.severity:9}{rule.fix.value:7}"
+            f"{_shown(rule.summary)}"
         )
     click.echo("\n'-': not active in this config (turn on with `select`, `rules` or a pack). Details: newslint rule ID")
 
@@ -204,7 +246,7 @@ def rules_test(directory: str | None) -> None:
             count += 1
             failures.extend(run_examples(rule))
     for failure in failures:
-        click.echo(failure)
+        click.echo(_shown(failure))
     click.echo(f"{count} rule{'s' if count != 1 else ''}, {len(failures)} failing example(s).")
     raise SystemExit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
@@ -242,16 +284,19 @@ def rule(rule_id: str, config_path: str | None) -> None:
         "off": "no",
     }
     state = "active" if rule_id in active else "not active in this config"
-    click.echo(f"{found.id}  ({found.severity}, pack {found.pack}, check {found.check}, {state})")
+    # A rule file from a cloned repository is as untrusted as an article: its
+    # text is shown with control characters escaped, line by line.
+    click.echo(f"{found.id}  ({found.severity}, pack {_shown(found.pack)}, check {found.check}, {state})")
     click.echo(f"Fix: {fix[found.fix.value]}\n")
-    click.echo(found.description.rstrip() + "\n")
+    click.echo("\n".join(_shown(line) for line in found.description.rstrip().split("\n")) + "\n")
     click.echo("Flags:")
     for example in found.examples.bad:
-        click.echo(f"  ✗ {example}")
+        click.echo(f"  ✗ {_shown(example)}")
     click.echo("Passes:")
     for example in found.examples.good:
-        click.echo(f"  ✓ {example}")
-    click.echo(f"\nDefined in {found.source}" + (f"\nMore: {found.help_uri}" if found.help_uri else ""))
+        click.echo(f"  ✓ {_shown(example)}")
+    more = f"\nMore: {_shown(found.help_uri)}" if found.help_uri else ""
+    click.echo(f"\nDefined in {_shown(found.source)}{more}")
 
 
 @cli.command()
@@ -267,10 +312,14 @@ def init(style: str, force: bool) -> None:
 
     if style not in builtin_packs():
         raise UsageError(f"unknown style {style!r} (built-in packs: {', '.join(builtin_packs())})")
-    if os.path.exists("newslint.yaml") and not force:
+    if os.path.lexists("newslint.yaml") and not force:
         raise UsageError("newslint.yaml already exists (use --force to overwrite)")
-    with open("newslint.yaml", "w", encoding="utf-8") as handle:
-        handle.write(starter(style))
+    from newslint.files import os_problem, write_atomically
+
+    try:
+        write_atomically("newslint.yaml", starter(style).encode("utf-8"))
+    except OSError as error:
+        raise UsageError(f"newslint.yaml: cannot write: {os_problem(error)}") from None
     click.echo(f"Wrote newslint.yaml (extends {style}).")
 
 
@@ -368,9 +417,19 @@ def run() -> NoReturn:
     """
     code = main()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
+        pass
+    except OSError as error:  # a full disk: what was buffered could not be written
+        from newslint.files import os_problem
+
+        _error(f"cannot write to standard output: {os_problem(error)}")
+        code = EXIT_ERROR
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except OSError:
         pass
     os._exit(code)
 
@@ -389,6 +448,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_CLEAN
+    except (KeyboardInterrupt, _Interrupted):
+        _error("interrupted")
+        return EXIT_ERROR
+    except MemoryError:
+        _error("out of memory")
+        return EXIT_ERROR
+    except OSError as error:  # the system failed us (a full disk, a vanished folder): not a bug to trace
+        from newslint.files import os_problem
+
+        where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else ""
+        _error(f"{where}{os_problem(error)}")
+        return EXIT_ERROR
     except Exception as error:
         if not _is_expected(error):
             raise

@@ -16,7 +16,7 @@ from typing import Any
 
 from newslint.model import SEVERITIES, selects
 from newslint.options import Bool, Choice, Option, OptionType, Schema, Strings, type_name
-from newslint.rules import SETTABLE_KEYS, Pack, Rule, builtin_pack_path, builtin_packs, load_pack
+from newslint.rules import SETTABLE_KEYS, Pack, Rule, builtin_pack_path, builtin_packs, is_pack, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
@@ -297,6 +297,10 @@ class Packs:
                 known = ", ".join(builtin_packs())
                 raise ConfigError(
                     f"{config.where}: unknown rule pack {name!r} (built-in packs: {known}; or a folder of rules)"
+                )
+            if not is_pack(path):  # a folder with no rules would silently run none
+                raise ConfigError(
+                    f"{config.where}: {name!r} is not a rule pack (no pack.yaml, no <family>/<rule>.yaml files)"
                 )
             pack = self.load(path, label)
             for parent in pack.extends:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from newslint.config import Config, ConfigError, Packs, discover, load, unknown_selector
 from newslint.document import Directive, Document
 from newslint.engine import RuleSet, diagnostic
+from newslint.files import FileProblem, read_regular
 from newslint.model import Diagnostic, Finding
 from newslint.readers import parse
 from newslint.rules import Rule
@@ -119,8 +120,11 @@ class Linter:
         if stamp is None:
             digest = hashlib.sha256(config.key.encode())
             for path in self.packs.files(config):
-                with open(path, "rb") as handle:
-                    digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + handle.read() + b"\0")
+                try:
+                    data = read_regular(path)  # never a FIFO swapped in since the rules were loaded
+                except FileProblem as problem:
+                    raise ConfigError(f"{problem.path}: cannot read: {problem.problem}") from None
+                digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + data + b"\0")
             stamp = self._stamps[config.key] = digest.hexdigest()
         return stamp
 

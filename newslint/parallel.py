@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from newslint.checking import FileResult, check_file
 from newslint.config import Config
+from newslint.files import DEFAULT_MAX_FILE_SIZE
 from newslint.linter import Linter
 
 Job = tuple[str, Config]  # a file and its config
@@ -41,8 +42,9 @@ def effective_jobs(jobs: int, files: int) -> int:
     return max(1, min(jobs, files // MIN_FILES_PER_JOB))
 
 
-def _init(linter: Linter, cache_dir: str | None) -> None:
+def _init(linter: Linter, cache_dir: str | None, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> None:
     _worker["linter"] = linter
+    _worker["max_size"] = max_size
     _worker["cache"] = None
     if cache_dir:
         from newslint.cache import Cache  # with hashlib: not for --no-cache
@@ -53,7 +55,13 @@ def _init(linter: Linter, cache_dir: str | None) -> None:
 def _check(job: Job) -> FileResult:
     linter = _worker["linter"]
     assert isinstance(linter, Linter)
-    return check_file(job[0], job[1], linter, cache=_worker["cache"])  # type: ignore[arg-type]
+    max_size = _worker.get("max_size", DEFAULT_MAX_FILE_SIZE)
+    return check_file(job[0], job[1], linter, cache=_worker["cache"], max_size=max_size)  # type: ignore[arg-type]
+
+
+def _lost(job: Job, why: str) -> FileResult:
+    """The result for a file a worker process ended without checking."""
+    return FileResult(job[0], error=f"{job[0]}: not checked: {why}")
 
 
 def check_paths(
@@ -63,18 +71,22 @@ def check_paths(
     jobs: int,
     cache_dir: str | None,
     on_done: Callable[[int], None] | None = None,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    warn: Callable[[str], None] = lambda message: None,
 ) -> Iterator[FileResult]:
     """FileResults for ``jobs_list`` (files only, no stdin, no fixing), in order.
 
     ``on_done`` hears how many files are done, at least roughly: a forked run
-    counts this process's share times the number of jobs.
+    counts this process's share times the number of jobs. A file a worker
+    process could not check (it was killed) has an error as its result;
+    ``warn`` hears of workers that could not be started.
     """
     jobs = effective_jobs(jobs, len(jobs_list))
-    _init(linter, cache_dir)
+    _init(linter, cache_dir, max_size)
     cache = _worker["cache"]
     report = on_done or (lambda done: None)
     try:
-        for result in _results(jobs_list, jobs, linter, cache_dir, report):
+        for result in _results(jobs_list, jobs, linter, cache_dir, report, warn):
             if cache is not None and result.cache_key is not None:
                 cache.put(result.cache_key, result.diagnostics)  # type: ignore[attr-defined]
             yield result
@@ -84,7 +96,12 @@ def check_paths(
 
 
 def _results(
-    paths: Sequence[Job], jobs: int, linter: Linter, cache_dir: str | None, report: Callable[[int], None]
+    paths: Sequence[Job],
+    jobs: int,
+    linter: Linter,
+    cache_dir: str | None,
+    report: Callable[[int], None],
+    warn: Callable[[str], None],
 ) -> Iterator[FileResult]:
     if jobs == 1:
         for done, job in enumerate(paths, 1):
@@ -93,7 +110,7 @@ def _results(
     elif CAN_FORK and _single_threaded():
         from newslint.forking import forked  # pickle and traceback: not for one job
 
-        yield from forked(_check, paths, jobs, report)
+        yield from forked(_check, paths, jobs, report, _lost, warn)
     else:
         yield from _pooled(paths, jobs, linter, cache_dir, report)
 
@@ -116,7 +133,17 @@ def _pooled(
     # even, so no worker idles long at the end.
     chunksize = max(1, len(paths) // (jobs * 32))
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_init, initargs=(linter, cache_dir)) as pool:
-        for done, result in enumerate(pool.map(_check, paths, chunksize=chunksize), 1):
-            yield result
-            report(done)
+    from concurrent.futures.process import BrokenProcessPool
+
+    max_size = _worker.get("max_size")
+    assert max_size is None or isinstance(max_size, int)
+    done = 0
+    with ProcessPoolExecutor(jobs, mp_context=spawn, initializer=_init, initargs=(linter, cache_dir, max_size)) as pool:
+        try:
+            for result in pool.map(_check, paths, chunksize=chunksize):
+                done += 1
+                yield result
+                report(done)
+        except BrokenProcessPool:  # a worker was killed: the files not yet returned were not checked
+            for job in paths[done:]:
+                yield _lost(job, "a worker process ended before sending its results")

@@ -8,6 +8,8 @@ lint, fix) in this process or over workers → baseline → format → exit code
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from collections.abc import Callable, Generator, Iterable, Sequence
@@ -16,9 +18,11 @@ from typing import TextIO
 
 from newslint.checking import FileResult, FixOptions, check_file
 from newslint.config import Config
+from newslint.files import DEFAULT_MAX_FILE_SIZE, FileProblem, os_problem, read_regular
 from newslint.linter import Linter, rules_of
 from newslint.model import Diagnostic, Severity
 from newslint.readers import display_text, is_binary
+from newslint.safetext import shown
 from newslint.walk import Found, walk
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -49,6 +53,8 @@ class RunOptions:
     respect_gitignore: bool = True
     force_exclude: bool = False
     color: bool | None = None  # None: when the output is a terminal and NO_COLOR is not set
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # larger files are not read (None: no limit)
+    fix_read_only: bool = False  # --fix writes files without write permission too
 
 
 @dataclass
@@ -63,7 +69,8 @@ class Outcome:
 def run(
     options: RunOptions, linter: Linter | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
-    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    # A closed stdout fails the writing of the report; a closed stderr loses only messages.
+    stdout, stderr = stdout or sys.stdout or _Closed(), stderr or sys.stderr or io.StringIO()
     from newslint.formats import formats
 
     if options.output_format not in formats():
@@ -75,8 +82,12 @@ def run(
     if options.write_baseline is not None:
         from newslint import baseline
 
-        count = baseline.write(options.write_baseline, diagnostics)
-        print(f"Wrote {count} finding{'s' if count != 1 else ''} to {options.write_baseline}.", file=stderr)
+        try:
+            count = baseline.write(options.write_baseline, diagnostics)
+        except baseline.BaselineError as error:
+            _error(stderr, str(error))
+            return EXIT_ERROR
+        print(f"Wrote {count} finding{'s' if count != 1 else ''} to {shown(options.write_baseline)}.", file=stderr)
         return EXIT_ERROR if outcome.errors else EXIT_CLEAN
     if known is not None:
         from newslint import baseline
@@ -140,9 +151,9 @@ def _check_all(options: RunOptions, linter: Linter, stdout: TextIO, stderr: Text
             jobs.append((entry.path, entry.config))
     for config in _distinct(config for _, config in jobs):
         linter.rules(config)  # fail once, early, on a bad selector or rule file
-    fixing = FixOptions(options.fix, options.diff, options.unsafe_fixes)
+    fixing = FixOptions(options.fix, options.diff, options.unsafe_fixes, options.fix_read_only)
     if fixing.active or any(path == "-" for path, _ in jobs):
-        stream = _check_serially(jobs, linter, fixing, options.stdin_filename)
+        stream = _check_serially(jobs, linter, fixing, options.stdin_filename, options.max_file_size)
     else:
         stream = _check_batch(jobs, linter, options, stderr)
     for (path, config), result in zip(jobs, stream):
@@ -151,9 +162,9 @@ def _check_all(options: RunOptions, linter: Linter, stdout: TextIO, stderr: Text
             outcome.errors += 1
             continue
         if result.diff:
-            stdout.write(result.diff)
+            _write(stdout, result.diff)
         if options.fix and path == "-":
-            stdout.write(result.fixed_text if result.fixed_text is not None else result.text or "")
+            _write(stdout, result.fixed_text if result.fixed_text is not None else result.text or "")
         outcome.results.append(result)
         outcome.configs[result.path] = config
     stream.close()  # now, not when collected: it writes the cache and ends the workers
@@ -161,10 +172,10 @@ def _check_all(options: RunOptions, linter: Linter, stdout: TextIO, stderr: Text
 
 
 def _check_serially(
-    jobs: list[tuple[str, Config]], linter: Linter, fixing: FixOptions, stdin_name: str | None
+    jobs: list[tuple[str, Config]], linter: Linter, fixing: FixOptions, stdin_name: str | None, max_size: int | None
 ) -> Generator[FileResult, None, None]:
     for path, config in jobs:
-        yield check_file(path, config, linter, fixing=fixing, stdin_name=stdin_name)
+        yield check_file(path, config, linter, fixing=fixing, stdin_name=stdin_name, max_size=max_size)
 
 
 def _check_batch(
@@ -185,7 +196,13 @@ def _check_batch(
     progress = Progress(len(jobs), stderr)
     try:
         yield from check_paths(
-            jobs, linter, jobs=options.jobs or default_jobs(), cache_dir=cache_dir, on_done=progress.update
+            jobs,
+            linter,
+            jobs=options.jobs or default_jobs(),
+            cache_dir=cache_dir,
+            on_done=progress.update,
+            max_size=options.max_file_size,
+            warn=lambda message: _error(stderr, message, "warning"),
         )
     finally:
         progress.close()
@@ -195,8 +212,26 @@ def _distinct(configs: Iterable[Config]) -> list[Config]:
     return list({config.key: config for config in configs}.values())
 
 
-def _error(stream: TextIO, message: str) -> None:
-    print(f"newslint: error: {message}", file=stream)
+def _error(stream: TextIO, message: str, level: str = "error") -> None:
+    """One line on stderr; a file name or article text in it cannot break the line."""
+    print(f"newslint: {level}: {shown(message)}", file=stream)
+
+
+class _Closed(io.StringIO):
+    """Standard output or error closed by the caller (``>&-``): writing fails as a closed descriptor would."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Write to standard output; a full disk or a closed stream is one error line, not a traceback."""
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise  # a reader that stopped early (| head): not an error
+    except OSError as error:
+        raise UsageError(f"cannot write to standard output: {os_problem(error)}") from None
 
 
 def _use_color(stream: TextIO, setting: bool | None) -> bool:
@@ -205,7 +240,9 @@ def _use_color(stream: TextIO, setting: bool | None) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
-def _source_lines(results: Sequence[FileResult], configs: dict[str, Config]) -> Callable[[str, int], str]:
+def _source_lines(
+    results: Sequence[FileResult], configs: dict[str, Config], max_size: int | None
+) -> Callable[[str, int], str]:
     """(path, line) -> that line of the source, splitting each file once. The
     text comes from the result where the run kept it, else from the file (a
     binary format's from its reader: a .docx's line is a paragraph)."""
@@ -220,9 +257,8 @@ def _source_lines(results: Sequence[FileResult], configs: dict[str, Config]) -> 
                 text = display_text(path, reader)
             if text is None:
                 try:
-                    with open(path, encoding="utf-8-sig", errors="replace") as handle:
-                        text = handle.read()
-                except OSError:
+                    text = read_regular(path, max_size).decode("utf-8-sig", "replace")
+                except FileProblem:
                     text = ""
             split[path] = text.split("\n")
         lines = split[path]
@@ -244,24 +280,28 @@ def _emit(
     report = Report(
         diagnostics=diagnostics,
         files_checked=len(outcome.results),
-        source_line=_source_lines(outcome.results, outcome.configs) if terminal else None,
+        files_failed=outcome.errors,
+        source_line=_source_lines(outcome.results, outcome.configs, options.max_file_size) if terminal else None,
         color=terminal,
         rules=rules_of(linter, _distinct(outcome.configs.values()) or [linter.config_for(".")]),
         paths=[result.path for result in outcome.results],
     )
     output = render(options.output_format, report)
-    if to_file:
+    if options.output is not None:
+        from newslint.files import write_atomically
         from newslint.formats import summary
 
-        with open(options.output, "w", encoding="utf-8") as handle:  # type: ignore[arg-type]
-            handle.write(output)
+        try:
+            write_atomically(options.output, output.encode("utf-8"))
+        except OSError as error:
+            raise UsageError(f"{options.output}: cannot write the report: {os_problem(error)}") from None
         print(summary(report), file=stderr)
     else:
-        stream.write(output)
+        _write(stream, output)
     if options.statistics:
         # Counts would corrupt a machine-readable report on stdout.
         plain = options.output_format == "text" and not to_file and stream is stdout
-        (stdout if plain else stderr).write(statistics(report))
+        _write(stdout if plain else stderr, statistics(report))
 
 
 __all__ = ["EXIT_CLEAN", "EXIT_ERROR", "EXIT_FINDINGS", "Found", "RunOptions", "UsageError", "run"]

@@ -1,20 +1,41 @@
 """YAML loading that remembers line numbers, so every error can name one.
 
-Parsed rule files are kept, line numbers and all, in a user-level cache
-(``~/.cache/newslint/parsed-yaml``, or under ``$XDG_CACHE_HOME``), like Python's
-bytecode cache: an entry serves while its file keeps its size and modification
-time. A run whose rule files have not changed then never imports PyYAML, which
-with parsing is a tenth of a one-file pre-commit run. The cache holds only
-what the files say, so it can never change a result; validation runs as usual.
+Rule and config files may come from anywhere (a repository just cloned), so
+loading is bounded: a file is read only if it is a regular file of at most
+MAX_YAML_SIZE bytes, nesting is limited to MAX_DEPTH levels, and aliases may
+add at most MAX_ALIAS_NODES nodes to what the file spells out (a "billion
+laughs" file of a few lines would otherwise expand without end).
+
+Parsed files are kept, line numbers and all, in a user-level cache
+(``~/.cache/newslint/yaml/``, or under ``$XDG_CACHE_HOME``), one small JSON
+file per entry, named by a hash of the file's bytes: an entry can only ever
+serve the very bytes it was parsed from, a run reads only the entries of the
+files it loads, and writing one entry costs one small file. A run whose rule
+files have not changed then never imports PyYAML, which with parsing is a
+tenth of a one-file pre-commit run. An entry is validated as it is read; a
+damaged one is a miss. The cache holds only what the files say, so it can
+never change a result; validation runs as usual.
 """
 
 from __future__ import annotations
 
-import marshal
+import hashlib
+import json
 import os
-import sys
+from collections.abc import Hashable
 from functools import cache
 from typing import Any
+
+from newslint.files import FileProblem, read_regular, remove_quietly, write_atomically
+
+#: A rule or config file larger than this is refused (the largest word list
+#: newsrooms keep is a fraction of it).
+MAX_YAML_SIZE = 50_000_000
+#: Deeper nesting than any rule or config needs: refused before it can
+#: exhaust the stack.
+MAX_DEPTH = 100
+#: How many nodes aliases may add to a file, beyond the ones written out.
+MAX_ALIAS_NODES = 100_000
 
 
 class YamlError(Exception):
@@ -59,6 +80,10 @@ def _loader() -> type:
         result.line, result.key_lines = node.start_mark.line + 1, {}
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+                )
             if key in result:
                 raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
             result[key] = loader.construct_object(value_node, deep=True)
@@ -77,128 +102,246 @@ def _loader() -> type:
 
 
 def load_yaml(text: str, path: str) -> Any:
+    """``text`` parsed, line numbers kept (LineDict, LineList), within the limits above."""
+    return _load(text, path, _loader())
+
+
+def safe_load(text: str, path: str) -> Any:
+    """PyYAML's ``safe_load`` (plain dicts and lists, a repeated key's last
+    value wins) within the limits above, for YAML newslint only reads
+    (Markdown front matter)."""
     import yaml
 
+    return _load(text, path, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _load(text: str, path: str, loader_class: Any) -> Any:
+    import yaml
+
+    loader = loader_class(text)
     try:
-        return yaml.load(text, Loader=_loader())
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_shape(node, path)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         raise YamlError(path, line, f"invalid YAML: {error.problem or error.context}") from None
     except yaml.YAMLError as error:
         raise YamlError(path, None, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
+
+
+def _check_shape(root: Any, path: str) -> None:
+    """Refuse a node graph nested deeper than MAX_DEPTH, with a recursive
+    alias, or whose aliases expand it by more than MAX_ALIAS_NODES nodes.
+
+    Sizes are counted once per node, bottom up and without recursion, so
+    checking costs what the file spells out, however far it would expand.
+    """
+    expanded: dict[int, int] = {}  # id(node) -> nodes it stands for, aliases expanded
+    open_nodes: set[int] = set()
+    stack: list[tuple[Any, bool, int]] = [(root, False, 1)]
+    while stack:
+        node, finished, depth = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if finished:
+            open_nodes.discard(key)
+            expanded[key] = 1 + sum(expanded[id(child)] for child in children)
+            if expanded[key] - len(expanded) > MAX_ALIAS_NODES:
+                raise YamlError(path, _line(node), f"aliases expand to over {MAX_ALIAS_NODES:,} nodes")
+            continue
+        if key in expanded:
+            continue
+        if key in open_nodes:
+            raise YamlError(path, _line(node), "an alias refers to a node that contains it")
+        if depth > MAX_DEPTH:
+            raise YamlError(path, _line(node), f"nested deeper than {MAX_DEPTH} levels")
+        open_nodes.add(key)
+        stack.append((node, True, depth))
+        stack.extend((child, False, depth + 1) for child in children if id(child) not in expanded)
+
+
+def _children(node: Any) -> list[Any]:
+    value = node.value
+    if isinstance(value, str):
+        return []
+    if value and isinstance(value[0], tuple):  # a mapping: (key, value) pairs
+        return [part for pair in value for part in pair]
+    return list(value)
+
+
+def _line(node: Any) -> int | None:
+    return node.start_mark.line + 1 if node.start_mark is not None else None
 
 
 def read_yaml(path: str) -> Any:
-    """The parsed file, from the parsed-YAML cache while the file is unchanged."""
+    """The parsed file, from the parsed-YAML cache when these bytes were parsed before."""
     try:
-        status = os.stat(path)
-        stamp = (status.st_mtime_ns, status.st_size)
-        cached = _ParsedCache.instance().get(path, stamp)
-        if cached is not None:
-            return _decode(cached)
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise YamlError(path, None, f"cannot read: {getattr(error, 'strerror', None) or error}") from None
-    data = load_yaml(text, path)
-    _ParsedCache.instance().put(path, stamp, data)
-    return data
+        data = read_regular(path, MAX_YAML_SIZE)
+    except FileProblem as problem:
+        raise YamlError(path, None, f"cannot read: {problem.problem}") from None
+    parsed = _ParsedCache.instance()
+    key = parsed.key(data)
+    cached = parsed.get(key)
+    if cached is not _MISS:
+        return cached
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise YamlError(path, None, f"cannot read: not valid UTF-8 (byte 0x{data[error.start]:02x})") from None
+    value = load_yaml(text, path)
+    parsed.put(key, value)
+    return value
 
 
 # -- the parsed-YAML cache -------------------------------------------------------
 
-#: Entries are (mtime_ns, size, encoded data); the format is marshal's, so the
-#: key names the Python version and marshal's format as well as ours.
-Entry = tuple[int, int, Any]
+#: Names the encoding below; a change makes every old entry a miss.
+_FORMAT = "newslint parsed YAML 2"
+#: Past this many entries, the oldest quarter is removed (once per process that writes).
+MAX_ENTRIES = 50_000
+_MISS = object()
 
 
-def _format_key() -> str:
-    from newslint.version import __version__
-
-    return f"newslint {__version__}, python {sys.version_info[0]}.{sys.version_info[1]}, marshal {marshal.version}"
+class _Damaged(Exception):
+    """A cache entry that is not what this module writes."""
 
 
 class _ParsedCache:
     _instance: _ParsedCache | None = None
 
-    def __init__(self, file: str | None) -> None:
-        self.file = file
-        self.entries: dict[str, Entry] = {}
+    def __init__(self, folder: str | None) -> None:
+        self.folder = folder
         self.pruned = False
-        if file is None:
-            return
-        try:
-            with open(file, "rb") as handle:
-                key, entries = marshal.load(handle)
-            if key == _format_key() and isinstance(entries, dict):
-                self.entries = entries
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # missing, from another version or damaged: start afresh
 
     @classmethod
     def instance(cls) -> _ParsedCache:
         if cls._instance is None:
-            cls._instance = cls(_cache_file())
+            cls._instance = cls(_cache_folder())
         return cls._instance
 
-    def get(self, path: str, stamp: tuple[int, int]) -> Any:
-        entry = self.entries.get(os.path.abspath(path))
-        return entry[2] if entry is not None and entry[:2] == stamp else None
+    @staticmethod
+    def key(data: bytes) -> str:
+        return hashlib.sha256(_FORMAT.encode() + b"\0" + data).hexdigest()
 
-    def put(self, path: str, stamp: tuple[int, int], data: Any) -> None:
-        """Remember a freshly parsed file; written at once, atomically, so a
-        process that stops early or runs beside another never leaves half a file."""
-        if self.file is None:
-            return
-        if not self.pruned:  # rule files since deleted go, once per process that writes
-            self.entries = {known: entry for known, entry in self.entries.items() if os.path.exists(known)}
-            self.pruned = True
+    def get(self, key: str) -> Any:
+        """The cached value for these bytes, or _MISS."""
+        if self.folder is None:
+            return _MISS
         try:
-            self.entries[os.path.abspath(path)] = (*stamp, _encode(data))
-            payload = marshal.dumps((_format_key(), self.entries))
-        except ValueError:  # a value marshal cannot hold (a YAML date): not cached
-            self.entries.pop(os.path.abspath(path), None)
+            raw = read_regular(os.path.join(self.folder, f"{key}.json"), MAX_YAML_SIZE * 4, follow_symlinks=False)
+            entry = json.loads(raw)
+            if not isinstance(entry, list) or len(entry) != 3 or entry[:2] != [_FORMAT, key]:
+                raise _Damaged
+            return _decode(entry[2])
+        except (FileProblem, ValueError, RecursionError, _Damaged):
+            return _MISS  # not there, or damaged: parse the file
+
+    def put(self, key: str, value: Any) -> None:
+        """Remember a freshly parsed file, in its own entry, written atomically."""
+        if self.folder is None:
             return
-        temporary = f"{self.file}.{os.getpid()}.tmp"
         try:
-            os.makedirs(os.path.dirname(self.file), exist_ok=True)
-            with open(temporary, "wb") as handle:
-                handle.write(payload)
-            os.replace(temporary, self.file)
+            payload = json.dumps([_FORMAT, key, _encode(value)], ensure_ascii=False, separators=(",", ":"))
+        except (_Damaged, ValueError, RecursionError):  # a value JSON cannot hold (a YAML date): not cached
+            return
+        try:
+            self._ensure_folder()
+            entry = os.path.join(self.folder, f"{key}.json")
+            write_atomically(entry, payload.encode("utf-8"), durable=False, mode=0o644, follow_symlinks=False)
         except OSError:
-            self.file = None  # a read-only home: parse every time, quietly
-            try:
-                os.remove(temporary)
-            except OSError:
-                pass
+            self.folder = None  # a read-only home: parse every time, quietly
+
+    def _ensure_folder(self) -> None:
+        assert self.folder is not None
+        if self.pruned:
+            return
+        os.makedirs(self.folder, exist_ok=True)
+        if os.path.islink(self.folder) or not os.path.isdir(self.folder):
+            raise NotADirectoryError(self.folder)  # never write through a link out of the cache
+        remove_quietly(os.path.join(os.path.dirname(self.folder), "parsed-yaml"))  # the one file of old versions
+        self._prune()
+        self.pruned = True
+
+    def _prune(self) -> None:
+        assert self.folder is not None
+        with os.scandir(self.folder) as scan:
+            entries = [entry for entry in scan if entry.name.endswith(".json")]
+        if len(entries) <= MAX_ENTRIES:
+            return
+        oldest = sorted(entries, key=lambda entry: entry.stat(follow_symlinks=False).st_mtime)
+        for entry in oldest[: len(entries) - MAX_ENTRIES * 3 // 4]:
+            remove_quietly(entry.path)
 
 
-def _cache_file() -> str | None:
+def _cache_folder() -> str | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "newslint", "parsed-yaml") if os.path.isabs(base) else None
+    return os.path.join(base, "newslint", "yaml") if os.path.isabs(base) else None
+
+
+#: YAML scalars as JSON holds them (a YAML date, binary or set is not cached).
+_SCALARS = (str, int, float, bool, type(None))
 
 
 def _encode(value: Any) -> Any:
-    """Line-numbered mappings and lists as plain tuples marshal can store."""
+    """Line-numbered mappings and lists as tagged JSON objects."""
     if isinstance(value, LineDict):
-        items = [(key, value.key_lines.get(key, value.line), _encode(item)) for key, item in value.items()]
-        return ("map", value.line, items)
+        items = []
+        for key, item in value.items():
+            if not isinstance(key, _SCALARS):
+                raise _Damaged
+            items.append([key, value.key_lines.get(key, value.line), _encode(item)])
+        return {"map": [value.line, items]}
     if isinstance(value, LineList):
-        return ("list", value.line, list(value.item_lines), [_encode(item) for item in value])
-    return value  # YAML's own scalars; tuples never come from YAML
+        return {"list": [value.line, list(value.item_lines), [_encode(item) for item in value]]}
+    if isinstance(value, _SCALARS):
+        return value
+    raise _Damaged
 
 
 def _decode(value: Any) -> Any:
-    if not isinstance(value, tuple):
+    """What ``_encode`` wrote, checked at every step; _Damaged otherwise."""
+    if not isinstance(value, dict):
+        if isinstance(value, list):
+            raise _Damaged
         return value
-    if value[0] == "map":
+    if set(value) == {"map"}:
+        line, items = _fields(value["map"], 2)
         mapping = LineDict()
-        mapping.line, mapping.key_lines = value[1], {}
-        for key, line, item in value[2]:
-            mapping[key] = _decode(item)
-            mapping.key_lines[key] = line
+        mapping.line, mapping.key_lines = _int(line), {}
+        for item in _list(items):
+            key, key_line, child = _fields(item, 3)
+            if isinstance(key, (dict, list)) or key in mapping:
+                raise _Damaged
+            mapping[key] = _decode(child)
+            mapping.key_lines[key] = _int(key_line)
         return mapping
-    sequence = LineList(_decode(item) for item in value[3])
-    sequence.line, sequence.item_lines = value[1], value[2]
-    return sequence
+    if set(value) == {"list"}:
+        line, item_lines, items = _fields(value["list"], 3)
+        sequence = LineList(_decode(item) for item in _list(items))
+        sequence.line, sequence.item_lines = _int(line), [_int(number) for number in _list(item_lines)]
+        return sequence
+    raise _Damaged
+
+
+def _fields(value: Any, count: int) -> list[Any]:
+    if not isinstance(value, list) or len(value) != count:
+        raise _Damaged
+    return value
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise _Damaged
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise _Damaged
+    return value

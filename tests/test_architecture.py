@@ -22,6 +22,8 @@ FLOORS: dict[str, int] = {
     "yamlfile": 0,
     "lexicon": 0,
     "starter": 0,
+    "files": 0,
+    "safetext": 0,
     # 1: text helpers and the prefilter reader, on strings and spans
     "text": 1,
     "prefilter": 1,

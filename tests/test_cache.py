@@ -68,16 +68,25 @@ def test_a_one_file_run_reads_and_writes_one_shard(corpus: Path, capsys: pytest.
     assert len(shards) == 16  # 120 entries spread over all the shards
     (corpus / "story-000.txt").write_text("Council budget rises\n\nThe council met.\n", encoding="utf-8")
     opened: list[str] = []
-    real_open = open
+    real_open, real_replace = os.open, os.replace
 
-    def spy(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
         opened.append(str(file))
         return real_open(file, *args, **kwargs)
 
+    def spy_replace(source, destination, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(destination))
+        return real_replace(source, destination, *args, **kwargs)
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("builtins.open", spy)
+        patch.setattr(os, "open", spy_open)
+        patch.setattr(os, "replace", spy_replace)
         assert main(["check", "news/story-000.txt"]) == 0
-    touched = {os.path.basename(path).split(".")[0] for path in opened if f"{os.sep}results{os.sep}" in path}
+    touched = {
+        os.path.basename(path).split(".")[0]
+        for path in opened
+        if f"{os.sep}results{os.sep}" in path and path.endswith(".json")
+    }
     assert len(touched) == 1
     changed = [path for path in SHARDS.glob("*.json") if shards.get(path) != path.stat().st_mtime_ns]
     assert [path.stem for path in changed] == sorted(touched)

@@ -1,9 +1,17 @@
 """Rule patterns: a rule file's regexes, compiled once, with the literal
-prefilter the engine derives from each (see newslint/prefilter.py)."""
+prefilter the engine derives from each (see newslint/prefilter.py).
+
+A rule file's pattern can backtrack for ever on some text (``(a+)+$``
+against a long run of "a" and a "!"), so every run of one has a time limit;
+past it the file is not checked and the error names the rule.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import regex
@@ -12,6 +20,42 @@ from newslint.document import MASK, Document
 from newslint.lexicon import NAMED_LISTS
 from newslint.options import OptionError
 from newslint.prefilter import prefilter
+
+#: Seconds one rule pattern may spend on one document, all its runs together
+#: (its search, and its matches where findings start when it is an exception).
+#: Built-in and sensible patterns take milliseconds on the largest article
+#: newslint reads.
+PATTERN_TIMEOUT = 5.0
+
+#: Seconds each pattern has spent on the document being checked, by id();
+#: set per document by ``pattern_budget`` (a context variable, so that
+#: threads checking documents side by side keep separate accounts).
+_SPENT: ContextVar[dict[int, float] | None] = ContextVar("newslint_pattern_time", default=None)
+
+
+class PatternTimeout(Exception):
+    """A rule's pattern ran past PATTERN_TIMEOUT; the engine fills in the rule."""
+
+    def __init__(self, pattern: str, seconds: float, rule: str = "") -> None:
+        super().__init__(pattern, seconds)
+        self.pattern, self.seconds, self.rule = pattern, seconds, rule
+
+    def __str__(self) -> str:
+        who = f"rule {self.rule}" if self.rule else "a rule"
+        return (
+            f"{who} gave up after {self.seconds:g} s on its pattern {self.pattern!r}"
+            " (it backtracks too much on this text: simplify it)"
+        )
+
+
+@contextmanager
+def pattern_budget() -> Iterator[None]:
+    """Within, each pattern has PATTERN_TIMEOUT seconds in all: one document's checking."""
+    token = _SPENT.set({})
+    try:
+        yield
+    finally:
+        _SPENT.reset(token)
 
 
 def compile_pattern(pattern: str, case_sensitive: bool, option: str = "patterns") -> Any:
@@ -51,12 +95,31 @@ class RulePattern:
         prose = doc.prose
         if self.prefilter is not None and self.prefilter.absent_from(prose, doc.lowered_prose, doc.memo):
             return
-        for match in self.compiled.finditer(prose):
+        # Collected at once, so that the time limit counts the matching alone,
+        # not the work the check does with each match.
+        matches: list[Any] = self._timed(lambda left: list(self.compiled.finditer(prose, timeout=left)))
+        for match in matches:
             if match.end() > match.start() and MASK not in match.group():
                 yield match
 
     def match(self, prose: str, position: int) -> Any:
-        return self.compiled.match(prose, position)
+        return self._timed(lambda left: self.compiled.match(prose, position, timeout=left))
+
+    def _timed(self, run: Callable[[float], Any]) -> Any:
+        """``run(seconds left)``, charged to this pattern's time on the document."""
+        spent = _SPENT.get()
+        used = spent.get(id(self), 0.0) if spent is not None else 0.0
+        left = PATTERN_TIMEOUT - used
+        if left <= 0:
+            raise PatternTimeout(self.source, PATTERN_TIMEOUT)
+        started = time.monotonic()
+        try:
+            return run(left)
+        except TimeoutError:
+            raise PatternTimeout(self.source, PATTERN_TIMEOUT) from None
+        finally:
+            if spent is not None:
+                spent[id(self)] = used + time.monotonic() - started
 
 
 def passes(exceptions: list[RulePattern], prose: str, start: int, end: int) -> bool:

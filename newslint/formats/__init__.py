@@ -5,6 +5,15 @@ sarif``); its docstring's first line says what it is for, and it defines
 ``render(report) -> str``. A new format is one new module here; ``newslint
 formats`` lists them. Only the format a run asks for is imported: JUnit's
 XML escaping alone pulled in 45 ms of http and ssl modules.
+
+An article, a rule file or a file name may hold anything, and what a format
+prints must not be turned against its reader: a formatter shows article text,
+messages and paths through ``shown()`` (human formats: control characters,
+line separators and bidirectional overrides escaped, so one finding stays one
+line and no escape sequence reaches a terminal or a CI log) or writes JSON
+with ``dump_json()`` (always valid, one line per object where it asks for
+that). A file name that is not UTF-8 is shown with its bytes as ``\\xNN``.
+(Both live in newslint.safetext, for the error lines too.)
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from types import ModuleType
 
 from newslint.model import Diagnostic
 from newslint.rules import Rule
+from newslint.safetext import dump_json, printable_path, shown
 
 
 @dataclass
@@ -31,6 +41,9 @@ class Report:
     color: bool = False
     rules: Mapping[str, Rule] = field(default_factory=dict)  # for formats that describe rules
     paths: list[str] = field(default_factory=list)  # every file checked, clean ones too (junit lists them)
+
+
+__all__ = ["Report", "dump_json", "formats", "printable_path", "render", "shown", "summary"]
 
 
 def formats() -> list[str]:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from newslint.formats import Report
+from newslint.formats import Report, shown
 from newslint.formats._ci import relative_path
 
 _COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message, as GitHub's toolkit does."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message, as GitHub's toolkit does (a line
+    break becomes ``%0A``, which GitHub shows as one and never obeys as a
+    command), and every other control character (terminal escapes) as ``shown()`` does."""
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from newslint.formats import Report
+from newslint.formats import Report, dump_json, printable_path
 from newslint.formats._ci import finding_fingerprints, relative_path
 
 # GitLab Code Quality has five levels; an error is a blocker of a merge, not critical.
@@ -21,7 +19,7 @@ def render(report: Report) -> str:
                 "fingerprint": fingerprint,
                 "severity": _SEVERITIES[d.severity.value],
                 "location": {
-                    "path": relative_path(d.path),
+                    "path": printable_path(relative_path(d.path)),
                     "positions": {
                         "begin": {"line": d.line, "column": d.column},
                         "end": {"line": d.end_line, "column": d.end_column},
@@ -29,4 +27,4 @@ def render(report: Report) -> str:
                 },
             }
         )
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(issues, indent=2) + "\n"

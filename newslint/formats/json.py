@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
-from newslint.formats import Report
+from newslint.formats import Report, dump_json, printable_path
 
 
 def render(report: Report) -> str:
-    return json.dumps([d.to_dict() for d in report.diagnostics], indent=2, ensure_ascii=False) + "\n"
+    return dump_json([{**d.to_dict(), "path": printable_path(d.path)} for d in report.diagnostics], indent=2) + "\n"

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
-from newslint.formats import Report
+from newslint.formats import Report, dump_json, printable_path
 
 
 def render(report: Report) -> str:
-    return "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in report.diagnostics)
+    return "".join(dump_json({**d.to_dict(), "path": printable_path(d.path)}) + "\n" for d in report.diagnostics)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.formats import Report
+from newslint.formats import Report, shown
 from newslint.formats._ci import relative_path
 from newslint.model import Diagnostic
 
@@ -17,12 +17,14 @@ def render(report: Report) -> str:
     for path in sorted(by_path):
         found = by_path[path]
         failures = "".join(
-            f"\n      <failure type={quoteattr(d.rule)} message={quoteattr(d.message)}>"
-            f"{escape(f'{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}')}</failure>"
+            f"\n      <failure type={quoteattr(shown(d.rule))} message={quoteattr(shown(d.message))}>"
+            f"{escape(shown(f'{d.path}:{d.line}:{d.column}: {d.severity} {d.rule} {d.message}'))}</failure>"
             for d in found
         )
         closing = "\n    </testcase>" if found else "</testcase>"
-        cases.append(f'    <testcase classname="newslint" name={quoteattr(relative_path(path))}>{failures}{closing}')
+        cases.append(
+            f'    <testcase classname="newslint" name={quoteattr(shown(relative_path(path)))}>{failures}{closing}'
+        )
     failed = sum(1 for found in by_path.values() if found)
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
+import os
 from typing import Any
 from urllib.parse import quote
 
-from newslint.formats import Report
+from newslint.formats import Report, dump_json
 from newslint.formats._ci import INFORMATION_URI, finding_fingerprints, relative_path
 from newslint.model import Diagnostic
 from newslint.rules import Rule
@@ -16,8 +16,8 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    """A SARIF uri-reference: the relative path, percent-encoded (spaces, ``#``)."""
-    return quote(relative_path(path), safe="/")
+    """A SARIF uri-reference: the relative path's bytes, percent-encoded (spaces, ``#``, a name not in UTF-8)."""
+    return quote(os.fsencode(relative_path(path)), safe="/")
 
 
 def _rule_help(rule: Rule) -> str:
@@ -95,4 +95,4 @@ def render(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(log, indent=2) + "\n"

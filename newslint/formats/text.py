@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.formats import Report, summary
+from newslint.formats import Report, shown, summary
+from newslint.model import Diagnostic
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36"}
 
@@ -14,15 +15,23 @@ def _paint(text: str, code: str, color: bool) -> str:
 def render(report: Report) -> str:
     out = []
     for d in report.diagnostics:
-        where = _paint(f"{d.path}:{d.line}:{d.column}:", "1", report.color)
+        where = _paint(f"{shown(d.path)}:{d.line}:{d.column}:", "1", report.color)
         severity = _paint(d.severity.value, _COLOURS[d.severity.value], report.color)
         fixable = " [*]" if d.fix is not None and d.fix.safe else ""
-        out.append(f"{where} {severity} {d.rule} {d.message}{fixable}")
+        out.append(f"{where} {severity} {shown(d.rule)} {shown(d.message)}{fixable}")
         if report.source_line is not None:
-            line = report.source_line(d.path, d.line)
-            width = (d.end_column if d.end_line == d.line else len(line) + 1) - d.column
-            out.append(f"    {line.expandtabs(1)}")
-            caret = "^" * max(1, width)
-            out.append("    " + " " * (d.column - 1) + _paint(caret, _COLOURS[d.severity.value], report.color))
+            out.extend(_source(report.source_line(d.path, d.line), d, report.color))
     out.append(summary(report))
     return "\n".join(out) + "\n"
+
+
+def _source(line: str, d: Diagnostic, color: bool) -> list[str]:
+    """The finding's source line, escaped as the message is, and a caret under its span."""
+    end = d.end_column if d.end_line == d.line else len(line) + 1
+    before = shown(line[: d.column - 1].expandtabs(1))
+    span = shown(line[d.column - 1 : end - 1].expandtabs(1))
+    caret = "^" * max(1, len(span))
+    return [
+        f"    {shown(line.expandtabs(1))}",
+        "    " + " " * len(before) + _paint(caret, _COLOURS[d.severity.value], color),
+    ]

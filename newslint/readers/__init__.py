@@ -2,7 +2,8 @@
 
 A reader module names itself and its file suffixes and parses text into a
 Document (``NAME``, ``SUFFIXES``, ``parse(text, path, layout)``); it is found
-by discovery, so a new format is one new module here. Decoding is shared:
+by discovery, so a new format is one new module here. Reading is shared:
+regular files only, up to a size limit (newslint.files). So is decoding:
 UTF-8 with or without a byte-order mark (kept for writing back), line endings
 untouched, binary or undecodable files refused in one line.
 
@@ -25,9 +26,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
-from typing import Any
+from typing import Any, BinaryIO
 
 from newslint.document import Document
+from newslint.files import DEFAULT_MAX_FILE_SIZE, FileProblem, describe_size, read_regular
 
 BOM = "\ufeff"
 
@@ -61,16 +63,26 @@ def decode(data: bytes, name: str) -> Source:
     return Source(text)
 
 
-def read_bytes(path: str) -> bytes:
+def read_bytes(path: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """The bytes of the article at ``path``: a regular file (never a FIFO or a
+    device, which would block or never end) of at most ``limit`` bytes."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise ReadError(f"{path}: no such file or directory") from None
-    except IsADirectoryError:
-        raise ReadError(f"{path}: is a directory") from None
-    except OSError as error:
-        raise ReadError(f"{path}: {error.strerror}") from None
+        return read_regular(path, limit)
+    except FileProblem as problem:
+        raise ReadError(str(problem)) from None
+
+
+def read_stream(stream: BinaryIO | None, name: str, limit: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes:
+    """Standard input (``stream``), at most ``limit`` bytes; ReadError when it is closed or fails."""
+    if stream is None:
+        raise ReadError(f"{name}: standard input is closed")
+    try:
+        data = stream.read(limit + 1) if limit is not None else stream.read()
+    except (OSError, ValueError) as error:  # ValueError: a closed file object
+        raise ReadError(f"{name}: cannot read standard input: {getattr(error, 'strerror', None) or error}") from None
+    if limit is not None and len(data) > limit:
+        raise ReadError(f"{name}: over the {describe_size(limit)} limit (--max-file-size raises it)")
+    return data
 
 
 # -- the registry -----------------------------------------------------------------

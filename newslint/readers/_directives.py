@@ -11,6 +11,7 @@ Rules are IDs or prefixes (``quotes``); text after `` -- `` is a reason.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from newslint.document import Directive
@@ -26,7 +27,28 @@ def find_directives(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Dir
     (Markdown code, where a directive is an example, not an instruction)."""
     if "newslint-" not in text:  # the common case: no comment, no regex pass
         return []
-    return [d for d in _directives(text) if not any(start <= d.start < end for start, end in skip)]
+    starts, ends = _merged(skip)
+    return [d for d in _directives(text) if not _inside(d.start, starts, ends)]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """``spans`` as sorted, disjoint (starts, ends), so that each directive
+    is looked up by bisection: thousands of directives among thousands of
+    code spans stay linear-logarithmic, not quadratic."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(offset: int, starts: list[int], ends: list[int]) -> bool:
+    index = bisect_right(starts, offset) - 1
+    return index >= 0 and offset < ends[index]
 
 
 def _directives(text: str) -> Iterator[Directive]:

@@ -9,6 +9,12 @@ Bare URLs and template tags (Hugo shortcodes ``{{< … >}}``, Liquid
 ``{% … %}``) are masked too. The headline and standfirst come from front
 matter (``title``, ``description``/``standfirst``) or the first ``#``
 heading; front matter is checked but never fixed.
+
+Nesting is bounded: markdown-it stops descending at MAX_NESTING levels of
+blocks (lists in lists, quotes in quotes) and of inline markup, and leaves
+what lies deeper unparsed (and so unchecked), so ten thousand nested lists
+cost what the text costs to scan. Front matter is read with the limits of
+newslint.yamlfile (depth, aliases).
 """
 
 from __future__ import annotations
@@ -48,6 +54,9 @@ _NOT_PLAIN_RE = lazy_compile(
 # Characters without which a paragraph holds no inline markup that is not
 # prose: most news paragraphs have none, and skip markdown-it's inline pass.
 _MARKUP_CHARS = ("`", "<", "[", "\\")
+#: How deep markdown-it goes into nested blocks and inline markup (its
+#: CommonMark preset's own bound, stated here because the work depends on it).
+MAX_NESTING = 20
 
 
 def parse(text: str, path: str | None, layout: str = "article") -> Document:
@@ -107,6 +116,7 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark")
+    md.options["maxNesting"] = MAX_NESTING
     md.disable("inline")  # a core rule: block tokens only, inline content unparsed
     for rule in md.inline.ruler.__rules__:
         if rule.name in _RECORDED:
@@ -120,13 +130,18 @@ def _recording(name: str, rule: Callable[[StateInline, bool], bool]) -> Callable
 
     def record(state: StateInline, silent: bool) -> bool:
         start = state.pos
-        label_end = -1
-        if not silent and name in ("link", "image"):
-            from markdown_it.helpers import parseLinkLabel
-
-            label_end = parseLinkLabel(state, start + (1 if name == "image" else 0), True)
         matched = rule(state, silent)
         if matched and not silent:
+            label_end = -1
+            if name in ("link", "image"):
+                # Only once the rule has matched: looked for at every position
+                # the rule is tried, the label's end cost a scan to the end of
+                # the paragraph each time, quadratic in a long one.
+                from markdown_it.helpers import parseLinkLabel
+
+                end = state.pos
+                label_end = parseLinkLabel(state, start + (1 if name == "image" else 0), True)
+                state.pos = end
             state.env["spans"].append((name, start, state.pos, label_end))
         return matched
 
@@ -243,11 +258,11 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, Span]]:
         # Most front matter gives newslint nothing but one-line strings: read
         # them as they stand, and spare a one-file run PyYAML's ~10 ms.
         return match.end(), {key: text[slice(*spans[key])] for key in _HEADING_KEYS if key in spans}, spans
-    import yaml
+    from newslint.yamlfile import YamlError, safe_load
 
     try:
-        data = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError:
+        data = safe_load(match.group(1) or "", "front matter")
+    except YamlError:  # not YAML, or YAML past the limits: no metadata
         data = None
     if not isinstance(data, dict):
         return match.end(), {}, {}
@@ -260,7 +275,9 @@ def file_ignores(meta: dict[str, Any]) -> tuple[str, ...]:
     ignore = settings.get("ignore") if isinstance(settings, dict) else None
     if isinstance(ignore, str):
         ignore = [ignore]
-    return tuple(item for item in ignore or () if isinstance(item, str))
+    if not isinstance(ignore, list):
+        return ()  # `ignore: 5`: nothing a rule could be named by
+    return tuple(item for item in ignore if isinstance(item, str))
 
 
 def _front_matter_ignores(text: str, meta: dict[str, Any], end: int) -> list[Directive]:

@@ -28,7 +28,6 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from newslint.version import __version__
 from newslint.config import CONFIG_NAMES, Config, ConfigError, discover
 from newslint.fixes import apply_fixes, fix_until_stable
 from newslint.linter import Linter
@@ -37,6 +36,7 @@ from newslint.readers import parse, reader_for
 from newslint.rules import Rule
 from newslint.server.positions import LineIndex
 from newslint.server.watch import Snapshot, rule_files, snapshot
+from newslint.version import __version__
 from newslint.yamlfile import YamlError
 
 SOURCE = "newslint"

@@ -39,10 +39,10 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newslint.version import __version__
 from newslint.server import openapi
 from newslint.server.checker import ApiError, Checker, parse_request
 from newslint.server.worker import CheckWorker, WorkerLost
+from newslint.version import __version__
 
 STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
 SETTINGS_ENV = "NEWSLINT_SERVE_SETTINGS"  # how worker processes get their settings
