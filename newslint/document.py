@@ -21,7 +21,9 @@ from typing import Any, NamedTuple
 from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
 from newslint.patterns import lazy_compile
 from newslint.text import Block, Span
+from newslint.text.layout import dateline_end, heading_like, in_capitals
 from newslint.text.quotes import QuoteAnalysis, analyse
+from newslint.text.verbatim import verbatim_spans
 
 __all__ = ["MASK", "Block", "Span", "Directive", "Document"]
 
@@ -153,3 +155,63 @@ class Document:
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside direct speech."""
         return self.quotes.contains(offset)
+
+    # -- layout: conventions that depend on position ---------------------------
+
+    @cached_property
+    def datelines(self) -> list[Span]:
+        """Datelines opening the first body paragraphs ("WASHINGTON — ",
+        "ST. LOUIS, March 18 - ", "Washington (CNN) "): the place is in the
+        wire's capitals, not the article's spelling. Only the first three
+        body paragraphs are looked at: a caption or a byline may come first."""
+        spans = []
+        for block in self.body[:3]:
+            end = dateline_end(self.prose, block.start, block.end)
+            if end is not None:
+                spans.append(Span(block.start, end))
+        return spans
+
+    def in_dateline(self, offset: int) -> bool:
+        return any(span.start <= offset < span.end for span in self.datelines)
+
+    @cached_property
+    def _headings(self) -> frozenset[int]:
+        """Starts of the blocks set as headings: the headline, the standfirst,
+        and body lines that look like subheads or related-story teasers."""
+        return frozenset(
+            block.start
+            for block in self.blocks
+            if block.kind != "body" or heading_like(self.prose[block.start : block.end])
+        )
+
+    def is_heading(self, block: Block) -> bool:
+        """Headlines follow their own conventions: wire and US style write
+        "US" in a headline and "U.S." in the body."""
+        return block.start in self._headings
+
+    @cached_property
+    def _capitals(self) -> frozenset[int]:
+        return frozenset(block.start for block in self.blocks if in_capitals(self.prose[block.start : block.end]))
+
+    def in_capitals(self, block: Block) -> bool:
+        """A block set in capitals (a wire headline, a crosshead, a table
+        header): the case of its words says nothing about their spelling."""
+        return block.start in self._capitals
+
+    @cached_property
+    def verbatim(self) -> list[Span]:
+        """Text reproduced as written: quotes of tweets, statements, letters
+        and reports, embedded posts, passages in another language
+        (``text/verbatim.py``). Its spelling is its source's."""
+        if not self.quotes.quotes and "((" not in self.prose and "(@" not in self.prose:
+            return []
+        return verbatim_spans(self.prose, self.blocks, self.quotes.quotes)
+
+    @cached_property
+    def _verbatim_starts(self) -> list[int]:
+        return [span.start for span in self.verbatim]
+
+    def in_verbatim(self, offset: int) -> bool:
+        """Whether ``offset`` lies in text reproduced as written."""
+        index = bisect.bisect_right(self._verbatim_starts, offset) - 1
+        return index >= 0 and offset < self.verbatim[index].end
