@@ -160,19 +160,21 @@ class Document:
 
     @cached_property
     def datelines(self) -> list[Span]:
-        """Datelines opening the first body paragraphs ("WASHINGTON — ",
-        "ST. LOUIS, March 18 - ", "Washington (CNN) "): the place is in the
-        wire's capitals, not the article's spelling. Only the first three
-        body paragraphs are looked at: a caption or a byline may come first."""
+        """Datelines opening body paragraphs ("WASHINGTON — ", "ST. LOUIS,
+        March 18 - ", "Washington (CNN) "): the place is in the wire's
+        capitals, not the article's spelling. Any paragraph may open with
+        one: a caption or a byline may come first, and a wire digest gives
+        each item its own ("BONN - West German Chancellor...")."""
         spans = []
-        for block in self.body[:3]:
+        for block in self.body:
             end = dateline_end(self.prose, block.start, block.end)
             if end is not None:
                 spans.append(Span(block.start, end))
         return spans
 
     def in_dateline(self, offset: int) -> bool:
-        return any(span.start <= offset < span.end for span in self.datelines)
+        block = self.block_at(offset)
+        return any(span.start <= offset < span.end for span in self.datelines if block and span.start == block.start)
 
     @cached_property
     def _headings(self) -> frozenset[int]:

@@ -49,6 +49,7 @@ from newslint.text.layout import title_case
 _INTRODUCTION_RE = lazy_compile(
     r"\s*(?:\(|,?\s+(?:or|also known as|known as|also known by the acronyms?|aka|formerly|now)\s+)\s*$"
 )
+_OR_BEFORE_RE = lazy_compile(r"(?:\(|,\s*or\s+(?:the\s+)?|also called\s+)$")
 # The same, anywhere in the sentence before: "also known by the acronyms ISIL and ISIS".
 _NAMED_AS_RE = lazy_compile(r"(?:known|referred to)\s+(?:by\s+the\s+acronyms?\s+|as\s+)?[\w\s,]{0,30}$")
 _ACRONYM_RE = lazy_compile(r"(?<![\w'’.@#$-])(?:\p{Lu}{3,6}|\p{Lu}\p{Ll}{2,5})(?![\w'’$-]|\.\p{L}|\.\.)")
@@ -70,6 +71,7 @@ _HOUSE_NUMBER_RE = lazy_compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu
 _STREET_WORDS = frozenset(
     "Avenue Ave. Ave Boulevard Blvd. Blvd Street St. Road Rd. Drive Dr. Lane Ln. Place Pl. Parkway Pkwy.".split()
 )
+_IN_ANGLE_BRACKETS_RE = lazy_compile(r"<[^<>\n]*$")
 _COMPOUND_RE = lazy_compile(r"(?<![\w'’@#.-])\p{L}+(?:-\p{L}+)+(?![\w-])")
 _SENTENCE_OPENERS = frozenset(".!?:;\"'“‘(—–")
 
@@ -229,8 +231,8 @@ class Consistency(Check):
                 if text.islower() or text.isupper() or text.lower() in self.listed:
                     continue
                 where = place.of(match.start())
-                if where is None:
-                    continue
+                if where != "body":
+                    continue  # a heading capitalises its compounds as it likes ("Key-Man Risk")
                 # The first letter's case is the sentence's ("E-mail" opening
                 # one), or a name's ("Wal-Mart"): only the rest is compared.
                 form = text[0].lower() + text[1:]
@@ -285,6 +287,10 @@ class _Places:
             return None
         if doc.prose[offset - 1 : offset] in ("@", "#"):
             return None  # @handles and #hashtags are names of accounts and topics
+        if "<" in doc.prose[max(block.start, offset - 60) : offset] and _IN_ANGLE_BRACKETS_RE.search(
+            doc.prose, max(block.start, offset - 60), offset
+        ):
+            return None  # a wire's ticker or company tag: <MACK>, <Nissan Motor Manufacturing (UK) Ltd>
         return "heading" if self.headlines_apart and doc.is_heading(block) else "body"
 
 
@@ -294,6 +300,10 @@ def _introduces(doc: Document, last: Occurrence | None, occurrence: Occurrence) 
     prose = doc.prose
     if last is not None and _INTRODUCTION_RE.match(prose, last.end, occurrence.start):
         return True
+    if last is not None and occurrence.start - last.end <= 80:
+        # "the Islamic State of Iraq and Syria group, or ISIS"
+        if _OR_BEFORE_RE.search(prose, last.end, occurrence.start):
+            return True
     return _NAMED_AS_RE.search(prose, max(0, occurrence.start - 60), occurrence.start) is not None
 
 
@@ -307,7 +317,10 @@ def _also_capitalised(doc: Document, words: Iterable[str], listed: frozenset[str
         # isupper() first: it turns away most capitalised words, at one call each.
         if word.isupper() and 3 <= len(word) <= 6 and word.isalpha() and word.capitalize() in prose
     }
-    return found - listed - _COMMON_WORDS
+    found -= listed | _COMMON_WORDS
+    # An everyday word in capitals is emphasis or a sign's words (a plate
+    # that says GHETTO), not an acronym.
+    return {word for word in found if not everyday_word(word)} if found else found
 
 
 def _is_emphasis(prose: str, start: int, end: int) -> bool:
@@ -352,7 +365,13 @@ _HONORIFIC_RE = lazy_compile(r"\b(Mr|Mrs|Ms|Miss|Mx)\b(\.?)((?:[ \t]+\p{Lu}\p{L}
 # speech or an auxiliary ("Hollis said", "Hollis has"), a possessive, or the
 # end of a clause. Anything else may be attributive ("Trump supporters").
 _AUXILIARIES = frozenset("is was has had will would can could did does should may might must also later then".split())
-_VERBS_AFTER = frozenset(SPEECH_VERBS) | _AUXILIARIES
+# Past tenses, and the present forms that are no noun: "Trump states" and
+# "the Mueller report" are attributive, "Trump said" is not.
+_VERBS_AFTER = (
+    frozenset(verb for verb in SPEECH_VERBS if verb.endswith("ed"))
+    | frozenset("said says told tells wrote writes adds asks thought spoke explains insists argues".split())
+    | _AUXILIARIES
+)
 _TITLES = frozenset(
     "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Sen Rep Gov Gen Col Lt Sgt Capt Cmdr Adm Maj Atty Supt Insp".split()
 )

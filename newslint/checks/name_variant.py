@@ -84,9 +84,13 @@ _GLOSS_BEFORE_RE = lazy_compile(
 _GLOSS_AFTER_RE = lazy_compile(
     r"[\"'”’]?,?\s+as\s+(?:\w+\s+){1,3}(?:call|calls|called|know|knows|dub|dubs|nickname|nicknames)\s+(?:them|him|her|it)\b"
 )
+_DOMAIN_RE = lazy_compile(r"\.(?:com|org|net|gov|edu|co|io|uk|tv|info)\b")
+# Two forms side by side in a list are two names: "Venus and Serena and
+# Selena", "Austria and Australia".
+_LISTED_RE = lazy_compile(r"\s*(?:,|,?\s+(?:and|or|&|v|vs\.?))\s+$")
 _WORD_BEFORE_RE = lazy_compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
 _WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
-_LOWER_WORD_BEFORE_RE = lazy_compile(r"\b(\p{Ll}+)\s+$")
+_LOWER_WORD_BEFORE_RE = lazy_compile(r"\b(\p{Ll}+|In|At|From|Near)\s+$")
 _LOWER_WORD_AFTER_RE = lazy_compile(r"[ \t]+(\p{Ll}+)")
 _TITLE_BEFORE_RE = lazy_compile(r"\b(\p{Lu}\p{Ll}+)\.?\s+$")
 
@@ -132,7 +136,11 @@ class NameVariant(Check):
         variants = [
             (one, other)
             for one, other in self._spelling_pairs(words)
-            if not _two_people(doc.prose, one, other) and not _person_and_place(doc.prose, one, other)
+            if not _two_people(doc.prose, one, other)
+            and not _person_and_place(doc.prose, one, other)
+            and not _used_differently(doc.prose, one, other)
+            and not _listed_together(doc.prose, one, other)
+            and not _two_places(doc.prose, one, other)
         ]
         variants.extend(_spacing_pairs(doc.prose, words))
         reported: set[int] = set()
@@ -243,6 +251,8 @@ def _collect(doc: Document) -> dict[str, Form]:
             text = _bare(match.group())
             if _meant(prose, block.start, start, start + len(text)) or _in_foreign_name(prose, block.start, start):
                 continue
+            if _DOMAIN_RE.match(prose, match.end()):
+                continue  # TheCapitalistLeague.com: an address, not a name
             form = words.get(text)
             if form is None:
                 form = words[text] = Form(text)
@@ -416,11 +426,76 @@ def _roles(prose: str, form: Form) -> tuple[bool, bool]:
             person = True
         elif word_before and not everyday_word(word_before.group(1)) and word_before.group(1) not in _TITLES:
             person = True
-        if lower_before and lower_before.group(1) in _PLACE_BEFORE:
+        if lower_before and lower_before.group(1).lower() in _PLACE_BEFORE:
             other = True
         elif lower_after and form.text.endswith(_DEMONYM_ENDINGS) and lower_after.group(1) not in _VERBS_AFTER:
             other = True
     return person, other
+
+
+def _listed_together(prose: str, first: Form, second: Form) -> bool:
+    """ "Venus and Serena and Selena", "Ireland, Iceland": named side by side,
+    so two names."""
+    for one, other in ((first, second), (second, first)):
+        for offset in other.offsets:
+            for start in one.offsets:
+                end = start + len(one.text)
+                if 0 < offset - end <= 8 and _LISTED_RE.match(prose[end:offset] + " "):
+                    return True
+    return False
+
+
+def _two_places(prose: str, first: Form, second: Form) -> bool:
+    """Two names the word list knows, each used for a place ("in Ireland",
+    "in Iceland"): two places."""
+    if not (proper_name(first.text) and proper_name(second.text)):
+        return False
+    return _roles(prose, first)[1] and _roles(prose, second)[1]
+
+
+def _used_differently(prose: str, first: Form, second: Form) -> bool:
+    """One form only ever a known first name ("Richie Byrne", "Jennifer Lopez")
+    and the other never one ("Ritchie" in a line-up, "Singer Jenifer"); or
+    one an everyday word only ever inside a longer name ("Standard Life")
+    beside a name always on its own ("Liffe"; not "McDonnell Doughlas")."""
+    first_given, second_given = _given_name(prose, first), _given_name(prose, second)
+    if first_given != second_given and not any(
+        _next_word(prose, offset + len(form.text))
+        for form in (first, second)
+        for offset in form.offsets
+        if not (first_given if form is first else second_given)
+    ):
+        return True
+    for inside, alone in ((first, second), (second, first)):
+        if _inside_a_name(prose, inside) and not any(_name_before(prose, offset) for offset in alone.offsets):
+            return True
+    return False
+
+
+def _given_name(prose: str, form: Form) -> bool:
+    """A first name the word list knows, always first of a name: "Richie
+    Byrne"; not "Atletico Madrid" (no first name) nor "McDonnell Douglas
+    Corp" (not first)."""
+    return proper_name(form.text) and all(
+        _next_word(prose, offset + len(form.text)) and not _name_before(prose, offset) for offset in form.offsets
+    )
+
+
+def _name_before(prose: str, offset: int) -> bool:
+    match = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
+    return match is not None and match.group(1) not in _TITLES
+
+
+def _inside_a_name(prose: str, form: Form) -> bool:
+    """An everyday word that only ever follows another capitalised word of
+    the same name: "Life" in "Standard Life", "Market" in "Castle Market"."""
+    if not everyday_word(form.text):
+        return False
+    for offset in form.offsets:
+        match = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
+        if not match or match.group(1) in _TITLES:
+            return False
+    return True
 
 
 def _person_and_place(prose: str, first: Form, second: Form) -> bool:
@@ -455,7 +530,7 @@ def _spacing_pairs(prose: str, words: dict[str, Form]) -> Iterable[tuple[Form, F
     """ "Al-Kadhimi" beside "Al Kadhimi" or "Alkadhimi"; "TimeWarner"
     beside "Time Warner"."""
     for text, form in list(words.items()):
-        if "-" in text:
+        if "-" in text and all(len(part) >= 2 for part in text.split("-")):  # not "D-R.I."
             spaced = _spaced(prose, words, text.replace("-", " "), form)
             if spaced is not None:
                 yield form, spaced

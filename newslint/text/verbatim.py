@@ -33,6 +33,8 @@ _LANGUAGE_LABEL_RE = lazy_compile(r"\(\([a-z]{2,3}\)\)\p{L}+(?: language)?:")
 _POST_CREDIT_RE = lazy_compile(
     r"(?:—|--|shared by)[^\n—]{0,60}?\(@\w+\)(?:\s+on)?(?:\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},\s+\d{4})?"
 )
+# "Following are extracts from the communique", "the text of the letter".
+_FOLLOWING_RE = lazy_compile(r"(?i)\b(?:following|as follows|extracts?|excerpts?|text of)\b")
 _SENTENCE_BREAK_RE = lazy_compile(r"[.!?…][\"'”’)]*\s+(?=\S|$)")
 _LOOK_BACK = 240  # characters before a quote searched for what brings it in
 _LOOK_AHEAD = 120  # and after it, for "…," the statement read.
@@ -55,19 +57,22 @@ def verbatim_spans(prose: str, blocks: Sequence[Block], quotes: Sequence[Quote])
 
 
 def _written_quotes(prose: str, blocks: Sequence[Block], quotes: Sequence[Quote]) -> Iterator[Span]:
-    written_before = False  # the quote running on from the paragraph before was written
+    # The block whose opening quote was written: a quote opening the next
+    # block carries the document on ("Following are extracts from the
+    # communique." then a quoted paragraph, then another).
+    written_block = -1
     block_index = 0
     for quote in quotes:
         start = quote.open.offset
         while block_index < len(blocks) - 1 and blocks[block_index].end <= start:
             block_index += 1
         block = blocks[block_index]
-        continuation = written_before and prose[block.start : start].strip() == ""
-        if continuation or _brought_in_as_written(prose, blocks, block_index, quote):
+        opens_block = prose[block.start : start].strip() == ""
+        carried_on = opens_block and written_block == block_index - 1
+        if carried_on or _brought_in_as_written(prose, blocks, block_index, quote):
             yield Span(start, quote.end)
-            written_before = quote.continues
-        else:
-            written_before = False
+            if opens_block:
+                written_block = block_index
 
 
 def _brought_in_as_written(prose: str, blocks: Sequence[Block], block_index: int, quote: Quote) -> bool:
@@ -91,7 +96,8 @@ def _brought_in_as_written(prose: str, blocks: Sequence[Block], block_index: int
         return False
     previous = blocks[block_index - 1]
     tail = prose[max(previous.start, previous.end - _LOOK_BACK) : previous.end].rstrip()
-    return tail.endswith(":") and _WRITTEN_RE.search(tail) is not None
+    brings_in = tail.endswith(":") or _FOLLOWING_RE.search(tail) is not None
+    return brings_in and _WRITTEN_RE.search(tail) is not None
 
 
 def _other_language(prose: str, block: Block) -> Iterator[Span]:
