@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
 from newslint.patterns import lazy_compile
 from newslint.text import Block, Span
-from newslint.text.layout import dateline_end, heading_like, in_capitals
+from newslint.text.layout import appended_comments, caption_like, dateline_end, heading_like, in_capitals
 from newslint.text.quotes import QuoteAnalysis, analyse
 from newslint.text.verbatim import verbatim_spans
 
@@ -178,17 +178,21 @@ class Document:
 
     @cached_property
     def _headings(self) -> frozenset[int]:
-        """Starts of the blocks set as headings: the headline, the standfirst,
-        and body lines that look like subheads or related-story teasers."""
+        """Starts of the blocks set apart from the prose: the headline, the
+        standfirst, and body lines that look like subheads, related-story
+        teasers or photo captions."""
         return frozenset(
             block.start
             for block in self.blocks
-            if block.kind != "body" or heading_like(self.prose[block.start : block.end])
+            if block.kind != "body"
+            or heading_like(self.prose[block.start : block.end])
+            or caption_like(self.prose[block.start : block.end])
         )
 
     def is_heading(self, block: Block) -> bool:
-        """Headlines follow their own conventions: wire and US style write
-        "US" in a headline and "U.S." in the body."""
+        """Headlines and captions follow their own conventions: wire and US
+        style write "US" in a headline and "U.S." in the body, agency
+        captions "US" where the copy has "U.S."."""
         return block.start in self._headings
 
     @cached_property
@@ -199,6 +203,19 @@ class Document:
         """A block set in capitals (a wire headline, a crosshead, a table
         header): the case of its words says nothing about their spelling."""
         return block.start in self._capitals
+
+    @cached_property
+    def comments_start(self) -> int | None:
+        """Where readers' comments appended to the article begin, or None
+        (``text/layout.py``)."""
+        body = self.body
+        if len(body) < 6:
+            return None
+        return appended_comments(self.prose, [(block.start, block.end) for block in body])
+
+    def in_comments(self, offset: int) -> bool:
+        start = self.comments_start
+        return start is not None and offset >= start
 
     @cached_property
     def verbatim(self) -> list[Span]:

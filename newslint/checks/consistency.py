@@ -270,7 +270,7 @@ class _Places:
     """Where an occurrence stands, for comparing like with like: "heading"
     (headline, deck, subhead, teaser) or "body"; None where forms are not
     the article's to compare (a block in capitals, a dateline, text
-    reproduced as written, outside every block)."""
+    reproduced as written, readers' comments, outside every block)."""
 
     def __init__(self, doc: Document, headlines_apart: bool) -> None:
         self.doc = doc
@@ -281,7 +281,7 @@ class _Places:
         date style), though its place in capitals never does."""
         doc = self.doc
         block = doc.block_at(offset)
-        if block is None or doc.in_capitals(block) or doc.in_verbatim(offset):
+        if block is None or doc.in_capitals(block) or doc.in_verbatim(offset) or doc.in_comments(offset):
             return None
         if not datelines and doc.in_dateline(offset):
             return None

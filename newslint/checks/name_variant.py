@@ -87,7 +87,7 @@ _GLOSS_AFTER_RE = lazy_compile(
 _DOMAIN_RE = lazy_compile(r"\.(?:com|org|net|gov|edu|co|io|uk|tv|info)\b")
 # Two forms side by side in a list are two names: "Venus and Serena and
 # Selena", "Austria and Australia".
-_LISTED_RE = lazy_compile(r"\s*(?:,|,?\s+(?:and|or|&|v|vs\.?))\s+$")
+_LISTED_RE = lazy_compile(r"\s*(?:,|,?\s+(?:and|&|v|vs\.?))\s+$")
 _WORD_BEFORE_RE = lazy_compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
 _WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
 _LOWER_WORD_BEFORE_RE = lazy_compile(r"\b(\p{Ll}+|In|At|From|Near)\s+$")
@@ -142,7 +142,7 @@ class NameVariant(Check):
             and not _listed_together(doc.prose, one, other)
             and not _two_places(doc.prose, one, other)
         ]
-        variants.extend(_spacing_pairs(doc.prose, words))
+        variants.extend(pair for pair in _spacing_pairs(doc.prose, words) if not _two_people(doc.prose, *pair))
         reported: set[int] = set()
         for one, other in variants:
             if frozenset((one.text.lower(), other.text.lower())) in self.distinct:
@@ -246,7 +246,7 @@ def _collect(doc: Document) -> dict[str, Form]:
         headline = block.kind == "headline"
         for match in NAME_RE.finditer(prose, block.start, block.end):
             start = match.start()
-            if prose[start - 1 : start] in ("@", "#") or doc.in_verbatim(start):
+            if prose[start - 1 : start] in ("@", "#") or doc.in_verbatim(start) or doc.in_comments(start):
                 continue
             text = _bare(match.group())
             if _meant(prose, block.start, start, start + len(text)) or _in_foreign_name(prose, block.start, start):
@@ -348,12 +348,16 @@ def _neighbours(prose: str, form: Form) -> tuple[set[str], set[str]]:
     before, after = set(), set()
     for offset in form.offsets:
         match = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
-        if match and match.group(1) not in _TITLES:
-            before.add(match.group(1))
+        if match and match.group(1) not in _TITLES and not _everyday_not_name(match.group(1)):
+            before.add(match.group(1))  # not "But Volkwagen", "Free Mojtaba and Arash Day"
         match = _WORD_AFTER_RE.match(prose, offset + len(form.text))
-        if match:
+        if match and not _everyday_not_name(match.group(1)):
             after.add(match.group(1))
     return before, after
+
+
+def _everyday_not_name(word: str) -> bool:
+    return everyday_word(word) and not proper_name(word)
 
 
 def _spaced(prose: str, words: dict[str, Form], spaced: str, same: Form) -> Form | None:
@@ -399,6 +403,10 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
     beside the two forms: two names, not one spelled twice."""
     first_before, first_after = _neighbours(prose, first)
     second_before, second_after = _neighbours(prose, second)
+    if (first_after and not first_before and second_before and not second_after) or (
+        second_after and not second_before and first_before and not first_after
+    ):
+        return True  # "Xiaoqing Pi" beside "Zhou Xiaoming": a given name, and another's
     return bool(
         first_before
         and second_before
@@ -434,8 +442,11 @@ def _roles(prose: str, form: Form) -> tuple[bool, bool]:
 
 
 def _listed_together(prose: str, first: Form, second: Form) -> bool:
-    """ "Venus and Serena and Selena", "Ireland, Iceland": named side by side,
-    so two names."""
+    """ "Venus and Serena and Selena", "Ireland, Iceland": two names the word
+    list knows, named side by side, are two names ("Arcleor and Arcelor" is
+    one misspelt beside itself)."""
+    if not (proper_name(first.text) and proper_name(second.text)):
+        return False
     for one, other in ((first, second), (second, first)):
         for offset in other.offsets:
             for start in one.offsets:

@@ -75,6 +75,25 @@ def heading_like(line: str) -> bool:
     return "\n" not in line and len(line) <= 150 and ends_open(line)
 
 
+# A photo caption: a sentence that says when the picture was taken, "...
+# on the South Lawn in Washington, DC on March 29, 2018."
+_CAPTION_DATE_RE = lazy_compile(rf"\b(?:in|on)\s+(?:{alternation(MONTHS)})(?:\s+\d{{1,2}},)?\s+\d{{4}}\b")
+_SENTENCE_INSIDE_RE = lazy_compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?\p{Lu}\p{Ll}")
+
+
+def caption_like(paragraph: str) -> bool:
+    """A photo caption left in the text (a gallery's): a first sentence of
+    250 characters or fewer that dates the picture, and at most one more
+    sentence. Agency captions keep their own style ("US President Donald
+    Trump kisses …", "Netanyahu speaks to US President Donald Trump in May
+    2017.")."""
+    if len(paragraph) > 500 or "\n" in paragraph.strip():
+        return False
+    breaks = list(_SENTENCE_INSIDE_RE.finditer(paragraph))
+    first = paragraph[: breaks[0].start() + 1] if breaks else paragraph
+    return len(breaks) <= 1 and len(first) <= 250 and _CAPTION_DATE_RE.search(first) is not None
+
+
 def looks_like_standfirst(line: str) -> bool:
     """A deck under the headline: one short line that ends with no sentence
     punctuation, set in title case or a few words long ("Stoltenberg says
@@ -86,3 +105,37 @@ def looks_like_standfirst(line: str) -> bool:
     if line[0] in "([\"'“‘" or dateline_end(line, 0, len(line)) is not None:
         return False
     return len(line.split()) <= 12 or title_case(line)
+
+
+# Reader comments: first or second person, no reporting verb, few quotation marks.
+_PERSONAL_RE = lazy_compile(r"\b(?:I|I'm|I've|I'd|my|we|We|our|Our|us|you|You|your|Your)\b")
+_REPORTED_RE = lazy_compile(r"\b(?:said|says|told|according to)\b")
+_MIN_COMMENTS = 4
+
+
+def _comment_like(paragraph: str) -> bool:
+    marks = paragraph.count('"') + paragraph.count("“") + paragraph.count("”")
+    if marks > 2 or _REPORTED_RE.search(paragraph):
+        return False
+    return _PERSONAL_RE.search(paragraph) is not None or paragraph.rstrip().endswith(("?", "!"))
+
+
+def appended_comments(prose: str, spans: list[tuple[int, int]]) -> int | None:
+    """Where readers' comments appended to an article begin ("Have your say"
+    pages: "I agree with Frederick Forsyth.", "Thank goodness that Kilroy-Silk
+    has gone"), or None. One author's spelling and date style are not
+    another's, so checks that compare forms stop there.
+
+    A tail of four or more paragraphs, three in five of them personal (first
+    or second person, or ending in ? or !) with no reporting verb and no
+    quotation, after an article that reports (said, quotes)."""
+    flags = [_comment_like(prose[start:end]) for start, end in spans]
+    reported = [bool(_REPORTED_RE.search(prose[start:end])) for start, end in spans]
+    best = None
+    personal = 0
+    for index in range(len(spans) - 1, 1, -1):
+        personal += flags[index]
+        length = len(spans) - index
+        if flags[index] and length >= _MIN_COMMENTS and personal / length >= 0.6 and sum(reported[:index]) >= 2:
+            best = index
+    return spans[best][0] if best is not None else None
