@@ -178,22 +178,28 @@ class Document:
 
     @cached_property
     def _headings(self) -> frozenset[int]:
-        """Starts of the blocks set apart from the prose: the headline, the
-        standfirst, and body lines that look like subheads, related-story
-        teasers or photo captions."""
+        """Starts of the blocks set as headings: the headline, the
+        standfirst, and body lines that look like subheads or related-story
+        teasers."""
         return frozenset(
             block.start
             for block in self.blocks
-            if block.kind != "body"
-            or heading_like(self.prose[block.start : block.end])
-            or caption_like(self.prose[block.start : block.end])
+            if block.kind != "body" or heading_like(self.prose[block.start : block.end])
         )
 
     def is_heading(self, block: Block) -> bool:
-        """Headlines and captions follow their own conventions: wire and US
-        style write "US" in a headline and "U.S." in the body, agency
-        captions "US" where the copy has "U.S."."""
+        """Headlines follow their own conventions: wire and US style write
+        "US" in a headline and "U.S." in the body."""
         return block.start in self._headings
+
+    @cached_property
+    def _captions(self) -> frozenset[int]:
+        return frozenset(block.start for block in self.body if caption_like(self.prose[block.start : block.end]))
+
+    def is_caption(self, block: Block) -> bool:
+        """A photo caption left in the text: agency captions keep their own
+        style ("US President Donald Trump speaks …" where the copy has "U.S.")."""
+        return block.start in self._captions
 
     @cached_property
     def _capitals(self) -> frozenset[int]:

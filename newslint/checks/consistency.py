@@ -71,6 +71,7 @@ _HOUSE_NUMBER_RE = lazy_compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu
 _STREET_WORDS = frozenset(
     "Avenue Ave. Ave Boulevard Blvd. Blvd Street St. Road Rd. Drive Dr. Lane Ln. Place Pl. Parkway Pkwy.".split()
 )
+_CAPITALISED_AFTER_RE = lazy_compile(r"\S+[ \t]+\p{Lu}\p{Ll}")
 _IN_ANGLE_BRACKETS_RE = lazy_compile(r"<[^<>\n]*$")
 _COMPOUND_RE = lazy_compile(r"(?<![\w'’@#.-])\p{L}+(?:-\p{L}+)+(?![\w-])")
 _SENTENCE_OPENERS = frozenset(".!?:;\"'“‘(—–")
@@ -268,7 +269,7 @@ class Consistency(Check):
 
 class _Places:
     """Where an occurrence stands, for comparing like with like: "heading"
-    (headline, deck, subhead, teaser) or "body"; None where forms are not
+    (headline, deck, subhead, teaser), "caption" or "body"; None where forms are not
     the article's to compare (a block in capitals, a dateline, text
     reproduced as written, readers' comments, outside every block)."""
 
@@ -291,7 +292,9 @@ class _Places:
             doc.prose, max(block.start, offset - 60), offset
         ):
             return None  # a wire's ticker or company tag: <MACK>, <Nissan Motor Manufacturing (UK) Ltd>
-        return "heading" if self.headlines_apart and doc.is_heading(block) else "body"
+        if not self.headlines_apart:
+            return "body"
+        return "heading" if doc.is_heading(block) else "caption" if doc.is_caption(block) else "body"
 
 
 def _introduces(doc: Document, last: Occurrence | None, occurrence: Occurrence) -> bool:
@@ -352,6 +355,9 @@ def _inside_name(prose: str, floor: int, start: int) -> bool:
     if not before.endswith((" ", "\t")):
         return False
     words = before.split()
+    if len(words) >= 2 and words[-1] in ("of", "for") and words[-2][:1].isupper():
+        # "Office of US Foreign Disaster Assistance": a name goes on after it
+        return _CAPITALISED_AFTER_RE.match(prose, start) is not None
     if not words or not words[-1][:1].isupper() or words[-1][-1:] in ".,;:!?\"”’')":
         return False
     word_start = start - len(before) + before.rindex(words[-1])
@@ -373,7 +379,10 @@ _VERBS_AFTER = (
     | _AUXILIARIES
 )
 _TITLES = frozenset(
-    "Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Sen Rep Gov Gen Col Lt Sgt Capt Cmdr Adm Maj Atty Supt Insp".split()
+    """Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Sen Rep Gov Gen Col Lt Sgt Capt Cmdr Adm Maj Atty Supt Insp
+    Governor Senator President Judge Justice Mayor Secretary Chancellor Minister General Colonel Captain Coach
+    Professor Bishop Pope King Queen Prince Princess Sheriff Chief Commissioner Director Speaker Leader Ambassador
+    Representative Congressman Congresswoman Attorney Premier Sergeant Lieutenant Officer Detective Agent""".split()
 )
 _NOT_A_PERSON_BEFORE = frozenset("the a an in at from near into outside across".split())
 _WORD_AFTER_RE = lazy_compile(r"[ \t]+(\p{L}+)")

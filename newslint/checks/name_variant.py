@@ -35,8 +35,8 @@ What keeps it precise:
 
 The form reported is the likelier misspelling (see _likelier_slip): the one
 missing from the headline when the other is in it; else the rarer one; on a
-tie, the one the word list does not know as a name ("Villareal") when it
-knows the other. With nothing to choose between them, the later one is
+tie, the one the word list does not know ("Villareal") when it knows the
+other. With nothing to choose between them, the later one is
 reported and the message asks which is right.
 """
 
@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.checks import Check, Finding, Option
-from newslint.dictionary import everyday_word, proper_name
+from newslint.dictionary import everyday_word, known_word, proper_name
 from newslint.document import NAME_RE, Document
 from newslint.lexicon import SPEECH_VERBS
 from newslint.options import Groups, Int
@@ -142,7 +142,12 @@ class NameVariant(Check):
             and not _listed_together(doc.prose, one, other)
             and not _two_places(doc.prose, one, other)
         ]
-        variants.extend(pair for pair in _spacing_pairs(doc.prose, words) if not _two_people(doc.prose, *pair))
+        spacing = [pair for pair in _spacing_pairs(doc.prose, words) if not _two_people(doc.prose, *pair)]
+        headline = next((b for b in doc.blocks if b.kind == "headline" and not doc.in_capitals(b)), None)
+        for pair in spacing:  # spaced forms are built here, not collected
+            for form in pair:
+                form.headline = form.headline or headline is not None and form.offsets[0] < headline.end
+        variants.extend(spacing)
         reported: set[int] = set()
         for one, other in variants:
             if frozenset((one.text.lower(), other.text.lower())) in self.distinct:
@@ -257,7 +262,9 @@ def _collect(doc: Document) -> dict[str, Form]:
             if form is None:
                 form = words[text] = Form(text)
             form.offsets.append(start)
-            form.headline = form.headline or headline
+            # A wire headline in capitals is typed in haste ("BUDGET
+            # COMMITTTEE"): it says nothing about the right spelling.
+            form.headline = form.headline or (headline and not doc.in_capitals(block))
             if not form.proper and not headline and not _starts_sentence(prose, block.start, start):
                 form.proper = True
     return words
@@ -351,7 +358,7 @@ def _neighbours(prose: str, form: Form) -> tuple[set[str], set[str]]:
         if match and match.group(1) not in _TITLES and not _everyday_not_name(match.group(1)):
             before.add(match.group(1))  # not "But Volkwagen", "Free Mojtaba and Arash Day"
         match = _WORD_AFTER_RE.match(prose, offset + len(form.text))
-        if match and not _everyday_not_name(match.group(1)):
+        if match:  # surnames may be everyday words: Rachael Bade
             after.add(match.group(1))
     return before, after
 
@@ -407,14 +414,9 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
         second_after and not second_before and first_before and not first_after
     ):
         return True  # "Xiaoqing Pi" beside "Zhou Xiaoming": a given name, and another's
-    return bool(
-        first_before
-        and second_before
-        and not first_before & second_before
-        or first_after
-        and second_after
-        and not first_after & second_after
-    )
+    if first_before & second_before:
+        return False  # "Hans Christian Andersen Award", "Hans Christian Anderson School": one man
+    return bool(first_before and second_before or first_after and second_after and not first_after & second_after)
 
 
 def _roles(prose: str, form: Form) -> tuple[bool, bool]:
@@ -562,8 +564,9 @@ def _likelier_slip(one: Form, other: Form) -> tuple[Form, Form, bool]:
 
     In order: the form missing from the headline when the other is in it
     (subeditors check the names in a headline); the rarer form; on a tie,
-    the one the word list does not know as a name when it knows the other
-    ("Villareal" beside "Villarreal"); else the later one, with no evidence.
+    the one the word list does not know when it knows the other ("Villareal"
+    beside "Villarreal", "COMMITTTEE" beside "Committee"); else the later
+    one, with no evidence.
     (The article's own count comes before the list: "Anastacia" three times
     beside one "Anastasia" is a singer who spells her name so, and "Britain
     called for" beside three "Brittain" a slip into a word the list knows.
@@ -573,7 +576,7 @@ def _likelier_slip(one: Form, other: Form) -> tuple[Form, Form, bool]:
         return (other, one, True) if one.headline else (one, other, True)
     if one.count != other.count:
         return (one, other, True) if one.count < other.count else (other, one, True)
-    one_known, other_known = proper_name(one.text), proper_name(other.text)
+    one_known, other_known = known_word(one.text), known_word(other.text)
     if one_known != other_known:
         return (other, one, True) if one_known else (one, other, True)
     return (one, other, False) if one.offsets[0] > other.offsets[0] else (other, one, False)
