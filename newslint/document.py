@@ -202,13 +202,17 @@ class Document:
         return block.start in self._captions
 
     @cached_property
-    def _capitals(self) -> frozenset[int]:
-        return frozenset(block.start for block in self.blocks if in_capitals(self.prose[block.start : block.end]))
+    def _capitals(self) -> dict[int, bool]:
+        return {}
 
     def in_capitals(self, block: Block) -> bool:
         """A block set in capitals (a wire headline, a crosshead, a table
-        header): the case of its words says nothing about their spelling."""
-        return block.start in self._capitals
+        header): the case of its words says nothing about their spelling.
+        Worked out once per block, when first asked."""
+        known = self._capitals.get(block.start)
+        if known is None:
+            known = self._capitals[block.start] = in_capitals(self.prose[block.start : block.end])
+        return known
 
     @cached_property
     def comments_start(self) -> int | None:
@@ -233,10 +237,16 @@ class Document:
         return verbatim_spans(self.prose, self.blocks, self.quotes.quotes)
 
     @cached_property
+    def _verbatim_outside_quotes(self) -> bool:
+        return "((" in self.prose or "(@" in self.prose
+
+    @cached_property
     def _verbatim_starts(self) -> list[int]:
         return [span.start for span in self.verbatim]
 
     def in_verbatim(self, offset: int) -> bool:
         """Whether ``offset`` lies in text reproduced as written."""
+        if not self._verbatim_outside_quotes and not self.in_quote(offset):
+            return False  # outside quotes only other languages and posts are; most articles have neither
         index = bisect.bisect_right(self._verbatim_starts, offset) - 1
         return index >= 0 and offset < self.verbatim[index].end

@@ -32,8 +32,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
-import regex
-
 from newslint.checks import Check, Finding, OptionError
 from newslint.checks._patterns import RulePattern
 from newslint.checks.existence import CASE_SENSITIVE
@@ -73,7 +71,12 @@ _STREET_WORDS = frozenset(
 )
 _CAPITALISED_AFTER_RE = lazy_compile(r"\S+[ \t]+\p{Lu}\p{Ll}")
 _IN_ANGLE_BRACKETS_RE = lazy_compile(r"<[^<>\n]*$")
-_COMPOUND_RE = lazy_compile(r"(?<![\w'’@#.-])\p{L}+(?:-\p{L}+)+(?![\w-])")
+_LEFT_PART_RE = lazy_compile(r"(?<![\w'’@#.-])[^\W\d_]+(?:-[^\W\d_]+)*$")
+_RIGHT_PART_RE = lazy_compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+# Two forms of a compound that differ in case past their first letter: one
+# has a capital after a hyphen ("Anglo-French") or two capitals ("CAN-Spam").
+# Most articles have neither, and are done with in one quick scan.
+_CAPITAL_AFTER_HYPHEN_RE = lazy_compile(r"-\p{Lu}")
 _SENTENCE_OPENERS = frozenset(".!?:;\"'“‘(—–")
 
 
@@ -220,30 +223,33 @@ class Consistency(Check):
                 yield Occurrence(start, end, f"acronym-{word.lower()}@{where}", word)
 
     def _compound_occurrences(self, doc: Document, place: _Places) -> Iterator[Occurrence]:
-        """Hyphenated compounds with a capital in them, grouped case aside;
-        the capital a sentence starts with is not part of the form."""
+        """Hyphenated compounds whose case differs past their first letter
+        (the capital a sentence or a name starts with is not part of the
+        form: "E-mail", "Wal-Mart"). One of two such forms has a capital
+        after a hyphen ("Anglo-French", "CAN-Spam"); those are found first,
+        and the rest of the prose is searched for each, case aside."""
         prose = doc.prose
-        found: list[tuple[int, int, str, str, str]] = []
-        for block in doc.body:
-            if "-" not in prose[block.start : block.end]:
-                continue
-            for match in _COMPOUND_RE.finditer(prose, block.start, block.end):
-                text = match.group()
-                if text.islower() or text.isupper() or text.lower() in self.listed:
-                    continue
-                where = place.of(match.start())
-                if where != "body":
-                    continue  # a heading capitalises its compounds as it likes ("Key-Man Risk")
-                # The first letter's case is the sentence's ("E-mail" opening
-                # one), or a name's ("Wal-Mart"): only the rest is compared.
-                form = text[0].lower() + text[1:]
-                found.append((match.start(), match.end(), form, text, where))
-        forms: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for _, _, form, _, where in found:
-            forms[(form.lower(), where)].add(form)
-        for start, end, form, text, where in found:
-            if len(forms[(form.lower(), where)]) > 1:
-                yield Occurrence(start, end, f"compound-{form.lower()}@{where}", form, text)
+        keys = set()
+        for match in _CAPITAL_AFTER_HYPHEN_RE.finditer(prose):
+            left = _LEFT_PART_RE.search(prose, max(0, match.start() - 40), match.start())
+            right = _RIGHT_PART_RE.match(prose, match.start() + 1)
+            if left is not None and right is not None:
+                keys.add((left.group() + "-" + right.group()).lower())
+        if not keys:
+            return
+        lowered = prose.lower()
+        for key in keys - self.listed:
+            found = []
+            for start in _whole_word_offsets(lowered, key, 0, len(lowered)):
+                text = prose[start : start + len(key)]
+                where = place.of(start)
+                if where == "body" and not text.isupper():  # a heading capitalises as it likes
+                    found.append((start, text))
+            forms = {text[0].lower() + text[1:] for _, text in found}
+            if len(forms) > 1:
+                for start, text in found:
+                    form = text[0].lower() + text[1:]
+                    yield Occurrence(start, start + len(text), f"compound-{key}@body", form, text)
 
     def _mixed(self, doc: Document, occurrences: list[Occurrence]) -> Iterable[Finding]:
         preferred = set(self.opts["preferred"])
@@ -394,18 +400,17 @@ def _honorific_findings(doc: Document, place: _Places) -> Iterator[Finding]:
     less is the slip (see _minority). A surname two people share (Mr and Mrs
     Hollis; Tom and Ann Hollis) is left alone."""
     prose = doc.prose
+    if "Mr" not in prose and "Ms" not in prose and "Miss" not in prose and "Mx" not in prose:
+        return  # "Mrs" has "Mr" in it
     titled: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     titles: dict[str, set[str]] = defaultdict(set)
-    for block in doc.body:
-        if "M" not in prose[block.start : block.end]:
+    for match in _HONORIFIC_RE.finditer(prose):
+        if not _narrative(doc, place, match.start()):
             continue
-        for match in _HONORIFIC_RE.finditer(prose, block.start, block.end):
-            if not _narrative(doc, place, match.start()):
-                continue
-            names = match.group(3).split()
-            surname = names[-1]
-            titled[surname].append((match.start(), match.end(), " ".join([match.group(1) + match.group(2), *names])))
-            titles[surname].add(match.group(1))
+        names = match.group(3).split()
+        surname = names[-1]
+        titled[surname].append((match.start(), match.end(), " ".join([match.group(1) + match.group(2), *names])))
+        titles[surname].add(match.group(1))
     for surname, references in titled.items():
         if len(titles[surname]) > 1:
             continue
@@ -443,12 +448,11 @@ def _bare_references(doc: Document, place: _Places, surname: str) -> tuple[list[
     """The surname's references with no title, and the first names seen
     before it ("Tom Hollis")."""
     prose = doc.prose
-    pattern = lazy_compile(rf"(?<![\w’'@#.-]){regex.escape(surname)}(?![\w-])")
     bare: list[tuple[int, int, str]] = []
     first_names: list[str] = []
     for block in doc.body:
-        for match in pattern.finditer(prose, block.start, block.end):
-            start, end = match.span()
+        for start in _whole_word_offsets(prose, surname, block.start, block.end):
+            end = start + len(surname)
             before = prose[max(block.start, start - 30) : start]
             words = before.split()
             previous = words[-1] if words and before[-1:] in " \t" else ""
@@ -467,6 +471,17 @@ def _bare_references(doc: Document, place: _Places, surname: str) -> tuple[list[
             if _refers_to_person(prose, end):
                 bare.append((start, end, surname))
     return bare, first_names
+
+
+def _whole_word_offsets(prose: str, word: str, start: int, end: int) -> Iterator[int]:
+    """Where ``word`` stands as a whole word (not in "@Hollis", "Hollis-led")."""
+    index = prose.find(word, start, end)
+    while index != -1:
+        before, after = prose[index - 1 : index], prose[index + len(word) : index + len(word) + 1]
+        if not (before.isalnum() or before in ("’", "'", "@", "#", ".", "-", "_")):
+            if not (after.isalnum() or after in ("-", "_")):
+                yield index
+        index = prose.find(word, index + 1, end)
 
 
 def _refers_to_person(prose: str, end: int) -> bool:

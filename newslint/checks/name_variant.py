@@ -81,9 +81,11 @@ _FOREIGN_JOINS = frozenset("do da de dos das del della di du des der den van von
 _GLOSS_BEFORE_RE = lazy_compile(
     r"(?i)(?:\bpronounced|\bnicknamed|\bdubbed|\bknown\s+as|\baka|\ba\.k\.a\.|\bspelt|\bspelled)\s+(?:the\s+)?[\"'“‘]?$"
 )
+_GLOSS_HINT_RE = lazy_compile(r"(?i)pronounced|nicknamed|dubbed|known as|aka|a\.k\.a\.|spelt|spelled|call", engine="re")
 _GLOSS_AFTER_RE = lazy_compile(
     r"[\"'”’]?,?\s+as\s+(?:\w+\s+){1,3}(?:call|calls|called|know|knows|dub|dubs|nickname|nicknames)\s+(?:them|him|her|it)\b"
 )
+_DOUBLED_RE = lazy_compile(r"(\w)\1", engine="re")
 _DOMAIN_RE = lazy_compile(r"\.(?:com|org|net|gov|edu|co|io|uk|tv|info)\b")
 # Two forms side by side in a list are two names: "Venus and Serena and
 # Selena", "Austria and Australia".
@@ -179,9 +181,10 @@ class NameVariant(Check):
         """
         prose, found = doc.prose, doc.capitalised_words
         minimum = self.opts["min_length"]
-        if next(_one_letter_apart(_long_names(found, minimum)), None) is not None:
+        names = _long_names(found, 4)
+        if next(_one_letter_apart(name for name in names if len(name) >= minimum), None) is not None:
             return True
-        if next(_doubled_apart(_long_names(found, 4), minimum), None) is not None:
+        if next(_doubled_apart(names, minimum), None) is not None:
             return True
         # One string to look for hyphens and inner capitals in (C speed): most
         # articles have neither, and then no spacing variant either.
@@ -247,6 +250,7 @@ def _collect(doc: Document) -> dict[str, Form]:
     are meant (a pronunciation, a nickname), words of a foreign name."""
     prose = doc.prose
     words: dict[str, Form] = {}
+    glosses = _GLOSS_HINT_RE.search(prose) is not None  # most articles give none
     for block in doc.blocks:
         headline = block.kind == "headline"
         for match in NAME_RE.finditer(prose, block.start, block.end):
@@ -254,7 +258,9 @@ def _collect(doc: Document) -> dict[str, Form]:
             if prose[start - 1 : start] in ("@", "#") or doc.in_verbatim(start) or doc.in_comments(start):
                 continue
             text = _bare(match.group())
-            if _meant(prose, block.start, start, start + len(text)) or _in_foreign_name(prose, block.start, start):
+            if glosses and _meant(prose, block.start, start, start + len(text)):
+                continue
+            if _in_foreign_name(prose, block.start, start):
                 continue
             if _DOMAIN_RE.match(prose, match.end()):
                 continue  # TheCapitalistLeague.com: an address, not a name
@@ -336,10 +342,12 @@ def _doubled_apart(names: Iterable[str], below: int) -> Iterator[tuple[str, str]
     doubled inner letter: Allen / Alen. (Longer ones are one edit apart.)"""
     short = {name.lower(): name for name in names if len(name) < below}
     for lowered, name in short.items():
+        if len(lowered) < 5 or _DOUBLED_RE.search(lowered, 1, len(lowered) - 1) is None:
+            continue  # most names have no doubled inner letter
         for index in range(1, len(lowered) - 2):
             if lowered[index] == lowered[index + 1]:
                 single = lowered[:index] + lowered[index + 1 :]
-                if len(single) >= 4 and single in short:
+                if single in short:
                     yield short[single], name
 
 
