@@ -47,6 +47,9 @@ from newslint.text.layout import title_case
 _INTRODUCTION_RE = lazy_compile(
     r"\s*(?:\(|,?\s+(?:or|also known as|known as|also known by the acronyms?|aka|formerly|now)\s+)\s*$"
 )
+_NAME_FOR_RE = lazy_compile(
+    r"\s+(?:is|was|being)\s+(?:another|the\s+\w+|an?\s+\w+)?\s*(?:name|term|acronym|abbreviation)\s+(?:for|of)\b"
+)
 _OR_BEFORE_RE = lazy_compile(r"(?:\(|,\s*or\s+(?:the\s+)?|also called\s+)$")
 # The same, anywhere in the sentence before: "also known by the acronyms ISIL and ISIS".
 _NAMED_AS_RE = lazy_compile(r"(?:known|referred to)\s+(?:by\s+the\s+acronyms?\s+|as\s+)?[\w\s,]{0,30}$")
@@ -69,6 +72,12 @@ _HOUSE_NUMBER_RE = lazy_compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:\p{Lu
 _STREET_WORDS = frozenset(
     "Avenue Ave. Ave Boulevard Blvd. Blvd Street St. Road Rd. Drive Dr. Lane Ln. Place Pl. Parkway Pkwy.".split()
 )
+# What after "US" makes it part of an organisation's name.
+_ORGANISATION_AFTER_RE = lazy_compile(
+    r"[ \t]+\p{Lu}{2,}\b|(?:-\p{Lu}\p{Ll}+)?(?:[ \t]+\p{Lu}[\p{L}&.]*){0,3}?[ \t]+"
+    r"(?:Council|Association|Institute|Center|Centre|Foundation|Society|Forum|Alliance|Inc\.?|Corp\.?|Ltd|LLC)\b"
+)
+_CAPITALISED_NEXT_RE = lazy_compile(r"[ \t]+\p{Lu}")  # "said Wang Yan": the name goes on
 _CAPITALISED_AFTER_RE = lazy_compile(r"\S+[ \t]+\p{Lu}\p{Ll}")
 _IN_ANGLE_BRACKETS_RE = lazy_compile(r"<[^<>\n]*$")
 _LEFT_PART_RE = lazy_compile(r"(?<![\w'’@#.-])[^\W\d_]+(?:-[^\W\d_]+)*$")
@@ -163,6 +172,8 @@ class Consistency(Check):
             block = doc.block_at(hit.start)
             if form.isupper() and block is not None and _inside_name(prose, block.start, hit.start):
                 continue  # T-Mobile US Inc., Climate Assembly UK
+            if form.isupper() and _ORGANISATION_AFTER_RE.match(prose, hit.end):
+                continue  # US SIF, the U.S.-China Business Council: an organisation's own name
             if form in _STREET_WORDS and _HOUSE_NUMBER_RE.search(prose, max(0, hit.start - 60), hit.start):
                 where += "+address"
             yield Occurrence(hit.start, hit.end, f"variant-{hit.term.payload}@{where}", form)
@@ -242,8 +253,14 @@ class Consistency(Check):
             found = []
             for start in _whole_word_offsets(lowered, key, 0, len(lowered)):
                 text = prose[start : start + len(key)]
+                block = doc.block_at(start)
+                if block is None or _inside_name(prose, block.start, start):
+                    continue  # "Transit Drive-in Theatre", "England Cross-Country champion": a name's own
                 where = place.of(start)
-                if where == "body" and not text.isupper():  # a heading capitalises as it likes
+                # A heading capitalises as it likes; a compound all in lower
+                # case is the word, beside a name that holds it ("sci-fi",
+                # the "Sci-Fi Channel").
+                if where == "body" and not text.isupper() and not text.islower():
                     found.append((start, text))
             forms = {text[0].lower() + text[1:] for _, text in found}
             if len(forms) > 1:
@@ -313,7 +330,9 @@ def _introduces(doc: Document, last: Occurrence | None, occurrence: Occurrence) 
         # "the Islamic State of Iraq and Syria group, or ISIS"
         if _OR_BEFORE_RE.search(prose, last.end, occurrence.start):
             return True
-    return _NAMED_AS_RE.search(prose, max(0, occurrence.start - 60), occurrence.start) is not None
+    if _NAMED_AS_RE.search(prose, max(0, occurrence.start - 60), occurrence.start) is not None:
+        return True
+    return _NAME_FOR_RE.match(prose, occurrence.end) is not None  # "Daesh is another name for ISIS"
 
 
 def _also_capitalised(doc: Document, words: Iterable[str], listed: frozenset[str]) -> set[str]:
@@ -350,6 +369,8 @@ def _opens_sentence(prose: str, floor: int, offset: int) -> bool:
     index = offset - 1
     while index >= floor and prose[index] in " \t":
         index -= 1
+    if index > floor and prose[index] in "\"”’'" and prose[index - 1] == ",":
+        return False  # '…,” Hostage US said': a quote closed mid-sentence
     return index < floor or prose[index] in _SENTENCE_OPENERS
 
 
@@ -374,8 +395,9 @@ def _inside_name(prose: str, floor: int, start: int) -> bool:
 
 _HONORIFIC_RE = lazy_compile(r"\b(Mr|Mrs|Ms|Miss|Mx)\b(\.?)((?:[ \t]+\p{Lu}\p{L}+(?:-\p{Lu}\p{L}+)?)+)")
 # After a bare surname, what makes it a reference to the person: a verb of
-# speech or an auxiliary ("Hollis said", "Hollis has"), a possessive, or the
-# end of a clause. Anything else may be attributive ("Trump supporters").
+# speech or an auxiliary ("Hollis said", "Hollis has") or a possessive; or a
+# verb of speech before it ("says Hollis"). Anything else may be attributive
+# ("Trump supporters", "all things Trump", "the Age of Trump").
 _AUXILIARIES = frozenset("is was has had will would can could did does should may might must also later then".split())
 # Past tenses, and the present forms that are no noun: "Trump states" and
 # "the Mueller report" are attributive, "Trump said" is not.
@@ -384,13 +406,18 @@ _VERBS_AFTER = (
     | frozenset("said says told tells wrote writes adds asks thought spoke explains insists argues".split())
     | _AUXILIARIES
 )
+_DASHES_RE = lazy_compile(r"[—–/(]", engine="re")
 _TITLES = frozenset(
     """Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Rev Sen Rep Gov Gen Col Lt Sgt Capt Cmdr Adm Maj Atty Supt Insp
     Governor Senator President Judge Justice Mayor Secretary Chancellor Minister General Colonel Captain Coach
     Professor Bishop Pope King Queen Prince Princess Sheriff Chief Commissioner Director Speaker Leader Ambassador
     Representative Congressman Congresswoman Attorney Premier Sergeant Lieutenant Officer Detective Agent""".split()
 )
-_NOT_A_PERSON_BEFORE = frozenset("the a an in at from near into outside across".split())
+_NOT_A_PERSON_BEFORE = frozenset("the a an in at from near into outside across younger elder older".split())
+# "says Hart", "said Hollis": the surname after a verb of speech is its subject.
+_SPEECH_BEFORE = frozenset("said says told asked added wrote".split())
+# "a trial date for Spector, who", "voted for Trump, she says": an object.
+_PREPOSITIONS = frozenset("for by with to against about".split())
 _WORD_AFTER_RE = lazy_compile(r"[ \t]+(\p{L}+)")
 
 
@@ -456,6 +483,7 @@ def _bare_references(doc: Document, place: _Places, surname: str) -> tuple[list[
             before = prose[max(block.start, start - 30) : start]
             words = before.split()
             previous = words[-1] if words and before[-1:] in " \t" else ""
+            previous = _DASHES_RE.split(previous)[-1]  # "2011—Mr."
             if previous.rstrip(".") in _TITLES or (len(previous) == 2 and previous[1] == "."):
                 continue  # "Mr. Hollis", "Sen. Hollis", "George W. Hollis"
             core = previous.strip("\"'“”‘’")
@@ -468,7 +496,13 @@ def _bare_references(doc: Document, place: _Places, surname: str) -> tuple[list[
                     continue  # a full name, or a title before it
             if previous.lower() in _NOT_A_PERSON_BEFORE or not _narrative(doc, place, start):
                 continue
-            if _refers_to_person(prose, end):
+            if (
+                _refers_to_person(prose, end)
+                or previous.lower() in _SPEECH_BEFORE
+                and not _CAPITALISED_NEXT_RE.match(prose, end)
+                or previous.lower() in _PREPOSITIONS
+                and prose[end : end + 1] in (",", ".", ";", ":")
+            ):
                 bare.append((start, end, surname))
     return bare, first_names
 
@@ -488,8 +522,6 @@ def _refers_to_person(prose: str, end: int) -> bool:
     after = prose[end : end + 4]
     if after[:2] in ("'s", "’s"):
         return not after[3:4].isupper()  # "Brown's Britain", a book's title
-    if after[:1] in ",.;:!?)" or after[:1] in ("", "\n"):
-        return True
     match = _WORD_AFTER_RE.match(prose, end)
     return match is not None and match.group(1) in _VERBS_AFTER
 
