@@ -559,7 +559,7 @@ def _spacing_pairs(prose: str, words: dict[str, Form]) -> Iterable[tuple[Form, F
             for candidate in {joined, joined.capitalize()}:
                 if candidate in words:
                     yield form, words[candidate]
-        elif form.proper and len(text) >= 6:
+        elif len(text) >= 6 and _a_name(form):
             parts = _CAMEL_RE.split(text)
             if len(parts) >= 2 and all(len(part) >= 2 for part in parts):
                 spaced = _spaced(prose, words, " ".join(parts), form)
