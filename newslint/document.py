@@ -25,7 +25,9 @@ from typing import Any, NamedTuple
 from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
 from newslint.patterns import lazy_compile
 from newslint.text import Block, Span
+from newslint.text.layout import appended_comments, caption_like, dateline_end, heading_like, in_capitals
 from newslint.text.quotes import QuoteAnalysis, analyse
+from newslint.text.verbatim import verbatim_spans
 
 __all__ = ["MASK", "Block", "Span", "Directive", "Document", "SourceMap"]
 
@@ -229,3 +231,98 @@ class Document:
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside direct speech."""
         return self.quotes.contains(offset)
+
+    # -- layout: conventions that depend on position ---------------------------
+
+    @cached_property
+    def datelines(self) -> list[Span]:
+        """Datelines opening body paragraphs ("WASHINGTON — ", "ST. LOUIS,
+        March 18 - ", "Washington (CNN) "): the place is in the wire's
+        capitals, not the article's spelling. Any paragraph may open with
+        one: a caption or a byline may come first, and a wire digest gives
+        each item its own ("BONN - West German Chancellor...")."""
+        spans = []
+        for block in self.body:
+            end = dateline_end(self.prose, block.start, block.end)
+            if end is not None:
+                spans.append(Span(block.start, end))
+        return spans
+
+    def in_dateline(self, offset: int) -> bool:
+        block = self.block_at(offset)
+        return any(span.start <= offset < span.end for span in self.datelines if block and span.start == block.start)
+
+    @cached_property
+    def _headings(self) -> frozenset[int]:
+        """Starts of the blocks set as headings: the headline, the
+        standfirst, and body lines that look like subheads or related-story
+        teasers."""
+        return frozenset(
+            block.start
+            for block in self.blocks
+            if block.kind != "body" or heading_like(self.prose[block.start : block.end])
+        )
+
+    def is_heading(self, block: Block) -> bool:
+        """Headlines follow their own conventions: wire and US style write
+        "US" in a headline and "U.S." in the body."""
+        return block.start in self._headings
+
+    @cached_property
+    def _captions(self) -> frozenset[int]:
+        return frozenset(block.start for block in self.body if caption_like(self.prose[block.start : block.end]))
+
+    def is_caption(self, block: Block) -> bool:
+        """A photo caption left in the text: agency captions keep their own
+        style ("US President Donald Trump speaks …" where the copy has "U.S.")."""
+        return block.start in self._captions
+
+    @cached_property
+    def _capitals(self) -> dict[int, bool]:
+        return {}
+
+    def in_capitals(self, block: Block) -> bool:
+        """A block set in capitals (a wire headline, a crosshead, a table
+        header): the case of its words says nothing about their spelling.
+        Worked out once per block, when first asked."""
+        known = self._capitals.get(block.start)
+        if known is None:
+            known = self._capitals[block.start] = in_capitals(self.prose[block.start : block.end])
+        return known
+
+    @cached_property
+    def comments_start(self) -> int | None:
+        """Where readers' comments appended to the article begin, or None
+        (``text/layout.py``)."""
+        body = self.body
+        if len(body) < 6:
+            return None
+        return appended_comments(self.prose, [(block.start, block.end) for block in body])
+
+    def in_comments(self, offset: int) -> bool:
+        start = self.comments_start
+        return start is not None and offset >= start
+
+    @cached_property
+    def verbatim(self) -> list[Span]:
+        """Text reproduced as written: quotes of tweets, statements, letters
+        and reports, embedded posts, passages in another language
+        (``text/verbatim.py``). Its spelling is its source's."""
+        if not self.quotes.quotes and "((" not in self.prose and "(@" not in self.prose:
+            return []
+        return verbatim_spans(self.prose, self.blocks, self.quotes.quotes)
+
+    @cached_property
+    def _verbatim_outside_quotes(self) -> bool:
+        return "((" in self.prose or "(@" in self.prose
+
+    @cached_property
+    def _verbatim_starts(self) -> list[int]:
+        return [span.start for span in self.verbatim]
+
+    def in_verbatim(self, offset: int) -> bool:
+        """Whether ``offset`` lies in text reproduced as written."""
+        if not self._verbatim_outside_quotes and not self.in_quote(offset):
+            return False  # outside quotes only other languages and posts are; most articles have neither
+        index = bisect.bisect_right(self._verbatim_starts, offset) - 1
+        return index >= 0 and offset < self.verbatim[index].end

@@ -83,9 +83,12 @@ class Rule:
 
     @property
     def summary(self) -> str:
-        """The description's first sentence, for one-line listings."""
+        """The description's first sentence, for one-line listings ("Oct. 21"
+        and "Mr. Smith" do not end it)."""
         text = " ".join(self.description.split())
         end = text.find(". ")
+        while end != -1 and (text[end + 2 : end + 3].islower() or _abbreviation_before(text, end)):
+            end = text.find(". ", end + 2)
         return text if end == -1 else text[: end + 1]
 
     @property
@@ -120,6 +123,13 @@ class Rule:
         rule = replace(self, options=options, **common)
         _validate_rule(rule, kind, where, lines, prefix=f"rule {self.id}: ")
         return rule
+
+
+def _abbreviation_before(text: str, end: int) -> bool:
+    from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS
+
+    word = text[:end].rsplit(" ", 1)[-1].lstrip("(\"'“‘")
+    return word in ABBREVIATIONS or word in MONTH_ABBREVIATIONS
 
 
 def _typed(common: dict[str, Any]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ FLOORS: dict[str, int] = {
     "starter": 0,
     "files": 0,
     "safetext": 0,
+    "dictionary": 0,
     # 1: text helpers and the prefilter reader, on strings and spans
     "text": 1,
     "prefilter": 1,

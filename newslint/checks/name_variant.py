@@ -4,17 +4,40 @@ Found without a list. Two kinds of variant:
 
 - one letter apart (edit distance 1), or two neighbouring letters swapped,
   in names of ``min_length`` or more letters: Stoltenberg / Stoltenburg,
-  Gerrard / Gerard, Barrionuevo / Barrioneuvo;
+  Gerrard / Gerard, Barrionuevo / Barrioneuvo; and, in shorter names of
+  four letters or more, a doubled letter (Allen / Alen);
 - a hyphen, a space or nothing between the same capitalised parts:
-  Al-Kadhimi / Al Kadhimi, Kramp-Karrenbauer / Kramp Karrenbauer,
-  Time Warner / TimeWarner.
+  Al-Kadhimi / Al Kadhimi, Kramp-Karrenbauer / Kramp Karrenbauer /
+  Krampkarrenbauer, Time Warner / TimeWarner.
 
-What keeps it precise: only words capitalised in the middle of a sentence
-count as names (so "Stores" opening a sentence is not one); short names are
-never compared (Iraq / Iran, Jon / John); an edit at the first or the last
-letter is ignored, since that is where different names and inflections differ
-(Austria / Austrian, Germans / Germany, Rooney / Mooney). The less frequent
-form is reported, the later one on a tie.
+What keeps it precise:
+
+- a capitalised word counts as a name if it is seen in the middle of a
+  sentence, or if it is no everyday word (so "Stores" opening a sentence is
+  not one, "Stoltenburg" opening one is);
+- short names are never compared (Iraq / Iran, Jon / John), nor a
+  difference at the first or last letter (Austria / Austrian, Rooney /
+  Mooney), nor at the last letter before a plural's s (Koreans / Koreas,
+  Princes / Princess);
+- two everyday words are two words, not one name misspelt ("Cattle Market",
+  "Castle Market");
+- a name beside a different first name or surname is another person's
+  (Warren Beatty, American Beauty), and a name used for a person beside one
+  used for a place or as an adjective is another name (Jo Kendel of
+  Kendal; Garbis Iradian on the Iranian economy);
+- a spaced form must be a whole run of capitalised words ("East Med" is not
+  in "East Mediterranean", nor "East African" in "East African Affairs"), and
+  a word inside a foreign name is that name's ("Banco do Brasil");
+- forms that are meant: a pronunciation ("Pugsley (pronounced Pugsly)"), a
+  nickname ("the Condos, as fans call them", "known as"); and forms that are
+  not the article's: text reproduced as written (a tweet, a statement, a
+  passage in another language: ``Document.verbatim``), @handles, #hashtags.
+
+The form reported is the likelier misspelling (see _likelier_slip): the one
+missing from the headline when the other is in it; else the rarer one; on a
+tie, the one the word list does not know ("Villareal") when it knows the
+other. With nothing to choose between them, the later one is
+reported and the message asks which is right.
 """
 
 from __future__ import annotations
@@ -25,7 +48,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.checks import Check, Finding, Option
+from newslint.dictionary import everyday_word, known_word, proper_name
 from newslint.document import NAME_RE, Document
+from newslint.lexicon import SPEECH_VERBS
 from newslint.options import Groups, Int
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
@@ -41,6 +66,38 @@ _TITLES = frozenset(
     King Queen Prince Princess Judge Justice Rev Father Sister Brother Captain Capt Coach Manager Boss
     Chief Senator Governor Mayor Ayatollah Sheikh Saint St The A An And Of In At On For By To""".split()
 )
+# Titles that show a name is a person's.
+_PERSON_TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sen Rep Gov Mayor Senator Governor President Minister Judge".split()
+)
+_VERBS_AFTER = frozenset(SPEECH_VERBS) | frozenset("is was has had will would can could did does".split())
+# Words before a place: "in Kendal", "from Kendal".
+_PLACE_BEFORE = frozenset("in at from near outside across around into throughout".split())
+# Adjectives of nationality and origin: Iranian, Ecuadorean, Japanese, Polish.
+_DEMONYM_ENDINGS = ("an", "ese", "ish")
+# A foreign name's joining word: Banco do Brasil, Jornal da Tarde, Van der Sar.
+_FOREIGN_JOINS = frozenset("do da de dos das del della di du des der den van von".split())
+# Forms that are meant as they are: a pronunciation, a nickname.
+_GLOSS_BEFORE_RE = lazy_compile(
+    r"(?i)(?:\bpronounced|\bnicknamed|\bdubbed|\bknown\s+as|\baka|\ba\.k\.a\.|\bspelt|\bspelled)\s+(?:the\s+)?[\"'“‘]?$"
+)
+_GLOSS_HINT_RE = lazy_compile(r"(?i)pronounced|nicknamed|dubbed|known as|aka|a\.k\.a\.|spelt|spelled|call", engine="re")
+_GLOSS_AFTER_RE = lazy_compile(
+    r"[\"'”’]?,?\s+as\s+(?:\w+\s+){1,3}(?:call|calls|called|know|knows|dub|dubs|nickname|nicknames)\s+(?:them|him|her|it)\b"
+)
+_DOUBLED_RE = lazy_compile(r"(\w)\1", engine="re")
+_DOMAIN_RE = lazy_compile(r"\.(?:com|org|net|gov|edu|co|io|uk|tv|info)\b")
+# Two forms side by side in a list are two names: "Venus and Serena and
+# Selena", "Austria and Australia".
+_LISTED_RE = lazy_compile(r"\s*(?:,|,?\s+(?:and|&|v|vs\.?))\s+$")
+_WORD_BEFORE_RE = lazy_compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
+_WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
+_LOWER_WORD_BEFORE_RE = lazy_compile(r"\b(\p{Ll}+|In|At|From|Near)\s+$")
+_LOWER_WORD_AFTER_RE = lazy_compile(r"[ \t]+(\p{Ll}+)")
+_TITLE_BEFORE_RE = lazy_compile(r"\b(\p{Lu}\p{Ll}+)\.?\s+$")
+
+CONFIDENT = "spell the name one way"
+UNSURE = "check which spelling is right"
 
 
 @dataclass
@@ -48,6 +105,7 @@ class Form:
     text: str
     offsets: list[int] = field(default_factory=list)
     proper: bool = False  # seen capitalised mid-sentence somewhere
+    headline: bool = False  # seen in the headline
 
     @property
     def count(self) -> int:
@@ -57,7 +115,7 @@ class Form:
 class NameVariant(Check):
     name = "name-variant"
     summary = "One name spelled two ways in one article."
-    params = ("form", "other", "other_line", "other_count")
+    params = ("form", "other", "other_line", "other_count", "advice")
     options = {
         "min_length": Option(Int(minimum=3), 6, "Letters a name needs before one-letter variants count."),
         "distinct": Option(Groups(), [], "Names that look alike but are different (Boston, Bolton)."),
@@ -78,14 +136,25 @@ class NameVariant(Check):
             return
         words = _collect(doc)
         variants = [
-            (one, other) for one, other in self._spelling_pairs(words) if not _two_people(doc.prose, one, other)
+            (one, other)
+            for one, other in self._spelling_pairs(words)
+            if not _two_people(doc.prose, one, other)
+            and not _person_and_place(doc.prose, one, other)
+            and not _used_differently(doc.prose, one, other)
+            and not _listed_together(doc.prose, one, other)
+            and not _two_places(doc.prose, one, other)
         ]
-        variants.extend(_spacing_pairs(doc.prose, words))
+        spacing = [pair for pair in _spacing_pairs(doc.prose, words) if not _two_people(doc.prose, *pair)]
+        headline = next((b for b in doc.blocks if b.kind == "headline" and not doc.in_capitals(b)), None)
+        for pair in spacing:  # spaced forms are built here, not collected
+            for form in pair:
+                form.headline = form.headline or headline is not None and form.offsets[0] < headline.end
+        variants.extend(spacing)
         reported: set[int] = set()
         for one, other in variants:
             if frozenset((one.text.lower(), other.text.lower())) in self.distinct:
                 continue
-            minor, major = _minor_major(one, other)
+            minor, major, sure = _likelier_slip(one, other)
             line = doc.position(major.offsets[0])[0]
             for offset in minor.offsets:
                 if offset in reported:
@@ -97,6 +166,7 @@ class NameVariant(Check):
                     "other": major.text,
                     "other_line": line,
                     "other_count": major.count,
+                    "advice": CONFIDENT if sure else UNSURE,
                 }
                 yield Finding(offset, end, params)
 
@@ -105,12 +175,16 @@ class NameVariant(Check):
         every occurrence: most articles spell every name one way.
 
         Never False where run() would find a variant: it looks for the same
-        pairs, among every capitalised word rather than only the ones seen
-        mid-sentence, and with looser tests (a spaced form anywhere in the
+        pairs, among every capitalised word rather than only the ones that
+        count as names, and with looser tests (a spaced form anywhere in the
         text, not just after the first part's occurrences).
         """
         prose, found = doc.prose, doc.capitalised_words
-        if next(_one_letter_apart(_long_names(found, self.opts["min_length"])), None) is not None:
+        minimum = self.opts["min_length"]
+        names = _long_names(found, 4)
+        if next(_one_letter_apart(name for name in names if len(name) >= minimum), None) is not None:
+            return True
+        if next(_doubled_apart(names, minimum), None) is not None:
             return True
         # One string to look for hyphens and inner capitals in (C speed): most
         # articles have neither, and then no spacing variant either.
@@ -124,40 +198,96 @@ class NameVariant(Check):
         return camel and any(_camel_variant(name, prose) for name in names if not name[1:].islower())
 
     def _spelling_pairs(self, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
-        """Names one inner edit apart: a letter, or two neighbours swapped.
+        """Names one inner edit apart: a letter, or two neighbours swapped;
+        in shorter names, a doubled letter.
 
-        Forms that differ only in case (MMORPGs, MMORPGS) are one name here,
-        so a misspelling is held up against all of them together, not
-        against each (MMOPRGs is the odd one out, not MMORPGS)."""
+        Forms that differ only in case (MMORPGs, MMORPGS; PENNZOIL in a wire
+        headline, Pennzoil) are one name here, so a misspelling is held up
+        against all of them together, not against each."""
         minimum = self.opts["min_length"]
         by_case: dict[str, list[Form]] = defaultdict(list)
         for form in words.values():
-            if form.proper and len(form.text) >= minimum and form.text.isalpha():
+            if len(form.text) >= 4 and form.text.isalpha():
                 by_case[form.text.lower()].append(form)
         names = {}
         for forms in by_case.values():
-            commonest = max(forms, key=lambda form: form.count)
-            offsets = sorted(offset for form in forms for offset in form.offsets)
-            names[commonest.text] = Form(commonest.text, offsets, True) if len(forms) > 1 else commonest
-        for first, second in _one_letter_apart(names):
-            yield names[first], names[second]
+            commonest = max(forms, key=lambda form: (form.proper, form.count))
+            if len(forms) > 1:
+                offsets = sorted(offset for form in forms for offset in form.offsets)
+                proper, headline = any(f.proper for f in forms), any(f.headline for f in forms)
+                names[commonest.text] = Form(commonest.text, offsets, proper, headline)
+            else:
+                names[commonest.text] = commonest
+        long_names = [name for name in names if len(name) >= minimum]
+        pairs = list(_one_letter_apart(long_names)) + list(_doubled_apart(names, minimum))
+        for first, second in pairs:
+            one, other = names[first], names[second]
+            if _plural_ending(one.text, other.text) or not (_a_name(one) and _a_name(other)):
+                continue
+            if everyday_word(one.text) and everyday_word(other.text):
+                continue  # "Cattle Market" and "Castle Market": two names
+            yield one, other
+
+
+def _a_name(form: Form) -> bool:
+    """Seen mid-sentence, or no everyday word: "Stoltenburg" opening a
+    sentence is a name, "Stores" is not."""
+    return form.proper or not everyday_word(form.text)
+
+
+def _plural_ending(first: str, second: str) -> bool:
+    """The two differ where a plural's s meets its word (Koreans, Koreas;
+    Condors, Condos): a demonym and a place, two words."""
+    if not (first.endswith("s") and second.endswith("s")) or first.endswith("ss") or second.endswith("ss"):
+        return False
+    return not _inner_edit(first[:-1].lower(), second[:-1].lower())
 
 
 def _collect(doc: Document) -> dict[str, Form]:
-    """Capitalised words with where they occur and whether they are names."""
+    """Capitalised words with where they occur and whether they are names.
+
+    Left out: text reproduced as written, @handles and #hashtags, forms that
+    are meant (a pronunciation, a nickname), words of a foreign name."""
     prose = doc.prose
     words: dict[str, Form] = {}
+    glosses = _GLOSS_HINT_RE.search(prose) is not None  # most articles give none
     for block in doc.blocks:
         headline = block.kind == "headline"
         for match in NAME_RE.finditer(prose, block.start, block.end):
+            start = match.start()
+            if prose[start - 1 : start] in ("@", "#") or doc.in_verbatim(start) or doc.in_comments(start):
+                continue
             text = _bare(match.group())
+            if glosses and _meant(prose, block.start, start, start + len(text)):
+                continue
+            if _in_foreign_name(prose, block.start, start):
+                continue
+            if _DOMAIN_RE.match(prose, match.end()):
+                continue  # TheCapitalistLeague.com: an address, not a name
             form = words.get(text)
             if form is None:
                 form = words[text] = Form(text)
-            form.offsets.append(match.start())
-            if not form.proper and not headline and not _starts_sentence(prose, block.start, match.start()):
+            form.offsets.append(start)
+            # A wire headline in capitals is typed in haste ("BUDGET
+            # COMMITTTEE"): it says nothing about the right spelling.
+            form.headline = form.headline or (headline and not doc.in_capitals(block))
+            if not form.proper and not headline and not _starts_sentence(prose, block.start, start):
                 form.proper = True
     return words
+
+
+def _meant(prose: str, floor: int, start: int, end: int) -> bool:
+    """A form given on purpose: "Pugsley (pronounced Pugsly)", "nicknamed
+    the Condos", "the Condos, as fans call them"."""
+    if _GLOSS_BEFORE_RE.search(prose, max(floor, start - 30), start):
+        return True
+    return _GLOSS_AFTER_RE.match(prose, end, end + 60) is not None
+
+
+def _in_foreign_name(prose: str, floor: int, start: int) -> bool:
+    """ "Brasil" in "Banco do Brasil": a capitalised word, a joining word, this one."""
+    before = prose[max(floor, start - 40) : start].split()
+    return len(before) >= 2 and before[-1] in _FOREIGN_JOINS and before[-2][:1].isupper()
 
 
 def _long_names(found: frozenset[str], minimum: int) -> set[str]:
@@ -173,14 +303,15 @@ def _long_names(found: frozenset[str], minimum: int) -> set[str]:
 
 
 def _hyphen_variant(name: str, names: set[str], prose: str) -> bool:
-    """Al-Kadhimi with Al Kadhimi in the text, or AlKadhimi among the names."""
-    return name.replace("-", " ") in prose or name.replace("-", "") in names
+    """Al-Kadhimi with Al Kadhimi in the text, or AlKadhimi or Alkadhimi among the names."""
+    joined = name.replace("-", "")
+    return name.replace("-", " ") in prose or joined in names or joined.capitalize() in names
 
 
 def _camel_variant(name: str, prose: str) -> bool:
     """TimeWarner with Time Warner in the text."""
     parts = _CAMEL_RE.split(name)
-    return len(parts) == 2 and " ".join(parts) in prose
+    return len(parts) >= 2 and " ".join(parts) in prose
 
 
 def _one_letter_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -206,6 +337,20 @@ def _one_letter_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
                     yield first_name, second_name
 
 
+def _doubled_apart(names: Iterable[str], below: int) -> Iterator[tuple[str, str]]:
+    """Names shorter than ``below`` (four letters or more) that differ by a
+    doubled inner letter: Allen / Alen. (Longer ones are one edit apart.)"""
+    short = {name.lower(): name for name in names if len(name) < below}
+    for lowered, name in short.items():
+        if len(lowered) < 5 or _DOUBLED_RE.search(lowered, 1, len(lowered) - 1) is None:
+            continue  # most names have no doubled inner letter
+        for index in range(1, len(lowered) - 2):
+            if lowered[index] == lowered[index + 1]:
+                single = lowered[:index] + lowered[index + 1 :]
+                if single in short:
+                    yield short[single], name
+
+
 def _bare(name: str) -> str:
     """The name without a possessive ending: Nato's -> Nato, Jones' -> Jones."""
     if name[-2:] in ("'s", "’s"):
@@ -213,30 +358,51 @@ def _bare(name: str) -> str:
     return name[:-1] if name[-1] in "'’" else name
 
 
-_WORD_BEFORE_RE = lazy_compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
-_WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
-
-
 def _neighbours(prose: str, form: Form) -> tuple[set[str], set[str]]:
     """Capitalised words just before (first names) and after (surnames) a form."""
     before, after = set(), set()
     for offset in form.offsets:
         match = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
-        if match and match.group(1) not in _TITLES:
-            before.add(match.group(1))
+        if match and match.group(1) not in _TITLES and not _everyday_not_name(match.group(1)):
+            before.add(match.group(1))  # not "But Volkwagen", "Free Mojtaba and Arash Day"
         match = _WORD_AFTER_RE.match(prose, offset + len(form.text))
-        if match:
+        if match:  # surnames may be everyday words: Rachael Bade
             after.add(match.group(1))
     return before, after
 
 
-def _spaced(prose: str, words: dict[str, Form], spaced: str) -> Form | None:
-    """Occurrences of two capitalised words side by side ("Al Kadhimi")."""
+def _everyday_not_name(word: str) -> bool:
+    return everyday_word(word) and not proper_name(word)
+
+
+def _spaced(prose: str, words: dict[str, Form], spaced: str, same: Form) -> Form | None:
+    """Occurrences of capitalised words side by side ("Al Kadhimi") that make
+    a whole name: not the start of a longer word ("East Mediterranean"), nor
+    of a longer run of capitalised words ("East African Affairs") unless the
+    other form goes on the same way ("High Speed Downlink", "High-Speed
+    Downlink")."""
     first = words.get(spaced.partition(" ")[0])
     if first is None:
         return None
-    offsets = [offset for offset in first.offsets if prose.startswith(spaced, offset)]
+    going_on = {_next_word(prose, offset + len(same.text)) for offset in same.offsets}
+    offsets = [
+        offset
+        for offset in first.offsets
+        if prose.startswith(spaced, offset) and _whole(prose, offset + len(spaced), going_on)
+    ]
     return Form(spaced, offsets, True) if offsets else None
+
+
+def _next_word(prose: str, end: int) -> str:
+    match = _WORD_AFTER_RE.match(prose, end)
+    return match.group(1) if match and prose[end : end + 1] not in ("'", "’") else ""
+
+
+def _whole(prose: str, end: int, going_on: set[str]) -> bool:
+    after = prose[end : end + 2]
+    if after[:1].isalpha() or after[:1] in ("-", "'", "’") and after[1:2].isalpha():
+        return False  # "East Med" in "East Mediterranean"
+    return not (after[:1] == " " and after[1:2].isupper()) or _next_word(prose, end) in going_on
 
 
 def _starts_sentence(prose: str, floor: int, offset: int) -> bool:
@@ -252,20 +418,122 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
     beside the two forms: two names, not one spelled twice."""
     first_before, first_after = _neighbours(prose, first)
     second_before, second_after = _neighbours(prose, second)
-    return bool(
-        first_before
-        and second_before
-        and not first_before & second_before
-        or first_after
-        and second_after
-        and not first_after & second_after
+    if (first_after and not first_before and second_before and not second_after) or (
+        second_after and not second_before and first_before and not first_after
+    ):
+        return True  # "Xiaoqing Pi" beside "Zhou Xiaoming": a given name, and another's
+    if first_before & second_before:
+        return False  # "Hans Christian Andersen Award", "Hans Christian Anderson School": one man
+    return bool(first_before and second_before or first_after and second_after and not first_after & second_after)
+
+
+def _roles(prose: str, form: Form) -> tuple[bool, bool]:
+    """Whether the form is used for a person (a first name or a title
+    before it: companies say things too), and whether for a place or as an
+    adjective ("in Kendal", "Iranian officials")."""
+    person = other = False
+    for offset in form.offsets:
+        end = offset + len(form.text)
+        title = _TITLE_BEFORE_RE.search(prose, max(0, offset - 20), offset)
+        word_before = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
+        lower_before = _LOWER_WORD_BEFORE_RE.search(prose, max(0, offset - 20), offset)
+        lower_after = _LOWER_WORD_AFTER_RE.match(prose, end)
+        if title and title.group(1) in _PERSON_TITLES:
+            person = True
+        elif word_before and word_before.group(1) not in _TITLES and proper_name(word_before.group(1)):
+            person = True
+        elif word_before and not everyday_word(word_before.group(1)) and word_before.group(1) not in _TITLES:
+            person = True
+        if lower_before and lower_before.group(1).lower() in _PLACE_BEFORE:
+            other = True
+        elif lower_after and form.text.endswith(_DEMONYM_ENDINGS) and lower_after.group(1) not in _VERBS_AFTER:
+            other = True
+    return person, other
+
+
+def _listed_together(prose: str, first: Form, second: Form) -> bool:
+    """ "Venus and Serena and Selena", "Ireland, Iceland": two names the word
+    list knows, named side by side, are two names ("Arcleor and Arcelor" is
+    one misspelt beside itself)."""
+    if not (proper_name(first.text) and proper_name(second.text)):
+        return False
+    for one, other in ((first, second), (second, first)):
+        for offset in other.offsets:
+            for start in one.offsets:
+                end = start + len(one.text)
+                if 0 < offset - end <= 8 and _LISTED_RE.match(prose[end:offset] + " "):
+                    return True
+    return False
+
+
+def _two_places(prose: str, first: Form, second: Form) -> bool:
+    """Two names the word list knows, each used for a place ("in Ireland",
+    "in Iceland"): two places."""
+    if not (proper_name(first.text) and proper_name(second.text)):
+        return False
+    return _roles(prose, first)[1] and _roles(prose, second)[1]
+
+
+def _used_differently(prose: str, first: Form, second: Form) -> bool:
+    """One form only ever a known first name ("Richie Byrne", "Jennifer Lopez")
+    and the other never one ("Ritchie" in a line-up, "Singer Jenifer"); or
+    one an everyday word only ever inside a longer name ("Standard Life")
+    beside a name always on its own ("Liffe"; not "McDonnell Doughlas")."""
+    first_given, second_given = _given_name(prose, first), _given_name(prose, second)
+    if first_given != second_given and not any(
+        _next_word(prose, offset + len(form.text))
+        for form in (first, second)
+        for offset in form.offsets
+        if not (first_given if form is first else second_given)
+    ):
+        return True
+    for inside, alone in ((first, second), (second, first)):
+        if _inside_a_name(prose, inside) and not any(_name_before(prose, offset) for offset in alone.offsets):
+            return True
+    return False
+
+
+def _given_name(prose: str, form: Form) -> bool:
+    """A first name the word list knows, always first of a name: "Richie
+    Byrne"; not "Atletico Madrid" (no first name) nor "McDonnell Douglas
+    Corp" (not first)."""
+    return proper_name(form.text) and all(
+        _next_word(prose, offset + len(form.text)) and not _name_before(prose, offset) for offset in form.offsets
+    )
+
+
+def _name_before(prose: str, offset: int) -> bool:
+    match = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
+    return match is not None and match.group(1) not in _TITLES
+
+
+def _inside_a_name(prose: str, form: Form) -> bool:
+    """An everyday word that only ever follows another capitalised word of
+    the same name: "Life" in "Standard Life", "Market" in "Castle Market"."""
+    if not everyday_word(form.text):
+        return False
+    for offset in form.offsets:
+        match = _WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset)
+        if not match or match.group(1) in _TITLES:
+            return False
+    return True
+
+
+def _person_and_place(prose: str, first: Form, second: Form) -> bool:
+    """One form only ever a person's name, the other only a place's or an
+    adjective: Jo Kendel from Kendal, the economist Garbis Iradian on
+    Iranian oil."""
+    first_person, first_other = _roles(prose, first)
+    second_person, second_other = _roles(prose, second)
+    return (first_person and not first_other and second_other and not second_person) or (
+        second_person and not second_other and first_other and not first_person
     )
 
 
 def _inner_edit(first: str, second: str) -> bool:
     """One substitution, insertion or deletion, or two neighbouring letters
     swapped (Stoltenberg / Stoltneberg), at neither end of the word."""
-    if first[0] != second[0] or first[-1] != second[-1]:
+    if not first or not second or first[0] != second[0] or first[-1] != second[-1]:
         return False
     if len(first) == len(second):
         differences = [i for i, (a, b) in enumerate(zip(first, second)) if a != b]
@@ -280,25 +548,43 @@ def _inner_edit(first: str, second: str) -> bool:
 
 
 def _spacing_pairs(prose: str, words: dict[str, Form]) -> Iterable[tuple[Form, Form]]:
-    """ "Al-Kadhimi" beside "Al Kadhimi"; "TimeWarner" beside "Time Warner"."""
+    """ "Al-Kadhimi" beside "Al Kadhimi" or "Alkadhimi"; "TimeWarner"
+    beside "Time Warner"."""
     for text, form in list(words.items()):
-        if "-" in text:
-            spaced = _spaced(prose, words, text.replace("-", " "))
+        if "-" in text and all(len(part) >= 2 for part in text.split("-")):  # not "D-R.I."
+            spaced = _spaced(prose, words, text.replace("-", " "), form)
             if spaced is not None:
                 yield form, spaced
-            joined = words.get(text.replace("-", ""))
-            if joined is not None:
-                yield form, joined
-        elif form.proper and len(text) >= 6:
+            joined = text.replace("-", "")
+            for candidate in {joined, joined.capitalize()}:
+                if candidate in words:
+                    yield form, words[candidate]
+        elif len(text) >= 6 and _a_name(form):
             parts = _CAMEL_RE.split(text)
-            if len(parts) == 2 and all(len(part) >= 2 for part in parts):
-                spaced = _spaced(prose, words, " ".join(parts))
+            if len(parts) >= 2 and all(len(part) >= 2 for part in parts):
+                spaced = _spaced(prose, words, " ".join(parts), form)
                 if spaced is not None:
                     yield form, spaced
 
 
-def _minor_major(one: Form, other: Form) -> tuple[Form, Form]:
-    """The less frequent form first; on a tie the later one."""
+def _likelier_slip(one: Form, other: Form) -> tuple[Form, Form, bool]:
+    """(the likelier misspelling, the other form, whether there was evidence).
+
+    In order: the form missing from the headline when the other is in it
+    (subeditors check the names in a headline); the rarer form; on a tie,
+    the one the word list does not know when it knows the other ("Villareal"
+    beside "Villarreal", "COMMITTTEE" beside "Committee"); else the later
+    one, with no evidence.
+    (The article's own count comes before the list: "Anastacia" three times
+    beside one "Anastasia" is a singer who spells her name so, and "Britain
+    called for" beside three "Brittain" a slip into a word the list knows.
+    So "Penzoil" three times beside one "Pennzoil" is reported the wrong way
+    round: the message names both.)"""
+    if one.headline != other.headline:
+        return (other, one, True) if one.headline else (one, other, True)
     if one.count != other.count:
-        return (one, other) if one.count < other.count else (other, one)
-    return (one, other) if one.offsets[0] > other.offsets[0] else (other, one)
+        return (one, other, True) if one.count < other.count else (other, one, True)
+    one_known, other_known = known_word(one.text), known_word(other.text)
+    if one_known != other_known:
+        return (other, one, True) if one_known else (one, other, True)
+    return (one, other, False) if one.offsets[0] > other.offsets[0] else (other, one, False)

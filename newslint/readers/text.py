@@ -1,6 +1,7 @@
 """Plain text: paragraphs are separated by blank lines; a one-line first
-paragraph is the headline, and a short second one with no full stop the
-standfirst. URLs, e-mail addresses and suppression comments are not prose."""
+paragraph is the headline, and a second one that looks like a deck (short,
+with no sentence punctuation at its end, no dateline) the standfirst. URLs,
+e-mail addresses and suppression comments are not prose."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from newslint.document import MASK, Block, Directive, Document
 from newslint.patterns import lazy_compile
 from newslint.readers._directives import find_directives
+from newslint.text.layout import dateline_end, looks_like_standfirst
 
 NAME = "text"
 SUFFIXES = (".txt", ".text")
@@ -40,19 +42,33 @@ def paragraph_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     return spans
 
 
-def _is_headline(text: str, start: int, end: int) -> bool:
-    line = text[start:end]
-    return "\n" not in line and len(line) <= 200 and not line.rstrip().endswith((".", ",", ";", ":"))
+def _is_headline(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A one-line first paragraph that reads as a headline: no sentence
+    punctuation at its end, or, above more paragraphs, short enough for one
+    even so (US features: "Trump made Twitter his megaphone. A fact check
+    won't change that."; wire: "BRAZIL WANTS TO INCREASE STEEL EXPORTS TO
+    U.S.")."""
+    line = text[spans[0][0] : spans[0][1]]
+    if "\n" in line or len(line) > 200:
+        return False
+    if line.rstrip().endswith((",", ";", ":")):
+        return False  # runs on into the next paragraph
+    if not line.rstrip().endswith("."):
+        return True
+    # Not a paragraph of a quote that runs on, nor a wire story's lede.
+    opens_quote = line[:1] in "\"'“‘"
+    return len(spans) > 1 and len(line) <= 100 and not opens_quote and dateline_end(line, 0, len(line)) is None
 
 
 def _is_standfirst(text: str, start: int, end: int) -> bool:
-    line = text[start:end].rstrip()
-    return "\n" not in line and len(line) <= 300 and not line.endswith(".")
+    """Not a lede that ends in '.”' or '.)', nor a wire story's first
+    paragraph ("ST. LOUIS, March 18 - Shr 1.38 dlrs vs 1.24 dlrs")."""
+    return looks_like_standfirst(text[start:end])
 
 
 def layout_blocks(text: str, spans: list[tuple[int, int]], layout: str) -> list[Block]:
     kinds = ["body"] * len(spans)
-    if layout == "article" and spans and _is_headline(text, *spans[0]):
+    if layout == "article" and spans and _is_headline(text, spans):
         kinds[0] = "headline"
         if len(spans) > 2 and _is_standfirst(text, *spans[1]):
             kinds[1] = "standfirst"

@@ -1,0 +1,97 @@
+"""Story layout read from plain text: headline, deck, datelines, headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.readers import parse
+from newslint.text.layout import dateline_end, heading_like, in_capitals, looks_like_standfirst
+
+
+def kinds(text: str) -> list[str]:
+    return [block.kind for block in parse(text).blocks]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A deck: short, no sentence punctuation.
+        ("Nato raises troop levels\n\nStoltenberg says forces must grow\n\nNato will act.\n", "standfirst"),
+        (
+            "Dow Closes Below 16,000\n\nDow Index Closes Below 16,000 After Plunging Nearly 3.6 Percent\n\nIt fell.\n",
+            "standfirst",
+        ),
+        # A lede ending in .” or .) is body, not a deck.
+        ("Trump signs bill\n\nHe called it “a great day.”\n\nMore followed.\n", "body"),
+        ("Axios list\n\nBasu has tracked the 85 members. (See the list.)\n\nMore followed.\n", "body"),
+        # A wire story's first paragraph starts with a dateline.
+        ("ACME <ACM> 1ST QTR NET\n\nST. LOUIS, March 18 - Shr 1.38 dlrs vs 1.24 dlrs\n\nNet 5 mln.\n", "body"),
+        # A question ends a sentence: a lede.
+        ("Korea tests missile\n\n(CNN) Could North Korea fire a rocket at a potential adversary?\n\nMaybe.\n", "body"),
+        # A long lede that only lacks its full stop.
+        (
+            "Brewers switch\n\nJapanese brewers are increasingly making money from beer-flavoured drinks rather than beer itself\n\nMore.\n",
+            "body",
+        ),
+    ],
+)
+def test_second_paragraph(text: str, expected: str) -> None:
+    assert kinds(text)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Trump made Twitter his megaphone. A fact check won't change that.",
+        "BRAZIL WANTS TO INCREASE STEEL EXPORTS TO U.S.",
+        "Nato raises troop levels",
+    ],
+)
+def test_headline_above_the_body(first: str) -> None:
+    assert kinds(first + "\n\nThe body starts here. It goes on.\n") == ["headline", "body"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "He said:",  # runs on into the quote
+        "“Training will include more institutions.",  # a quote that runs on
+        "WASHINGTON — The Senate voted.",  # a lede with its dateline
+        "Nato met. Later, NATO said no.",  # one paragraph only
+    ],
+)
+def test_not_a_headline(first: str) -> None:
+    text = first + "\n\nThe body starts here.\n" if "NATO said" not in first else first + "\n"
+    assert kinds(text)[0] == "body"
+
+
+@pytest.mark.parametrize(
+    "paragraph, dateline",
+    [
+        ("WASHINGTON — The Senate voted.", "WASHINGTON — "),
+        ("ST. LOUIS, March 18 - Shr 1.38 dlrs vs 1.24 dlrs", "ST. LOUIS, March 18 - "),
+        ("WINSTON-SALEM, N.C., March 30 - RJR Nabisco Inc said", "WINSTON-SALEM, N.C., March 30 - "),
+        ("TREBES, France — A French police officer", "TREBES, France — "),
+        ("NEW YORK, N.Y. -- If Hillary Clinton", "NEW YORK, N.Y. -- "),
+        ("LONDON (Reuters) - Shares rose", "LONDON (Reuters) - "),
+        ("Washington (CNN) Indiana Gov. Mike Pence says", "Washington (CNN) "),
+        ("(CNN) Could North Korea fire?", "(CNN) "),
+        ("\u200bWASHINGTON – Amy Klobuchar said", "\u200bWASHINGTON – "),
+        ("MOSCOW — Russia said", "MOSCOW — "),
+        ("Mike Pence (R) said so.", None),
+        ("Nato met in Brussels - and agreed.", None),
+        ("The Federal Bureau of Investigation (FBI) said", None),
+    ],
+)
+def test_datelines(paragraph: str, dateline: str | None) -> None:
+    end = dateline_end(paragraph, 0, len(paragraph))
+    assert (paragraph[:end] if end is not None else None) == dateline
+
+
+def test_headings_and_capitals() -> None:
+    assert heading_like("Under surveillance: The lives of asylum-seekers in the US")
+    assert not heading_like("The US said so.")
+    assert in_capitals("MOBIL <MOB> SETS OIL PRICE RISE")
+    assert not in_capitals("Mobil set a price")
+    assert looks_like_standfirst("Texas church massacre")
+    assert not looks_like_standfirst("“Where is the collusion?”")

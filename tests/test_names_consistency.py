@@ -1,0 +1,121 @@
+"""Names and consistency on the sentences of issue 11: what is a variant, what
+is a convention that depends on position, and which form is reported."""
+
+from __future__ import annotations
+
+import pytest
+from support import findings
+
+import newslint
+
+NAMES = "claims.name-variant"
+TERMS = "consistency.terms"
+DATES = "consistency.date-style"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jo Kendel runs a bakery in Kendal. Kendel said trade in Kendal was slow.\n",
+        "The Princes arrived first. The Princess followed.\n",
+        "Her book, Cattle Market: A Life, opens at the Castle Market in Sheffield.\n",
+        "Pugsley (pronounced Pugsly) scored twice. Pugsley was named man of the match.\n",
+        "The Condors won again. The Condos, as fans call them, top the league.\n",
+        "Follow @HurricaneHarvey and #HurricaneHarvey for news. Hurricane Harvey hit Texas.\n",
+        "Banco do Brasil lent more. Brazil grew.\n",
+        "Output in the East Mediterranean grew. The EastMed pipeline was delayed.\n",
+        "The mayor thanked Parisians. ((fr))French language: Paris pleure. Mes pensées vont aux Parisiens.\n",
+        "Shares in Standard Life rose. The exchange Liffe said so.\n",
+        "Venus and Serena and Selena were named. Serena won.\n",
+    ],
+)
+def test_not_name_variants(text: str) -> None:
+    assert findings(text, rule=NAMES) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # At the start of a sentence and of a quote.
+        ("Jens Stoltenberg met ministers. Stoltenburg said so.\n", {(1, 33, NAMES)}),
+        ("Jens Stoltenberg met ministers. “Stoltenburg is right,” one said.\n", {(1, 34, NAMES)}),
+        # A hyphen dropped, with the parts run together.
+        ("Ms Kramp-Karrenbauer said no. Later Ms Krampkarrenbauer said yes.\n", {(1, 40, NAMES)}),
+        # A space dropped.
+        ("Time Warner rose. Analysts said TimeWarner would gain. Time Warner fell.\n", {(1, 33, NAMES)}),
+        # A doubled letter in a short name.
+        ("Mr Allen said no. Later Mr Alen said yes.\n", {(1, 28, NAMES)}),
+    ],
+)
+def test_name_variants_found(text: str, expected: set[tuple[int, int, str]]) -> None:
+    assert findings(text, rule=NAMES) == expected
+
+
+def messages(text: str, rule: str) -> list[str]:
+    return [d.message for d in newslint.lint_text(text) if d.rule == rule]
+
+
+def test_the_likelier_misspelling_is_reported() -> None:
+    # The headline's spelling wins over the body's count.
+    text = "Ad sales boost Time Warner profit\n\nTimeWarner rose. TimeWarner said so. TimeWarner grew.\n"
+    assert {d[0] for d in findings(text, rule=NAMES)} == {3}
+    # On a tie, the known word wins: "Villareal" is reported, not "Villarreal".
+    assert messages("Villareal drew with Boro. Later Villarreal won.\n", NAMES) == [
+        "'Villareal' here, but 'Villarreal' on line 1: spell the name one way"
+    ]
+    # With nothing to tell them apart, the message says so.
+    assert messages("Motjaba Saminejad was held. Friends of Mojtaba protested.\n", NAMES) == [
+        "'Mojtaba' here, but 'Motjaba' on line 1: check which spelling is right"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Anglo-French treaty was signed. Anglo-french trade grew.\n", {(1, 37, TERMS)}),
+        ("IBM cut jobs. Ibm said the cuts were over.\n", {(1, 15, TERMS)}),
+        ("The parade went down Fifth Avenue. Crowds lined Fifth Ave. all day.\n", {(1, 55, TERMS)}),
+        ("Mr. Hollis said no. Mr. Hollis said it twice. Later Hollis said yes.\n", {(1, 53, TERMS)}),
+        ("Hollis said no. Hollis said it twice. Hollis added more. Later Mr. Hollis said yes.\n", {(1, 64, TERMS)}),
+    ],
+)
+def test_terms_found(text: str, expected: set[tuple[int, int, str]]) -> None:
+    assert findings(text, rule=TERMS) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Wire style: "US" in headlines, "U.S." in the body.
+        "Trade talks with US stall\n\nThe U.S. said talks would go on. U.S. officials agreed.\n",
+        # A headline in capitals, a dateline in capitals.
+        "MOBIL <MOB> RAISES CRUDE OIL PRICES\n\nNEW YORK, March 2 - Mobil Corp said it raised prices.\n",
+        "MOSCOW — Russia said Moscow would respond.\n",
+        # Text quoted as written keeps its own forms.
+        "The deal, NAFTA, ended. In a statement, the ministry said: “Nafta is dead.”\n",
+        "“Nafta is dead,” the president tweeted. NAFTA was replaced.\n",
+        # A currency, a name, handles and hashtags.
+        "The fund raised US$3.6 billion. The U.S. Treasury welcomed it.\n",
+        "Shares in T-Mobile US Inc. rose. The U.S. market gained.\n",
+        "Follow @NATO and #Nato for updates. Nato said so.\n",
+        # A numbered address (AP) beside the street named in full.
+        "The White House is at 1600 Pennsylvania Ave. Protesters filled Pennsylvania Avenue.\n",
+    ],
+)
+def test_terms_conventions_by_position(text: str) -> None:
+    assert findings(text, rule=TERMS) == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The vote is on Oct. 21. Results follow on 3 November.\n", {(1, 43, DATES)}),
+        ("Talks began on Sept. 3 and end on 30 September.\n", {(1, 35, DATES)}),
+        ("The plant opened in October 2019 and closed in March, 2020.\n", {(1, 48, DATES)}),
+        # The event's name is not a date style; a statement keeps its own.
+        ("He spoke on 12 September about the September 11 attacks.\n", set()),
+        ("The vote is on 5 June. In a statement, the party said: “The count ends June 9.”\n", set()),
+    ],
+)
+def test_date_styles(text: str, expected: set[tuple[int, int, str]]) -> None:
+    assert findings(text, rule=DATES) == expected
