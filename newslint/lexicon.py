@@ -135,10 +135,8 @@ COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx")
 #: Titles kept on later references by houses that use honorifics (military,
 #: clerical, academic), beside the courtesy titles.
 RANKED_TITLES = (
-    "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm",
-    "Cdr", "Cpl", "Pte", "Fr", "Sen", "Rep", "Gov", "Rabbi", "Imam", "Bishop", "Cardinal", "Archbishop",
-    "Father", "Sister", "Brother", "President", "Judge", "Justice", "Chancellor", "Governor", "Senator",
-    "Mayor", "Sheikh", "King", "Queen", "Prince", "Princess", "Pope",
+    "Dr", "Prof", "Lord", "Lady", "Rev", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Cdr", "Cpl", "Pte",
+    "Fr", "Sen", "Rep", "Gov", "Rabbi", "Imam", "Bishop", "Cardinal", "Archbishop", "Sheikh",
 )  # fmt: skip
 #: Formal titles AP capitalises only before a name ("President Obama"; "the
 #: president said").

@@ -1,0 +1,183 @@
+"""later-references: a person named again, as the house does it.
+
+A person is introduced by full name ("Tony Blair"); later references follow
+the house's rule, the ``style`` option:
+
+- ``surname``: the surname alone ("Blair"), as AP and the Guardian write.
+  A courtesy title (Mr, Mrs, Ms, Miss) on a later reference is reported and
+  the fix removes it.
+- ``honorific``: the title and surname ("Mr Blair"), as the BBC and The
+  Economist write, keeping military, clerical and academic titles ("Gen
+  Jackson", "Dr Williams"). A bare surname is reported for a person the
+  article itself calls "Mr Blair" elsewhere, and the fix adds that title.
+  Whom to give a title is the house's call (the BBC's sport pages use bare
+  surnames), so a person the article never titles is left alone, and so is
+  one whose title the article gives two ways.
+
+Either way, two people who share a surname ("Bill Clinton", "Hillary
+Clinton"; "Mr and Mrs Smith") are left alone: AP keeps courtesy titles to
+tell them apart. Only references after the full name count, outside direct
+speech; "the Blair government" and "Blair-Brown" are not references to the
+person.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from newslint.checks import Check, Finding, Option
+from newslint.document import Document
+from newslint.lexicon import COURTESY_TITLES, HONORIFICS, RANKED_TITLES, alternation
+from newslint.options import Choice
+from newslint.patterns import lazy_compile
+from newslint.terms import Hit
+
+_TITLES = tuple(dict.fromkeys((*COURTESY_TITLES, *HONORIFICS, *RANKED_TITLES)))
+# Titles written before a surname alone; Sir and Dame go with the first name.
+_SURNAME_TITLES = tuple(title for title in _TITLES if title not in ("Sir", "Dame"))
+_SURNAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+# "Mr Blair", "Mr. Blair", "Gen Jackson".
+_TITLED_RE = lazy_compile(rf"\b(?P<title>{alternation(_SURNAME_TITLES)})\.?\s+(?P<surname>{_SURNAME})(?![\w-])")
+# "Tony Blair", "George W. Bush", "Iain Duncan Smith" (the last word is the surname).
+_FULL_NAME_RE = lazy_compile(
+    rf"(?<![\w.'’-])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:\s+\p{{Lu}}\.)?\s+(?P<surname>{_SURNAME})(?![\w-]|\s+\p{{Lu}}\p{{Ll}})"
+)
+# Capitalised words that come before a surname but are no first name.
+_NOT_FIRST_NAMES = frozenset(
+    {*_TITLES, "The", "A", "An", "Minister", "Secretary", "Leader", "Chairman", "Chief", "Coach", "Manager",
+     "Officer", "Director", "Spokesman", "Spokeswoman", "Speaker", "General", "Admiral", "Commissioner",
+     "Prosecutor", "Attorney", "Ambassador", "Representative", "Deputy", "Vice", "Premier", "Sheriff",
+     "Detective", "Inspector", "Constable", "Superintendent", "Sergeant", "Lieutenant", "Colonel", "Major",
+     "Captain", "Professor", "Doctor", "Pastor", "Reverend", "Saint", "Mrs", "Mr", "Ms"}
+)  # fmt: skip
+# Capitalised words that open a sentence before a surname: no first names.
+_SENTENCE_OPENERS = frozenset(
+    """Later Earlier Yesterday Today Tomorrow Now Then But And So Meanwhile However When After Before While If
+    As In On At For With From By Last Next Since Until Although Though Once Still Also Instead Indeed Only
+    Even Asked Speaking Writing Like Unlike Under Despite Because""".split()
+)
+_SENTENCE_BREAK_RE = lazy_compile(r"""(?:[.!?:;]["'”’)]*\s+|^\s*|\n\s*)$""")
+
+
+class LaterReferences(Check):
+    name = "later-references"
+    summary = "A person named again as the house does it: by surname, or by title and surname."
+    fixable = True
+    default_fix = "unsafe"
+    params = ("replacement", "name")
+    options = {
+        "style": Option(
+            Choice("surname", "honorific"),
+            "surname",
+            "`surname` ('Blair': AP, Guardian) or `honorific` ('Mr Blair': BBC, The Economist).",
+        ),
+    }
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        prose = doc.prose
+        if not _TITLED_RE.search(prose):
+            return  # both styles need an article that titles someone
+        people = _People(doc)
+        if self.opts["style"] == "surname":
+            yield from self._titled(doc, people)
+        else:
+            yield from self._bare(doc, people)
+
+    def _titled(self, doc: Document, people: _People) -> Iterable[Finding]:
+        """"Mr Blair" after "Tony Blair", for houses that drop the title."""
+        for match in people.titled:
+            title, surname = match.group("title"), match.group("surname")
+            if title not in COURTESY_TITLES or not people.introduced_before(surname, match.start()):
+                continue
+            if people.shared(surname) or doc.in_quote(match.start()):
+                continue
+            params = {"replacement": surname, "name": people.full_name(surname)}
+            yield Finding(match.start(), match.end(), params, surname)
+
+    def _bare(self, doc: Document, people: _People) -> Iterable[Finding]:
+        """"Blair" after "Tony Blair", for a person the article calls "Mr Blair"."""
+        prose = doc.prose
+        for surname, titles in people.titles.items():
+            if len(titles) != 1 or people.shared(surname) or surname not in people.first_names:
+                continue
+            title = next(iter(titles))
+            pattern = lazy_compile(rf"(?<![\w'’./-]){surname}(?![\w/-]|['’]?s?\s+\p{{Lu}}\p{{Ll}})")
+            for block in doc.body:
+                for match in pattern.finditer(prose, block.start, block.end):
+                    if not people.introduced_before(surname, match.start()) or doc.in_quote(match.start()):
+                        continue
+                    if not _bare_reference(prose, match.start(), block.start, people):
+                        continue
+                    replacement = f"{title} {surname}"
+                    params = {"replacement": replacement, "name": people.full_name(surname)}
+                    yield Finding(match.start(), match.end(), params, replacement)
+
+
+def _bare_reference(prose: str, start: int, floor: int, people: _People) -> bool:
+    """A surname standing alone: not after a title ("Mr Blair"), a first name
+    ("Tony Blair") or another capitalised word mid-sentence ("Labour
+    Blair"), nor after a determiner ("the Blair government", "a key Blair
+    lieutenant"); first in its sentence, or after a sentence's first word
+    ("Later Blair added"), it is."""
+    before = prose[max(floor, start - 40) : start]
+    if _TITLE_BEFORE_RE.search(before) or _DETERMINER_BEFORE_RE.search(before):
+        return False
+    if _SENTENCE_BREAK_RE.search(before):
+        return True
+    previous = _CAPITALISED_BEFORE_RE.search(before)
+    if previous is None:
+        return True
+    word = previous.group("word")
+    starts_sentence = _SENTENCE_BREAK_RE.search(before[: previous.start("word")]) is not None
+    return starts_sentence and word not in people.all_first_names and word not in _NOT_FIRST_NAMES
+
+
+_TITLE_BEFORE_RE = lazy_compile(rf"\b(?:{alternation(_TITLES)})\.?\s+$")
+_DETERMINER_BEFORE_RE = lazy_compile(
+    r"\b(?:the|a|an|this|that|his|her|their|its|our|every|another)\s+(?:\p{Ll}[\p{L}-]*\s+)?$"
+)
+_CAPITALISED_BEFORE_RE = lazy_compile(r"(?P<word>\p{Lu}[\p{L}'’.-]*)\s+$")
+
+
+class _People:
+    """The people of one article: full names, titled references, first names."""
+
+    def __init__(self, doc: Document) -> None:
+        prose = doc.prose
+        self.first_names: dict[str, set[str]] = defaultdict(set)
+        self.first_mention: dict[str, int] = {}
+        self.names: dict[str, str] = {}
+        for block in doc.blocks:
+            if block.kind == "headline":
+                continue
+            for match in _FULL_NAME_RE.finditer(prose, block.start, block.end):
+                first, surname = match.group("first"), match.group("surname")
+                if first in _NOT_FIRST_NAMES or surname in _NOT_FIRST_NAMES or first in _SENTENCE_OPENERS:
+                    continue
+                self.first_names[surname].add(first)
+                self.first_mention.setdefault(surname, match.start())
+                self.names.setdefault(surname, match.group())
+        self.all_first_names = frozenset(name for names in self.first_names.values() for name in names)
+        self.titled = [
+            match
+            for block in doc.blocks
+            if block.kind != "headline"
+            for match in _TITLED_RE.finditer(prose, block.start, block.end)
+        ]
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        for match in self.titled:
+            if not doc.in_quote(match.start()):
+                self.titles[match.group("surname")].add(match.group("title"))
+
+    def introduced_before(self, surname: str, offset: int) -> bool:
+        return surname in self.first_mention and self.first_mention[surname] < offset
+
+    def shared(self, surname: str) -> bool:
+        """Two people of one surname: two first names, or two courtesy titles
+        ("Mr and Mrs Smith")."""
+        courtesy = {title for title in self.titles.get(surname, ()) if title in COURTESY_TITLES}
+        return len(self.first_names.get(surname, ())) > 1 or len(courtesy) > 1
+
+    def full_name(self, surname: str) -> str:
+        return self.names.get(surname, surname)
