@@ -66,9 +66,7 @@ _CLASS_AFTER = frozenset(
     "camera cameras chip chips drive drives disc discs software steroid drug".split()
 )
 # A gloss after the first use: "PG - parental guidance -", "EDS, the computer firm".
-_GLOSS_AFTER_RE = lazy_compile(
-    r"\s*(?:,|\s[-–—]|\()\s*(?:the\s+|an?\s+)?(?P<gloss>(?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)"
-)
+_GLOSS_AFTER_RE = lazy_compile(r"\s*(?:,|\s[-–—]|\()\s*(?:the\s+|an?\s+)?(?P<gloss>(?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)")
 _DESCRIBED_BEFORE_RE = lazy_compile(r"(?i)\b(?P<noun>[\p{L}-]+)(?:[’']s?)?,?\s+(?:the\s+)?$")
 # "its members would be known as MSCPs", "dubbed the ABC": defined in words.
 _NAMED_BEFORE_RE = lazy_compile(
@@ -144,7 +142,10 @@ class Abbreviations(Check):
                     continue
                 if _in_capitals_run(prose, match.start(), match.end(), block.start, block.end):
                     continue
-                if prose.startswith(":", match.end()) or prose[max(block.start, match.start() - 2) : match.start()].strip()[-1:].isdigit():
+                if (
+                    prose.startswith(":", match.end())
+                    or prose[max(block.start, match.start() - 2) : match.start()].strip()[-1:].isdigit()
+                ):
                     continue  # a speaker's label in a transcript ("KARL:"), a code ("16 USC")
                 if lower_words is None:
                     lower_words = _lower_case_words(prose, doc)
@@ -192,7 +193,7 @@ def _part_of_name(prose: str, found: list[Use]) -> bool:
     words = before.split()
     if not words or not before.endswith((" ", "\t")):
         return False
-    previous = words[-1].lstrip("(\"“‘")
+    previous = words[-1].lstrip('("“‘')
     if not previous[:1].isupper() or previous in ("The", "A", "An"):
         return False
     if previous.endswith(("'s", "’s")):
@@ -223,8 +224,8 @@ def _introduction(doc: Document, short: str, first: int) -> Introduction | None:
     if first >= 2 and prose[first - 1] == "(" and prose[first - 2] in " \t" and bracket_end != -1:
         # "research and development (R&D)", "EverQuest (EQ)": the first use in
         # brackets after its full name, whether or not the initials match.
-        spelled = _words_before_spell(prose, max(floor, first - 120), first - 2, short)
-        name = (spelled, len(prose[:first - 1].rstrip())) if spelled is not None else None
+        name_start = _words_before_spell(prose, max(floor, first - 120), first - 2, short)
+        name = (name_start, len(prose[: first - 1].rstrip())) if name_start is not None else None
         return Introduction(name, (first - 1, bracket_end + 1))
     if _described(prose, short, first, floor, limit):
         return Introduction(None, None)
@@ -321,7 +322,9 @@ def _initials(word: str) -> str:
     """The letters a word gives an abbreviation: "Anti-Social" gives AS, "UK" UK."""
     if word.isupper() and len(word) > 1:
         return word.replace("&", "")
-    return "".join(part[0] for part in word.replace("’", "-").replace("'", "-").split("-") if part and part[0].isupper())
+    return "".join(
+        part[0] for part in word.replace("’", "-").replace("'", "-").split("-") if part and part[0].isupper()
+    )
 
 
 def _words_before_spell(prose: str, start: int, end: int, short: str) -> int | None:
@@ -332,5 +335,3 @@ def _words_before_spell(prose: str, start: int, end: int, short: str) -> int | N
         if _spell_from(words, index, short, any_case=True) == words[-1].end():
             return int(words[index].start())
     return None
-
-

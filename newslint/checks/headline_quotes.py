@@ -51,4 +51,6 @@ class HeadlineQuotes(Check):
         marks = swap[opener.char] + swap[closer.char]
         inside = doc.text[opener.offset + 1 : closer.offset]
         replacement = marks[0] + inside + marks[1]
-        return Finding(opener.offset, closer.offset + 1, {"marks": self.opts["marks"], "replacement": marks}, replacement)
+        return Finding(
+            opener.offset, closer.offset + 1, {"marks": self.opts["marks"], "replacement": marks}, replacement
+        )

@@ -85,7 +85,7 @@ class LaterReferences(Check):
             yield from self._bare(doc, people)
 
     def _titled(self, doc: Document, people: _People) -> Iterable[Finding]:
-        """"Mr Blair" after "Tony Blair", for houses that drop the title."""
+        """ "Mr Blair" after "Tony Blair", for houses that drop the title."""
         for match in people.titled:
             title, surname = match.group("title"), match.group("surname")
             if title not in COURTESY_TITLES or not people.introduced_before(surname, match.start()):
@@ -96,7 +96,7 @@ class LaterReferences(Check):
             yield Finding(match.start(), match.end(), params, surname)
 
     def _bare(self, doc: Document, people: _People) -> Iterable[Finding]:
-        """"Blair" after "Tony Blair", for a person the article calls "Mr Blair"."""
+        """ "Blair" after "Tony Blair", for a person the article calls "Mr Blair"."""
         prose = doc.prose
         for surname, titles in people.titles.items():
             if len(titles) != 1 or people.shared(surname) or surname not in people.first_names:

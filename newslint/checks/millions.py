@@ -56,7 +56,9 @@ _SCALED_RE = lazy_compile(
 
 class Millions(Check):
     name = "millions"
-    summary = "Millions and billions as the house writes them: '£5m' or '$5 million', '5 million people' or '5m people'."
+    summary = (
+        "Millions and billions as the house writes them: '£5m' or '$5 million', '5 million people' or '5m people'."
+    )
     fixable = True
     default_fix = "safe"
     params = ("replacement",)
@@ -91,7 +93,9 @@ class Millions(Check):
                     continue
                 replacement = f"{match.group('currency') or ''}{match.group('figure')} {_WORDS[short]}"
             elif match.group("word") in _ABBREVIATED and wanted == "abbreviated":
-                replacement = f"{match.group('currency') or ''}{match.group('figure')}{_ABBREVIATED[match.group('word')]}"
+                replacement = (
+                    f"{match.group('currency') or ''}{match.group('figure')}{_ABBREVIATED[match.group('word')]}"
+                )
             else:
                 continue
             end = match.end("short") if short else match.end("word")

@@ -46,12 +46,7 @@ _NUMBER_WORD_RE = lazy_compile(
 )
 _WORD_AFTER_RE = lazy_compile(r"[ \t]+(?P<word>[\p{L}'’.]+(?:/[\p{L}]+)?)(?:[ \t]+(?P<second>[\p{L}'’]+))?")
 _HYPHEN_AFTER_RE = lazy_compile(r"-\p{L}")
-_FIGURE_NEAR_RE = lazy_compile(r"(?<![\w.,])\d")
-# A number word joined to another by "and", "or", "to" or a dash: "eight and ten".
-_WORD_RANGE_RE = lazy_compile(
-    rf"(?i)\b(?:{'|'.join([*NUMBER_UNITS[1:], *NUMBER_TENS])})(?:\s+(?:and|or|to)\s+|\s*[-–]\s*)$"
-    rf"|^(?:\s+(?:and|or|to)\s+|\s*[-–]\s*)(?:{'|'.join([*NUMBER_UNITS[1:], *NUMBER_TENS])})\b"
-)
+
 
 # Words after which a figure is a label or a value, not a count: "phase 3",
 # "No 10", "aged 5", "page 2", "minus 3", "version 2".
@@ -128,7 +123,9 @@ class Numerals(Check):
             value = int(match.group())
             if not 1 <= value < min(self.figures_from, 10) or match.group().startswith("0"):
                 continue
-            if _is_label_or_value(prose, match.start(), start) or _in_list(prose, match.start(), match.end(), start, end):
+            if _is_label_or_value(prose, match.start(), start, match.group()) or _in_list(
+                prose, match.start(), match.end(), start, end
+            ):
                 continue
             if not _counts_next_word(prose, match.end(), end, value):
                 continue
@@ -146,7 +143,9 @@ class Numerals(Check):
             value = _UNITS.get(word, _TENS.get(word, 0)) + (_UNITS[match.group("unit")] if match.group("unit") else 0)
             if value < self.figures_from or _sentence_start(doc, match.start()):
                 continue
-            if _is_label_or_value(prose, match.start(), start) or _in_list(prose, match.start(), match.end(), start, end):
+            if _is_label_or_value(prose, match.start(), start, match.group()) or _in_list(
+                prose, match.start(), match.end(), start, end
+            ):
                 continue
             if _HYPHEN_AFTER_RE.match(prose, match.end()):
                 yield Finding(match.start(), match.end(), {"replacement": str(value)}, str(value))
@@ -225,48 +224,59 @@ def _sentence_start(doc: Document, offset: int) -> bool:
     return index < 0 or prose[index] in "\n.!?:…" or prose[index] in "\"'”’" and index > 0 and prose[index - 1] in ".!?"
 
 
-def _previous_word(prose: str, offset: int, floor: int) -> str:
+def _previous_word(prose: str, offset: int, floor: int) -> tuple[str, int]:
+    """The word before ``offset`` (spaces between allowed) and where it starts."""
     index = offset
     while index > floor and prose[index - 1] in " \t":
         index -= 1
     start = index
     while start > floor and (prose[start - 1].isalnum() or prose[start - 1] in ".'’"):
         start -= 1
-    return prose[start:index]
+    return prose[start:index], start
 
 
-def _is_label_or_value(prose: str, offset: int, floor: int) -> bool:
+def _is_label_or_value(prose: str, offset: int, floor: int, number: str) -> bool:
     """A figure that names or measures rather than counts: after a capitalised
     word ("Channel 4", "March 3"), a label ("phase 3", "No 10"), a currency or
     a sign."""
     if offset > floor and prose[offset - 1] in "£$€¥#+-–−±":
         return True
-    before = _previous_word(prose, offset, floor)
+    before, index = _previous_word(prose, offset, floor)
     if not before:
         return False
+    if _RATIO_BEFORE_RE.search(prose, max(floor, offset - 20), offset):
+        return True  # "1 in 4", "one of 5", "4 out of 5": a ratio
     bare = before.rstrip(".")
     if bare in _MONTHS or before.lower() in _LABEL_WORDS or bare.lower() in _LABEL_WORDS:
         return True
     if before[0].isupper() and not before.endswith(("'s", "’s", "s'", "s’")):
         # "Channel 4", "Halo 2", "Phase 3": a name. A sentence's first word is not.
-        index = offset - len(before)
         while index > floor and prose[index - 1] in " \t":
             index -= 1
-        return index > floor and prose[index - 1] not in ".!?\n\"“‘("
+        return index > floor and prose[index - 1] not in '.!?\n"“‘('
     return False
 
 
 def _in_list(prose: str, start: int, end: int, floor: int, ceiling: int) -> bool:
-    """A figure in a range or list of numbers ("2 to 12", "3, 5 and 12",
-    "between 4 and 15"), or beside another figure, where every guide uses
-    figures for all."""
+    """A figure in a range or list of numbers ("2 to 12", "3 engineers, 12
+    designers", "between 4 and 15", "eight and ten"), where every guide
+    uses one form for all: another number joined to it by a comma, "and",
+    "or", "to" or a dash, with at most the first number's noun between."""
     window_start, window_end = max(floor, start - 30), min(ceiling, end + 30)
-    if _WORD_RANGE_RE.search(prose[window_start:start]) or _WORD_RANGE_RE.search(prose[end:window_end]):
-        return True
-    for match in _FIGURE_NEAR_RE.finditer(prose, window_start, window_end):
-        if not start <= match.start() < end:
+    for match in _NUMBER_NEAR_RE.finditer(prose, window_start, window_end):
+        if start <= match.start() < end:
+            continue
+        between = prose[match.end() : start] if match.end() <= start else prose[end : match.start()]
+        if _LIST_GAP_RE.fullmatch(between):
             return True
     return False
+
+
+_NUMBER_NEAR_RE = lazy_compile(
+    rf"(?<![\w.,])\d[\d,.]*%?|(?i)\b(?:{'|'.join([*NUMBER_UNITS[1:], *NUMBER_TENS])})(?:-\w+)?\b"
+)
+# What may stand between two numbers of one list or range.
+_LIST_GAP_RE = lazy_compile(r"(?i)\s*(?:[\p{L}'’-]+)?\s*(?:,|\band\b|\bor\b|\bto\b|[-–/])\s*(?:(?:and|or)\s+)?")
 
 
 def _counts_next_word(prose: str, end: int, ceiling: int, value: int) -> bool:
@@ -290,10 +300,13 @@ def _counts_next_word(prose: str, end: int, ceiling: int, value: int) -> bool:
 
 
 def _plural(word: str) -> bool:
-    lower = word.lower()
+    lower = word.lower().rstrip(".")
     return lower in _IRREGULAR_PLURALS or (lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s", "’s")))
 
 
+_RATIO_BEFORE_RE = lazy_compile(
+    rf"(?i)\b(?:\d+|{'|'.join([*NUMBER_UNITS[1:], *NUMBER_TENS])})\s+(?:in|of|out\s+of)\s+$"
+)
 # "one in ten", "ten to one", "nine out of ten", "ten times": set phrases.
 _IDIOM_BEFORE_RE = lazy_compile(r"(?i)\b(?:in|of|out of|to)\s+$")
 

@@ -27,9 +27,7 @@ _FIGURE_PERCENT_RE = lazy_compile(
     regex.IGNORECASE,
 )
 # The word on its own ("per cent", "percent") or after a number word ("five %").
-_WORD_RE = lazy_compile(
-    r"(?<![\w-])(?:per[ \t]?cent|percent)(?![\w-])|(?<=\b[a-z]+)[ \t]?%", regex.IGNORECASE
-)
+_WORD_RE = lazy_compile(r"(?<![\w-])(?:per[ \t]?cent|percent)(?![\w-])|(?<=\b[a-z]+)[ \t]?%", regex.IGNORECASE)
 _NUMBER_WORD_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|a)(?:-\w+)?[ \t]*$"
@@ -64,15 +62,15 @@ class Percent(Check):
         prose = doc.prose
         if "%" not in prose and "cent" not in prose.lower():
             return
-        taken: list[int] = []
+        taken: list[tuple[int, int]] = []
         for match in _FIGURE_PERCENT_RE.finditer(prose):
-            taken.append(match.start("form"))
+            taken.append(match.span("form"))
             form = match.group("form")
             wanted = "%" if self.figures == "%" else " " + _cased(form.strip(), self.figures)
             if form != wanted:
                 yield Finding(match.start("form"), match.end("form"), {"replacement": wanted.strip()}, wanted)
         for match in _WORD_RE.finditer(prose):
-            if match.start() in taken:
+            if any(start <= match.start() < end for start, end in taken):
                 continue
             found = match.group()
             if found.strip() == "%":
