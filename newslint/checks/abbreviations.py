@@ -26,6 +26,7 @@ left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -57,7 +58,8 @@ _DESCRIPTORS = frozenset(
     rival rivals outfit team teams league tour laboratory subsidiary unit venue newspaper paper magazine
     console consoles handheld handhelds format formats card cards device devices handset handsets player
     players camera cameras chip chips drive drives disc discs software steroid drug affiliate affiliates
-    compound compounds pharmacy
+    compound compounds pharmacy program programs programme policy law act scheme plan initiative agreement
+    treaty deal pact index test report survey
     """.split()
 )
 # What may follow a product's name and say what it is: "the PSP console", "UMD format".
@@ -235,6 +237,8 @@ def _introduction(doc: Document, short: str, first: int) -> Introduction | None:
         spelled = _full_name_in(prose[opening:bracket_end], short)
         if spelled is not None:
             return Introduction((opening + spelled[0], opening + spelled[1]), (end + 1, bracket_end + 1))
+    if _explained_after(prose, short, end, limit) or _department(prose, short, limit):
+        return Introduction(None, None)
     for body in doc.body:
         if body.start > limit:
             break
@@ -243,6 +247,29 @@ def _introduction(doc: Document, short: str, first: int) -> Introduction | None:
             name = (body.start + found[0], body.start + found[1])
             return Introduction(name, _bracket_after(prose, name[1], short))
     return None
+
+
+def _explained_after(prose: str, short: str, end: int, limit: int) -> bool:
+    """The writer says what it is straight after: "THC and CBD are chemical
+    compounds found in marijuana", or in the next sentence, "… vaped THC
+    products. THC is the psychoactive ingredient in cannabis"."""
+    defined = _DEFINED_RE.match(prose, end, limit)
+    if defined is not None and any(word.lower() in _DESCRIPTORS for word in defined.group("words").split()):
+        return True
+    return re.search(rf"[.!?]\s+{re.escape(short)}s? (?:is|are|stands for|means)\b", prose[end:limit]) is not None
+
+
+_DEFINED_RE = lazy_compile(
+    r"(?:\s+and\s+\p{Lu}{2,6})?\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?P<words>(?:[\p{L}-]+\s+){0,3}[\p{L}-]+)"
+)
+
+
+def _department(prose: str, short: str, limit: int) -> bool:
+    """DOJ, DOD, DOE, DOL: a "Department of X" the article has called the "X
+    Department" (the "Justice Department") by the first use."""
+    if len(short) != 3 or not short.startswith("DO"):
+        return False
+    return re.search(rf"\b{short[2]}\w+ Department\b", prose[:limit]) is not None
 
 
 def _bracket_after(prose: str, end: int, short: str) -> tuple[int, int] | None:
@@ -308,7 +335,10 @@ def _spell_from(words: list[Any], index: int, short: str, any_case: bool = False
         if not (text[0].isupper() or any_case) or text == short:
             return None
         given = _initials(text) if not any_case else _initials(text[0].upper() + text[1:])
-        if given and len(given) < len(letters) and letters[position:].startswith(given):
+        camel = text[0] + "".join(char for char in text[1:] if char.isupper()) if not text.isupper() else ""
+        if len(camel) > max(1, len(given)) and letters[position:].startswith(camel):
+            position += len(camel)  # "PlayStation Portable": PSP
+        elif given and len(given) < len(letters) and letters[position:].startswith(given):
             position += len(given)
         elif letters[position] == text[0].upper():
             position += 1

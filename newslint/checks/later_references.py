@@ -9,7 +9,8 @@ the house's rule, the ``style`` option:
 - ``honorific``: the title and surname ("Mr Blair"), as the BBC and The
   Economist write, keeping military, clerical and academic titles ("Gen
   Jackson", "Dr Williams"). A bare surname is reported for a person the
-  article itself calls "Mr Blair" elsewhere, and the fix adds that title.
+  article itself calls "Mr Blair" as often, or already has, and the fix
+  adds that title.
   Whom to give a title is the house's call (the BBC's sport pages use bare
   surnames), so a person the article never titles is left alone, and so is
   one whose title the article gives two ways.
@@ -103,15 +104,24 @@ class LaterReferences(Check):
                 continue
             title = next(iter(titles))
             pattern = lazy_compile(rf"(?<![\w'’./-]){surname}(?![\w/-]|['’]?s?\s+\p{{Lu}}\p{{Ll}})")
-            for block in doc.body:
-                for match in pattern.finditer(prose, block.start, block.end):
-                    if not people.introduced_before(surname, match.start()) or doc.in_quote(match.start()):
-                        continue
-                    if not _bare_reference(prose, match.start(), block.start, people):
-                        continue
-                    replacement = f"{title} {surname}"
-                    params = {"replacement": replacement, "name": people.full_name(surname)}
-                    yield Finding(match.start(), match.end(), params, replacement)
+            bare = [
+                match
+                for block in doc.body
+                for match in pattern.finditer(prose, block.start, block.end)
+                if people.introduced_before(surname, match.start())
+                and not doc.in_quote(match.start())
+                and _bare_reference(prose, match.start(), block.start, people)
+            ]
+            titled = people.titled_at[surname]
+            for match in bare:
+                # The article's own practice for this person: titled at least as
+                # often as not, or titled already (not only in readers' comments
+                # at the end, say).
+                if len(titled) < len(bare) and titled[0] > match.start():
+                    continue
+                replacement = f"{title} {surname}"
+                params = {"replacement": replacement, "name": people.full_name(surname)}
+                yield Finding(match.start(), match.end(), params, replacement)
 
 
 def _bare_reference(prose: str, start: int, floor: int, people: _People) -> bool:
@@ -166,9 +176,11 @@ class _People:
             for match in _TITLED_RE.finditer(prose, block.start, block.end)
         ]
         self.titles: dict[str, set[str]] = defaultdict(set)
+        self.titled_at: dict[str, list[int]] = defaultdict(list)
         for match in self.titled:
             if not doc.in_quote(match.start()):
                 self.titles[match.group("surname")].add(match.group("title"))
+                self.titled_at[match.group("surname")].append(match.start())
 
     def introduced_before(self, surname: str, offset: int) -> bool:
         return surname in self.first_mention and self.first_mention[surname] < offset

@@ -253,7 +253,10 @@ def _is_label_or_value(prose: str, offset: int, floor: int, number: str) -> bool
         # "Channel 4", "Halo 2", "Phase 3": a name. A sentence's first word is not.
         while index > floor and prose[index - 1] in " \t":
             index -= 1
-        return index > floor and prose[index - 1] not in '.!?\n"“‘('
+        if index > floor and prose[index - 1] not in '.!?\n"“‘(':
+            return True
+        # First in its sentence: a name if the article writes it so again ("Motel 6").
+        return prose.count(f"{before} {number}") > 1
     return False
 
 
