@@ -9,8 +9,7 @@ the house's rule, the ``style`` option:
 - ``honorific``: the title and surname ("Mr Blair"), as the BBC and The
   Economist write, keeping military, clerical and academic titles ("Gen
   Jackson", "Dr Williams"). A bare surname is reported for a person the
-  article itself calls "Mr Blair" as often, or already has, and the fix
-  adds that title.
+  article has already called "Mr Blair", and the fix adds that title.
   Whom to give a title is the house's call (the BBC's sport pages use bare
   surnames), so a person the article never titles is left alone, and so is
   one whose title the article gives two ways.
@@ -50,8 +49,15 @@ _NOT_FIRST_NAMES = frozenset(
      "Officer", "Director", "Spokesman", "Spokeswoman", "Speaker", "General", "Admiral", "Commissioner",
      "Prosecutor", "Attorney", "Ambassador", "Representative", "Deputy", "Vice", "Premier", "Sheriff",
      "Detective", "Inspector", "Constable", "Superintendent", "Sergeant", "Lieutenant", "Colonel", "Major",
-     "Captain", "Professor", "Doctor", "Pastor", "Reverend", "Saint", "Mrs", "Mr", "Ms"}
+     "Captain", "Professor", "Doctor", "Pastor", "Reverend", "Saint", "Mrs", "Mr", "Ms", "President",
+     "Senator", "Governor", "Chancellor", "Mayor", "King", "Queen", "Prince", "Princess", "Pope", "Judge",
+     "Justice", "Father", "Sister", "Brother", "Congressman", "Congresswoman", "Dame", "Sir"}
 )  # fmt: skip
+# Titles that introduce a person on their own ("President Obama", "Chancellor Merkel").
+_INTRODUCING_TITLES = frozenset(
+    "President Senator Governor Chancellor Mayor King Queen Prince Princess Pope Judge Justice Congressman "
+    "Congresswoman Secretary Minister Premier General Admiral Ambassador Representative".split()
+)
 # Capitalised words that open a sentence before a surname: no first names.
 _SENTENCE_OPENERS = frozenset(
     """Later Earlier Yesterday Today Tomorrow Now Then But And So Meanwhile However When After Before While If
@@ -114,10 +120,10 @@ class LaterReferences(Check):
             ]
             titled = people.titled_at[surname]
             for match in bare:
-                # The article's own practice for this person: titled at least as
-                # often as not, or titled already (not only in readers' comments
-                # at the end, say).
-                if len(titled) < len(bare) and titled[0] > match.start():
+                # Only once the article has titled the person: it has set its
+                # practice, then dropped it (a title only in readers' comments
+                # at the end says nothing about the story).
+                if titled[0] > match.start():
                     continue
                 replacement = f"{title} {surname}"
                 params = {"replacement": replacement, "name": people.full_name(surname)}
@@ -163,9 +169,13 @@ class _People:
                 continue
             for match in _FULL_NAME_RE.finditer(prose, block.start, block.end):
                 first, surname = match.group("first"), match.group("surname")
-                if first in _NOT_FIRST_NAMES or surname in _NOT_FIRST_NAMES or first in _SENTENCE_OPENERS:
+                if surname in _NOT_FIRST_NAMES or first in _SENTENCE_OPENERS:
                     continue
-                self.first_names[surname].add(first)
+                if first not in _NOT_FIRST_NAMES:
+                    self.first_names[surname].add(first)
+                elif first not in _INTRODUCING_TITLES:
+                    continue
+                # "Tony Blair", or "President Obama": either introduces the person.
                 self.first_mention.setdefault(surname, match.start())
                 self.names.setdefault(surname, match.group())
         self.all_first_names = frozenset(name for names in self.first_names.values() for name in names)
