@@ -136,7 +136,7 @@ class Abbreviations(Check):
         uses: dict[str, list[Use]] = {}
         lower_words: frozenset[str] | None = None
         for block in doc.body:
-            if _FINAL_STOP_RE.search(prose, block.start, block.end) is None:
+            if _FINAL_STOP_RE.search(prose, block.start, block.end) is None or _short(prose, block.start, block.end):
                 continue  # a subhead, a caption, a list item: not running text
             for match in _ABBREVIATION_RE.finditer(prose, block.start, block.end):
                 short = match.group("short")
@@ -166,6 +166,11 @@ class Abbreviations(Check):
         elif not self.opts["brackets"] and introduction.bracket is not None:
             start, end = introduction.bracket
             yield Finding(start, end, {"short": short})
+
+
+def _short(prose: str, start: int, end: int) -> bool:
+    """A paragraph of six words or fewer: a subhead ("What will CBO say?")."""
+    return len(prose[start:end].split()) <= 6
 
 
 def _lower_case_words(prose: str, doc: Document) -> frozenset[str]:
@@ -332,8 +337,8 @@ def _spell_from(words: list[Any], index: int, short: str, any_case: bool = False
             break
         if text.lower() in _CONNECTIVES and (text[0].islower() or any_case) and position:
             continue
-        if not (text[0].isupper() or any_case) or text == short:
-            return None
+        if not (text[0].isupper() or any_case) or text.startswith(short):
+            return None  # not capitalised, or the abbreviation itself ("SMEs")
         given = _initials(text) if not any_case else _initials(text[0].upper() + text[1:])
         camel = text[0] + "".join(char for char in text[1:] if char.isupper()) if not text.isupper() else ""
         if len(camel) > max(1, len(given)) and letters[position:].startswith(camel):
