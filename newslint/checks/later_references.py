@@ -14,7 +14,8 @@ the house's rule, the ``style`` option:
   surnames), so a person the article never titles is left alone, and so is
   one whose title the article gives two ways.
 
-Either way, two people who share a surname ("Bill Clinton", "Hillary
+Either way, a page of readers' comments or a first-person piece (a third of
+its paragraphs say "I" outside quotes) is left alone, and two people who share a surname ("Bill Clinton", "Hillary
 Clinton"; "Mr and Mrs Smith") are left alone: AP keeps courtesy titles to
 tell them apart. Only references after the full name count, outside direct
 speech; "the Blair government" and "Blair-Brown" are not references to the
@@ -85,6 +86,8 @@ class LaterReferences(Check):
         prose = doc.prose
         if not _TITLED_RE.search(prose):
             return  # both styles need an article that titles someone
+        if _first_person_page(doc):
+            return  # readers' comments, a diary: not news copy the house edits
         people = _People(doc)
         if self.opts["style"] == "surname":
             yield from self._titled(doc, people)
@@ -128,6 +131,22 @@ class LaterReferences(Check):
                 replacement = f"{title} {surname}"
                 params = {"replacement": replacement, "name": people.full_name(surname)}
                 yield Finding(match.start(), match.end(), params, replacement)
+
+
+_FIRST_PERSON_RE = lazy_compile(r"(?<![\w'’])I(?![\w'’])")
+
+
+def _first_person_page(doc: Document) -> bool:
+    """A page of readers' comments or a first-person piece: a third or more of
+    its body paragraphs (four at least) say "I" outside quotation marks."""
+    body = doc.body
+    first_person = 0
+    for block in body:
+        for match in _FIRST_PERSON_RE.finditer(doc.prose, block.start, block.end):
+            if not doc.in_quote(match.start()):
+                first_person += 1
+                break
+    return first_person >= 4 and first_person * 3 >= len(body)
 
 
 def _bare_reference(prose: str, start: int, floor: int, people: _People) -> bool:
