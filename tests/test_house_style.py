@@ -71,6 +71,12 @@ def test_every_guide_keeps_its_exceptions_in_figures(sentence: str) -> None:
     assert found(HEAD + sentence + "\n", BRITISH, "style.numbers") == set()
 
 
+def test_headlines_keep_their_figures() -> None:
+    text = "3 killed as storm hits coast\n\nThree people were killed.\n"
+    assert found(text, BRITISH, "style.numbers") == set()
+    assert found(text, BRITISH, "style.number-start") == set()
+
+
 def test_figures_from_moves_the_switch() -> None:
     text = HEAD + "Police arrested ten people. Later 3 officers were hurt.\n"
     assert found(text, with_rule("british", "style.numbers", figures_from=11), "style.numbers") == {(3, 35, "3")}
@@ -151,6 +157,11 @@ def test_a_time_without_am_or_pm_is_left_alone() -> None:
 def test_ap_dates_drop_ordinals_and_abbreviate_long_months_with_a_day() -> None:
     text = HEAD + "The vote is on January 5th, not in Dec. 2019; the 4th of July fell on September 11.\n"
     assert fixed(text, AMERICAN) == HEAD + "The vote is on Jan. 5, not in December 2019; July 4 fell on Sept. 11.\n"
+
+
+def test_ap_spells_out_a_month_that_stands_alone() -> None:
+    text = HEAD + "Sales fell in Jan. and rose in Feb. Then they fell.\n"
+    assert fixed(text, AMERICAN) == HEAD + "Sales fell in January and rose in February. Then they fell.\n"
 
 
 def test_british_dates_drop_ordinals_and_the_comma_before_the_year() -> None:
