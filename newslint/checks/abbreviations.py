@@ -41,7 +41,8 @@ from newslint.terms import Hit
 # allowed. Two capitals are left alone: as often initials of a person ("JK"),
 # a product ("DS") or a currency ("HK$") as an abbreviation to spell out.
 _ABBREVIATION_RE = lazy_compile(
-    r"(?<![\w&.'’@#/-])(?P<short>\p{Lu}[\p{Lu}&]{1,4}\p{Lu})(?:s|'s|’s)?(?![\w&'’/#$-]|\.\w)"
+    r"(?<![\w&.'’@#/-])(?P<short>[A-Z][A-Z&]{1,4}[A-Z])(?:s|'s|’s)?(?![\w&'’/#$-]|\.\w)",
+    engine="re",
 )
 # What the writer calls the thing named, just before it: "security firm RSA",
 # "athletics' ruling body the IAAF", "US band REM". A reader told what it is
@@ -134,7 +135,6 @@ class Abbreviations(Check):
         """Every abbreviation in the body, with the places it is used."""
         prose = doc.prose
         uses: dict[str, list[Use]] = {}
-        lower_words: frozenset[str] | None = None
         for block in doc.body:
             if _FINAL_STOP_RE.search(prose, block.start, block.end) is None or _short(prose, block.start, block.end):
                 continue  # a subhead, a caption, a list item: not running text
@@ -149,9 +149,7 @@ class Abbreviations(Check):
                     or prose[max(block.start, match.start() - 2) : match.start()].strip()[-1:].isdigit()
                 ):
                     continue  # a speaker's label in a transcript ("KARL:"), a code ("16 USC")
-                if lower_words is None:
-                    lower_words = _lower_case_words(prose, doc)
-                if short.lower() in lower_words:
+                if _written_in_lower_case(prose, short):
                     continue  # a word in capitals ("SECRET", "WAVE"), not an abbreviation
                 if doc.in_quote(match.start()):
                     continue
@@ -173,11 +171,9 @@ def _short(prose: str, start: int, end: int) -> bool:
     return len(prose[start:end].split()) <= 6
 
 
-def _lower_case_words(prose: str, doc: Document) -> frozenset[str]:
-    return frozenset(word for block in doc.blocks for word in _LOWER_WORD_RE.findall(prose, block.start, block.end))
-
-
-_LOWER_WORD_RE = lazy_compile(r"\b\p{Ll}+\b")
+def _written_in_lower_case(prose: str, short: str) -> bool:
+    """Whether the article also writes the word in lower case ("wave")."""
+    return re.search(rf"(?<![\w'’-]){re.escape(short.lower())}(?![\w'’-])", prose) is not None
 
 
 def _in_capitals_run(prose: str, start: int, end: int, floor: int, ceiling: int) -> bool:

@@ -15,6 +15,8 @@ An all-capitals headline is left to the writer.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 from newslint.checks import Check, Finding, Option
@@ -46,22 +48,30 @@ class HeadlineCase(Check):
     }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        headlines = doc.blocks_of("headline")
-        if not headlines:
-            return
-        lower_in_body = _lower_case_words(doc)
-        for block in headlines:
+        for block in doc.blocks_of("headline"):
             text = doc.prose[block.start : block.end]
             if sum(c.isupper() for c in text) > 0.6 * sum(c.isalpha() for c in text):
                 continue  # ALL CAPITALS
-            words = [m for m in _WORD_RE.finditer(text) if not _starts_afresh(text, m.start())]
+            words = [m.group() for m in _WORD_RE.finditer(text) if not _starts_afresh(text, m.start())]
             if self.opts["case"] == "sentence":
-                evidence = [m.group() for m in words if m.group()[0].isupper() and _common(m.group(), lower_in_body)]
+                candidates = [
+                    w for w in words if w[0].isupper() and not w.isupper() and _lowered(w) not in _MINOR_WORDS
+                ]
+                evidence = []
+                for word in candidates:
+                    if _common_in_body(doc, _lowered(word)):
+                        evidence.append(word)
+                        if len(evidence) == 3:
+                            break
             else:
-                evidence = [m.group() for m in words if _lower_case_word(m.group())]
+                evidence = [word for word in words if _lower_case_word(word)]
             if len(evidence) >= 2:
                 params = {"case": self.opts["case"], "evidence": ", ".join(evidence[:3])}
                 yield Finding(block.start, block.end, params)
+
+
+def _lowered(word: str) -> str:
+    return word[0].lower() + word[1:]
 
 
 def _starts_afresh(text: str, offset: int) -> bool:
@@ -70,31 +80,32 @@ def _starts_afresh(text: str, offset: int) -> bool:
     return not before or before[-1] in _LABEL_END or before.endswith((".", "?", "!"))
 
 
-def _lower_case_words(doc: Document) -> frozenset[str]:
-    """Words the body writes in lower case and never capitalises mid-sentence
-    (so "house" counts, but not where the article also has "White House")."""
-    lower: set[str] = set()
-    capitalised: set[str] = set()
+def _common_in_body(doc: Document, lower: str) -> bool:
+    """Whether the body writes ``lower`` in lower case and never capitalises
+    it mid-sentence: a common word ("house"), not a name ("the White House")."""
     prose = doc.prose
-    for block in doc.body:
-        for match in _WORD_RE.finditer(prose, block.start, block.end):
-            word = match.group()
-            if word[0].islower():
-                lower.add(word)
-            elif _MID_SENTENCE_RE.search(prose, max(block.start, match.start() - 3), match.start()):
-                capitalised.add(word[0].lower() + word[1:])
-    return frozenset(lower - capitalised)
+    body = doc.body
+    if not body:
+        return False
+    start, end = body[0].start, body[-1].end
+    pattern = _word_pattern(lower)
+    seen_lower = False
+    for match in pattern.finditer(prose, start, end):
+        if match.group()[0].islower():
+            seen_lower = True
+        elif _MID_SENTENCE_RE.search(prose, max(start, match.start() - 3), match.start()):
+            return False
+    return seen_lower
 
 
-_MID_SENTENCE_RE = lazy_compile(r"[\w,;] $")
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(lower: str) -> re.Pattern[str]:
+    """The word, in lower case or capitalised, whole."""
+    first = re.escape(lower[0])
+    return re.compile(rf"(?<![\w'’-])(?:{first}|{re.escape(lower[0].upper())}){re.escape(lower[1:])}(?![\w'’-])")
 
 
-def _common(word: str, lower_in_body: frozenset[str]) -> bool:
-    """A capitalised headline word that is a common word: the body writes it
-    in lower case, and it is not a short function word (which title case
-    capitalises or not, by house)."""
-    lower = word[0].lower() + word[1:]
-    return lower in lower_in_body and lower not in _MINOR_WORDS and not word.isupper()
+_MID_SENTENCE_RE = lazy_compile(r"[\w,;] $", engine="re")
 
 
 def _lower_case_word(word: str) -> bool:

@@ -24,6 +24,8 @@ person.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -112,7 +114,7 @@ class LaterReferences(Check):
             if len(titles) != 1 or people.shared(surname) or surname not in people.first_names:
                 continue
             title = next(iter(titles))
-            pattern = lazy_compile(rf"(?<![\w'’./-]){surname}(?![\w/-]|['’]?s?\s+\p{{Lu}}\p{{Ll}})")
+            pattern = _surname_pattern(surname)
             bare = [
                 match
                 for block in doc.body
@@ -131,6 +133,13 @@ class LaterReferences(Check):
                 replacement = f"{title} {surname}"
                 params = {"replacement": replacement, "name": people.full_name(surname)}
                 yield Finding(match.start(), match.end(), params, replacement)
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    """The surname alone, not inside a longer word or before a capitalised one
+    ("Brown's Britain"). Cached: the same surnames come up article after article."""
+    return re.compile(rf"(?<![\w'’./-]){re.escape(surname)}(?![\w/-]|['’]?s?\s+[A-Z][a-z])")
 
 
 _FIRST_PERSON_RE = lazy_compile(r"(?<![\w'’])I(?![\w'’])")

@@ -38,11 +38,12 @@ _TENS = {word: 20 + 10 * index for index, word in enumerate(NUMBER_TENS)}
 
 # A plain whole figure: not part of a decimal, a time, a fraction, a range,
 # a score, a code ("PS2", "3G") or a word ("'90s").
-_SMALL_FIGURE_RE = lazy_compile(r"(?<![\w.,:/£$€¥#&'’-])\d{1,2}(?![\w%.,:/-]|[.,]\d|\s?[-–]\s?\d)")
+_SMALL_FIGURE_RE = lazy_compile(r"(?<![\w.,:/£$€¥#&'’-])\d{1,2}(?![\w%.,:/-]|[.,]\d|\s?[-–]\s?\d)", engine="re")
 # A number word from the switch up to 99: "ten", "fifteen", "twenty-five".
 _NUMBER_WORD_RE = lazy_compile(
     rf"(?<![\w'’-])(?P<word>{'|'.join(sorted([*NUMBER_UNITS[10:], *NUMBER_TENS], key=len, reverse=True))})"
-    rf"(?:-(?P<unit>{'|'.join(NUMBER_UNITS[1:10])}))?(?![\w'’]|-(?:fold|plus|something|odd|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)"
+    rf"(?:-(?P<unit>{'|'.join(NUMBER_UNITS[1:10])}))?(?![\w'’]|-(?:fold|plus|something|odd|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)",
+    engine="re",
 )
 _WORD_AFTER_RE = lazy_compile(r"[ \t]+(?P<word>[\p{L}'’.]+(?:/[\p{L}]+)?)(?:[ \t]+(?P<second>[\p{L}'’]+))?")
 _HYPHEN_AFTER_RE = lazy_compile(r"-\p{L}")

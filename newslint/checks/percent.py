@@ -10,10 +10,9 @@ is safe: the value does not change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
-
-import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
@@ -24,13 +23,17 @@ from newslint.terms import Hit
 # A figure and its percent, in any of the three forms ("5%", "5 %", "5 per cent").
 _FIGURE_PERCENT_RE = lazy_compile(
     r"(?<![\w.,])(?P<figure>\d+(?:[.,]\d+)*)(?P<form>[ \t]?%|[ \t]+per[ \t]?cent\b|[ \t]+percent\b)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
+    engine="re",
 )
-# The word on its own ("per cent", "percent") or after a number word ("five %").
-_WORD_RE = lazy_compile(r"(?<![\w-])(?:per[ \t]?cent|percent)(?![\w-])|(?<=\b[a-z]+)[ \t]?%", regex.IGNORECASE)
+# The word on its own ("per cent", "percent").
+_WORD_RE = lazy_compile(r"(?<![\w-])(?:per[ \t]?cent|percent)(?![\w-])", re.IGNORECASE, engine="re")
+# "%" after a number word: "five %".
+_SIGN_AFTER_WORD_RE = lazy_compile(r"(?<=[a-z])[ \t]?%", re.IGNORECASE, engine="re")
 _NUMBER_WORD_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|hundred|a)(?:-\w+)?[ \t]*$"
+    r"|fifty|sixty|seventy|eighty|ninety|hundred|a)(?:-\w+)?[ \t]*$",
+    engine="re",
 )
 
 
@@ -73,15 +76,14 @@ class Percent(Check):
             if any(start <= match.start() < end for start, end in taken):
                 continue
             found = match.group()
-            if found.strip() == "%":
-                if _NUMBER_WORD_BEFORE_RE.search(prose, max(0, match.start() - 20), match.start()) is None:
-                    continue
-                wanted = " " + self.words
-            else:
-                wanted = _cased(found, self.words)
-                if " ".join(found.split()) == wanted:
-                    continue
-            yield Finding(match.start(), match.end(), {"replacement": wanted.strip()}, wanted)
+            wanted = _cased(found, self.words)
+            if " ".join(found.split()) != wanted:
+                yield Finding(match.start(), match.end(), {"replacement": wanted}, wanted)
+        if "%" in prose:
+            for match in _SIGN_AFTER_WORD_RE.finditer(prose):
+                if _NUMBER_WORD_BEFORE_RE.search(prose, max(0, match.start() - 20), match.start()) is not None:
+                    wanted = " " + self.words
+                    yield Finding(match.start(), match.end(), {"replacement": self.words}, wanted)
 
 
 def _cased(found: str, wanted: str) -> str:
