@@ -37,6 +37,7 @@ from newslint.options import Bool, Choice, Int, Strings
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 
+FAMILIAR = frozenset(FAMILIAR_ABBREVIATIONS)
 # Three to six capitals (an ampersand inside: "AT&T"), a possessive or plural
 # allowed. Two capitals are left alone: as often initials of a person ("JK"),
 # a product ("DS") or a currency ("HK$") as an abbreviation to spell out.
@@ -132,29 +133,9 @@ class Abbreviations(Check):
                 yield from self._bracket_finding(doc, short, introduction)
 
     def _uses(self, doc: Document) -> dict[str, list[Use]]:
-        """Every abbreviation in the body, with the places it is used."""
-        prose = doc.prose
-        uses: dict[str, list[Use]] = {}
-        for block in doc.body:
-            if _FINAL_STOP_RE.search(prose, block.start, block.end) is None or _short(prose, block.start, block.end):
-                continue  # a subhead, a caption, a list item: not running text
-            for match in _ABBREVIATION_RE.finditer(prose, block.start, block.end):
-                short = match.group("short")
-                if short in self.familiar or _ROMAN_RE.fullmatch(short) or _RATING_RE.fullmatch(short):
-                    continue
-                if _in_capitals_run(prose, match.start(), match.end(), block.start, block.end):
-                    continue
-                if (
-                    prose.startswith(":", match.end())
-                    or prose[max(block.start, match.start() - 2) : match.start()].strip()[-1:].isdigit()
-                ):
-                    continue  # a speaker's label in a transcript ("KARL:"), a code ("16 USC")
-                if _written_in_lower_case(prose, short):
-                    continue  # a word in capitals ("SECRET", "WAVE"), not an abbreviation
-                if doc.in_quote(match.start()):
-                    continue
-                uses.setdefault(short, []).append(Use(match.start("short"), match.end("short")))
-        return {short: found for short, found in uses.items() if not _part_of_name(prose, found)}
+        """Every abbreviation in the body that is not familiar, with its uses."""
+        candidates = _candidates(doc)
+        return {short: found for short, found in candidates.items() if short not in self.familiar}
 
     def _bracket_finding(self, doc: Document, short: str, introduction: Introduction) -> Iterable[Finding]:
         if self.opts["brackets"] and introduction.bracket is None and introduction.name is not None:
@@ -166,6 +147,44 @@ class Abbreviations(Check):
             yield Finding(start, end, {"short": short})
 
 
+_CACHE_KEY = "_abbreviation_candidates"
+
+
+def _candidates(doc: Document) -> dict[str, list[Use]]:
+    """Every abbreviation in the body's running text, outside direct speech,
+    with its uses, whatever the familiar list. Kept on the document: both
+    abbreviation rules of a pack read it."""
+    cached: dict[str, list[Use]] | None = vars(doc).get(_CACHE_KEY)
+    if cached is not None:
+        return cached
+    prose = doc.prose
+    uses: dict[str, list[Use]] = {}
+    rejected: set[str] = set()
+    for block in doc.body:
+        if _FINAL_STOP_RE.search(prose, block.start, block.end) is None or _short(prose, block.start, block.end):
+            continue  # a subhead, a caption, a list item: not running text
+        for match in _ABBREVIATION_RE.finditer(prose, block.start, block.end):
+            short = match.group("short")
+            if short in rejected or short in FAMILIAR or _ROMAN_RE.fullmatch(short) or _RATING_RE.fullmatch(short):
+                continue
+            if _in_capitals_run(prose, match.start(), match.end(), block.start, block.end):
+                continue
+            if (
+                prose.startswith(":", match.end())
+                or prose[max(block.start, match.start() - 2) : match.start()].strip()[-1:].isdigit()
+            ):
+                continue  # a speaker's label in a transcript ("KARL:"), a code ("16 USC")
+            if short not in uses and _written_in_lower_case(prose, short):
+                rejected.add(short)
+                continue  # a word in capitals ("SECRET", "WAVE"), not an abbreviation
+            if doc.in_quote(match.start()):
+                continue
+            uses.setdefault(short, []).append(Use(match.start("short"), match.end("short")))
+    found = {short: places for short, places in uses.items() if not _part_of_name(prose, places)}
+    vars(doc)[_CACHE_KEY] = found
+    return found
+
+
 def _short(prose: str, start: int, end: int) -> bool:
     """A paragraph of six words or fewer: a subhead ("What will CBO say?")."""
     return len(prose[start:end].split()) <= 6
@@ -173,7 +192,10 @@ def _short(prose: str, start: int, end: int) -> bool:
 
 def _written_in_lower_case(prose: str, short: str) -> bool:
     """Whether the article also writes the word in lower case ("wave")."""
-    return re.search(rf"(?<![\w'’-]){re.escape(short.lower())}(?![\w'’-])", prose) is not None
+    lower = short.lower()
+    if lower not in prose:
+        return False
+    return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", prose) is not None
 
 
 def _in_capitals_run(prose: str, start: int, end: int, floor: int, ceiling: int) -> bool:

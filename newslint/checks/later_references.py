@@ -9,7 +9,9 @@ the house's rule, the ``style`` option:
 - ``honorific``: the title and surname ("Mr Blair"), as the BBC and The
   Economist write, keeping military, clerical and academic titles ("Gen
   Jackson", "Dr Williams"). A bare surname is reported for a person the
-  article has already called "Mr Blair", and the fix adds that title.
+  article calls "Mr Blair" before it, no more than a paragraph after the
+  last such title (readers' comments below a story are not its copy), and
+  the fix adds that title.
   Whom to give a title is the house's call (the BBC's sport pages use bare
   surnames), so a person the article never titles is left alone, and so is
   one whose title the article gives two ways.
@@ -42,10 +44,8 @@ _SURNAME_TITLES = tuple(title for title in _TITLES if title not in ("Sir", "Dame
 _SURNAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
 # "Mr Blair", "Mr. Blair", "Gen Jackson".
 _TITLED_RE = lazy_compile(rf"\b(?P<title>{alternation(_SURNAME_TITLES)})\.?\s+(?P<surname>{_SURNAME})(?![\w-])")
-# "Tony Blair", "George W. Bush", "Iain Duncan Smith" (the last word is the surname).
-_FULL_NAME_RE = lazy_compile(
-    rf"(?<![\w.'’-])(?P<first>\p{{Lu}}\p{{Ll}}+)(?:\s+\p{{Lu}}\.)?\s+(?P<surname>{_SURNAME})(?![\w-]|\s+\p{{Lu}}\p{{Ll}})"
-)
+# The first name just before a surname: "Tony Blair", "George W. Bush".
+_FIRST_NAME_BEFORE_RE = lazy_compile(r"(?<![\w.'’-])(?P<first>\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.)?\s+$")
 # Capitalised words that come before a surname but are no first name.
 _NOT_FIRST_NAMES = frozenset(
     {*_TITLES, "The", "A", "An", "Minister", "Secretary", "Leader", "Chairman", "Chief", "Coach", "Manager",
@@ -124,11 +124,14 @@ class LaterReferences(Check):
                 and _bare_reference(prose, match.start(), block.start, people)
             ]
             titled = people.titled_at[surname]
+            # Only within the stretch the article titles the person: from the
+            # first titled reference to the paragraph after the last one.
+            # Readers' comments after the story, or a title only there, say
+            # nothing about the story's style.
+            last = doc.block_at(titled[-1])
+            ceiling = _paragraph_after(doc, last.end) if last is not None else titled[-1]
             for match in bare:
-                # Only once the article has titled the person: it has set its
-                # practice, then dropped it (a title only in readers' comments
-                # at the end says nothing about the story).
-                if titled[0] > match.start():
+                if not titled[0] < match.start() < ceiling:
                     continue
                 replacement = f"{title} {surname}"
                 params = {"replacement": replacement, "name": people.full_name(surname)}
@@ -140,6 +143,12 @@ def _surname_pattern(surname: str) -> re.Pattern[str]:
     """The surname alone, not inside a longer word or before a capitalised one
     ("Brown's Britain"). Cached: the same surnames come up article after article."""
     return re.compile(rf"(?<![\w'’./-]){re.escape(surname)}(?![\w/-]|['’]?s?\s+[A-Z][a-z])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_anywhere(surname: str) -> re.Pattern[str]:
+    """The surname as a whole word, wherever it stands ("President Trump's")."""
+    return re.compile(rf"(?<![\w'’.-]){re.escape(surname)}(?![\w-])")
 
 
 _FIRST_PERSON_RE = lazy_compile(r"(?<![\w'’])I(?![\w'’])")
@@ -156,6 +165,28 @@ def _first_person_page(doc: Document) -> bool:
                 first_person += 1
                 break
     return first_person >= 4 and first_person * 3 >= len(body)
+
+
+_FINAL_STOP_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""")
+
+
+def _paragraph_after(doc: Document, end: int) -> int:
+    """Where the paragraph after the one ending at ``end`` ends."""
+    following = [block.end for block in doc.body if block.start >= end]
+    return following[0] if following else end
+
+
+def _running_text(prose: str, start: int, end: int) -> bool:
+    """A paragraph of sentences, not a subhead or a list of related links
+    ("FBI in Internal Feud Over Clinton Probe"), whose capitals are no names."""
+    return _FINAL_STOP_RE.search(prose, start, end) is not None and len(prose[start:end].split()) > 6
+
+
+def _common_word(prose: str, word: str) -> bool:
+    """A capitalised word the article also writes in lower case ("Over",
+    "Latest", "Can" in a title-case line): no first name."""
+    lower = word.lower()
+    return lower in prose and re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", prose) is not None
 
 
 def _bare_reference(prose: str, start: int, floor: int, people: _People) -> bool:
@@ -185,40 +216,49 @@ _CAPITALISED_BEFORE_RE = lazy_compile(r"(?P<word>\p{Lu}[\p{L}'’.-]*)\s+$")
 
 
 class _People:
-    """The people of one article: full names, titled references, first names."""
+    """The people of one article an editor might title: titled references,
+    and for each titled surname its full names and first names."""
 
     def __init__(self, doc: Document) -> None:
         prose = doc.prose
-        self.first_names: dict[str, set[str]] = defaultdict(set)
-        self.first_mention: dict[str, int] = {}
-        self.names: dict[str, str] = {}
-        for block in doc.blocks:
-            if block.kind == "headline":
-                continue
-            for match in _FULL_NAME_RE.finditer(prose, block.start, block.end):
-                first, surname = match.group("first"), match.group("surname")
-                if surname in _NOT_FIRST_NAMES or first in _SENTENCE_OPENERS:
-                    continue
-                if first not in _NOT_FIRST_NAMES:
-                    self.first_names[surname].add(first)
-                elif first not in _INTRODUCING_TITLES:
-                    continue
-                # "Tony Blair", or "President Obama": either introduces the person.
-                self.first_mention.setdefault(surname, match.start())
-                self.names.setdefault(surname, match.group())
-        self.all_first_names = frozenset(name for names in self.first_names.values() for name in names)
-        self.titled = [
-            match
-            for block in doc.blocks
-            if block.kind != "headline"
-            for match in _TITLED_RE.finditer(prose, block.start, block.end)
-        ]
+        blocks = [block for block in doc.blocks if block.kind != "headline"]
+        self.titled = [match for block in blocks for match in _TITLED_RE.finditer(prose, block.start, block.end)]
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.titled_at: dict[str, list[int]] = defaultdict(list)
         for match in self.titled:
             if not doc.in_quote(match.start()):
                 self.titles[match.group("surname")].add(match.group("title"))
                 self.titled_at[match.group("surname")].append(match.start())
+        self.first_names: dict[str, set[str]] = defaultdict(set)
+        self.first_mention: dict[str, int] = {}
+        self.names: dict[str, str] = {}
+        # Only a titled surname matters to either style: look for its full
+        # names alone, not for every name in the article.
+        running = [block for block in blocks if _running_text(prose, block.start, block.end)]
+        for surname in {match.group("surname") for match in self.titled}:
+            for block in running:
+                for match in _surname_anywhere(surname).finditer(prose, block.start, block.end):
+                    self._full_name_before(prose, surname, match.start(), block.start)
+        self.all_first_names = frozenset(name for names in self.first_names.values() for name in names)
+
+    def _full_name_before(self, prose: str, surname: str, start: int, floor: int) -> None:
+        """Record "Tony Blair" or "President Obama" ending at ``surname``."""
+        before = _FIRST_NAME_BEFORE_RE.search(prose, max(floor, start - 40), start)
+        if before is None:
+            return
+        first = before.group("first")
+        if first in _SENTENCE_OPENERS:
+            return
+        if first in _NOT_FIRST_NAMES:
+            if first not in _INTRODUCING_TITLES:
+                return
+        elif _common_word(prose, first):
+            return
+        else:
+            self.first_names[surname].add(first)
+        if surname not in self.first_mention or before.start() < self.first_mention[surname]:
+            self.first_mention[surname] = before.start("first")
+            self.names[surname] = prose[before.start("first") : start + len(surname)]
 
     def introduced_before(self, surname: str, offset: int) -> bool:
         return surname in self.first_mention and self.first_mention[surname] < offset
