@@ -29,23 +29,51 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
 from newslint.lexicon import COURTESY_TITLES, HONORIFICS, RANKED_TITLES, alternation
 from newslint.options import Choice
-from newslint.patterns import lazy_compile
+from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit
 
 _TITLES = tuple(dict.fromkeys((*COURTESY_TITLES, *HONORIFICS, *RANKED_TITLES)))
 # Titles written before a surname alone; Sir and Dame go with the first name.
 _SURNAME_TITLES = tuple(title for title in _TITLES if title not in ("Sir", "Dame"))
-_SURNAME = r"\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?"
+# Capital and small letters of the Latin alphabets (the stdlib engine has no
+# \p{Lu}, and this pattern runs over every article: the stdlib is faster).
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_SURNAME = rf"[{_UPPER}][^\W\d_{_UPPER}]+(?:-[{_UPPER}][^\W\d_{_UPPER}]+)?"
 # "Mr Blair", "Mr. Blair", "Gen Jackson".
-_TITLED_RE = lazy_compile(rf"\b(?P<title>{alternation(_SURNAME_TITLES)})\.?\s+(?P<surname>{_SURNAME})(?![\w-])")
-# The first name just before a surname: "Tony Blair", "George W. Bush".
-_FIRST_NAME_BEFORE_RE = lazy_compile(r"(?<![\w.'’-])(?P<first>\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\.)?\s+$")
+# The character before the title is matched, not looked behind at: the stdlib
+# engine then scans for the titles' first letters (a trie) instead of trying a
+# lookbehind at every position. Spans are taken from the groups.
+# The titles as a trie, first: the stdlib engine skips to their first letters.
+# That no letter stands before the title is checked after (_titled).
+_TITLED_RE = lazy_compile(rf"(?P<title>{trie(_SURNAME_TITLES)})\.?\s+(?P<surname>{_SURNAME})(?![\w-])", engine="re")
+_NAME_WORD_RE = lazy_compile(rf"[{_UPPER}][^\W\d_{_UPPER}]+", engine="re")
+_INITIAL_RE = lazy_compile(rf"[{_UPPER}]\.", engine="re")
+
+
+def _first_name_before(prose: str, start: int, floor: int) -> tuple[str, int] | None:
+    """The first name just before a surname ("Tony Blair", "George W. Bush"),
+    and where it starts; None if the word there is no capitalised name."""
+    window = prose[max(floor, start - 40) : start]
+    if not window[-1:].isspace():
+        return None
+    words = window.split()
+    if words and _INITIAL_RE.fullmatch(words[-1]):
+        words.pop()  # a middle initial
+    first = words[-1].lstrip("([{\"“‘'") if words else ""
+    if not _NAME_WORD_RE.fullmatch(first):
+        return None
+    offset = max(floor, start - 40) + window.rfind(first)
+    if offset > 0 and (prose[offset - 1].isalnum() or prose[offset - 1] in ".'’-"):
+        return None
+    return first, offset
+
+
 # Capitalised words that come before a surname but are no first name.
 _NOT_FIRST_NAMES = frozenset(
     {*_TITLES, "The", "A", "An", "Minister", "Secretary", "Leader", "Chairman", "Chief", "Coach", "Manager",
@@ -86,7 +114,7 @@ class LaterReferences(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        if not _TITLED_RE.search(prose):
+        if not any(True for _ in _titled(prose, 0, len(prose))):
             return  # both styles need an article that titles someone
         if _first_person_page(doc):
             return  # readers' comments, a diary: not news copy the house edits
@@ -100,12 +128,13 @@ class LaterReferences(Check):
         """ "Mr Blair" after "Tony Blair", for houses that drop the title."""
         for match in people.titled:
             title, surname = match.group("title"), match.group("surname")
-            if title not in COURTESY_TITLES or not people.introduced_before(surname, match.start()):
+            start = match.start()
+            if title not in COURTESY_TITLES or not people.introduced_before(surname, start):
                 continue
-            if people.shared(surname) or doc.in_quote(match.start()):
+            if people.shared(surname) or doc.in_quote(start):
                 continue
             params = {"replacement": surname, "name": people.full_name(surname)}
-            yield Finding(match.start(), match.end(), params, surname)
+            yield Finding(start, match.end(), params, surname)
 
     def _bare(self, doc: Document, people: _People) -> Iterable[Finding]:
         """ "Blair" after "Tony Blair", for a person the article calls "Mr Blair"."""
@@ -138,20 +167,31 @@ class LaterReferences(Check):
                 yield Finding(match.start(), match.end(), params, replacement)
 
 
+def _titled(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """ "Mr Blair", "Dr. Williams": a title (not inside a longer word) and a surname."""
+    for match in _TITLED_RE.finditer(prose, start, end):
+        if match.start() == 0 or not (prose[match.start() - 1].isalnum() or prose[match.start() - 1] in "_'’"):
+            yield match
+
+
 @functools.lru_cache(maxsize=4096)
 def _surname_pattern(surname: str) -> re.Pattern[str]:
     """The surname alone, not inside a longer word or before a capitalised one
-    ("Brown's Britain"). Cached: the same surnames come up article after article."""
-    return re.compile(rf"(?<![\w'’./-]){re.escape(surname)}(?![\w/-]|['’]?s?\s+[A-Z][a-z])")
+    ("Brown's Britain"). Cached: the same surnames come up article after
+    article. The name comes first, so the engine skips to it."""
+    name = re.escape(surname)
+    return re.compile(rf"{name}(?<![\w'’./-]{name})(?![\w/-]|['’]?s?\s+[A-Z][a-z])")
 
 
 @functools.lru_cache(maxsize=4096)
 def _surname_anywhere(surname: str) -> re.Pattern[str]:
     """The surname as a whole word, wherever it stands ("President Trump's")."""
-    return re.compile(rf"(?<![\w'’.-]){re.escape(surname)}(?![\w-])")
+    name = re.escape(surname)
+    return re.compile(rf"{name}(?<![\w'’.-]{name})(?![\w-])")
 
 
-_FIRST_PERSON_RE = lazy_compile(r"(?<![\w'’])I(?![\w'’])")
+# The letter first, then the lookbehind: the engine skips to each capital I.
+_FIRST_PERSON_RE = lazy_compile(r"I(?<![\w'’]I)(?![\w'’])", engine="re")
 
 
 def _first_person_page(doc: Document) -> bool:
@@ -222,7 +262,7 @@ class _People:
     def __init__(self, doc: Document) -> None:
         prose = doc.prose
         blocks = [block for block in doc.blocks if block.kind != "headline"]
-        self.titled = [match for block in blocks for match in _TITLED_RE.finditer(prose, block.start, block.end)]
+        self.titled = [match for block in blocks for match in _titled(prose, block.start, block.end)]
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.titled_at: dict[str, list[int]] = defaultdict(list)
         for match in self.titled:
@@ -243,10 +283,10 @@ class _People:
 
     def _full_name_before(self, prose: str, surname: str, start: int, floor: int) -> None:
         """Record "Tony Blair" or "President Obama" ending at ``surname``."""
-        before = _FIRST_NAME_BEFORE_RE.search(prose, max(floor, start - 40), start)
+        before = _first_name_before(prose, start, floor)
         if before is None:
             return
-        first = before.group("first")
+        first, first_start = before
         if first in _SENTENCE_OPENERS:
             return
         if first in _NOT_FIRST_NAMES:
@@ -256,9 +296,9 @@ class _People:
             return
         else:
             self.first_names[surname].add(first)
-        if surname not in self.first_mention or before.start() < self.first_mention[surname]:
-            self.first_mention[surname] = before.start("first")
-            self.names[surname] = prose[before.start("first") : start + len(surname)]
+        if surname not in self.first_mention or first_start < self.first_mention[surname]:
+            self.first_mention[surname] = first_start
+            self.names[surname] = prose[first_start : start + len(surname)]
 
     def introduced_before(self, surname: str, offset: int) -> bool:
         return surname in self.first_mention and self.first_mention[surname] < offset

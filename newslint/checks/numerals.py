@@ -45,7 +45,9 @@ _NUMBER_WORD_RE = lazy_compile(
     rf"(?:-(?P<unit>{'|'.join(NUMBER_UNITS[1:10])}))?(?![\w'’]|-(?:fold|plus|something|odd|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)",
     engine="re",
 )
-_WORD_AFTER_RE = lazy_compile(r"[ \t]+(?P<word>[\p{L}'’.]+(?:/[\p{L}]+)?)(?:[ \t]+(?P<second>[\p{L}'’]+))?")
+_WORD_AFTER_RE = lazy_compile(
+    r"[ \t]+(?P<word>(?:[^\W\d_]|['’.])+(?:/[^\W\d_]+)?)(?:[ \t]+(?P<second>(?:[^\W\d_]|['’])+))?", engine="re"
+)
 _HYPHEN_AFTER_RE = lazy_compile(r"-\p{L}")
 
 
@@ -78,7 +80,7 @@ _IRREGULAR_PLURALS = frozenset(
     "troops crew".split()
 )
 # "years old", "months old": an age.
-_AGE_RE = lazy_compile(r"[ \t]+(?:years?|months?|weeks?|days?)[ \t-]+old\b")
+_AGE_RE = lazy_compile(r"[ \t]+(?:years?|months?|weeks?|days?)[ \t-]+old\b", engine="re")
 # A sentence that starts with a figure: "12 people died", "40% of voters".
 _START_FIGURE_RE = lazy_compile(
     r"""[“"‘'(]?(?P<figure>[£$€¥]?\d[\d,]*(?:\.\d+)?(?:%|\s?(?:per\s?cent|percent))?)(?=[\s,])"""
@@ -124,11 +126,11 @@ class Numerals(Check):
             value = int(match.group())
             if not 1 <= value < min(self.figures_from, 10) or match.group().startswith("0"):
                 continue
+            if not _counts_next_word(prose, match.end(), end, value):
+                continue  # first: most figures count nothing, and this test is the cheapest
             if _is_label_or_value(prose, match.start(), start, match.group()) or _in_list(
                 prose, match.start(), match.end(), start, end
             ):
-                continue
-            if not _counts_next_word(prose, match.end(), end, value):
                 continue
             if _sentence_start(doc, match.start()):
                 continue  # the sentence-start rule's finding
