@@ -42,7 +42,7 @@ FAMILIAR = frozenset(FAMILIAR_ABBREVIATIONS)
 # allowed. Two capitals are left alone: as often initials of a person ("JK"),
 # a product ("DS") or a currency ("HK$") as an abbreviation to spell out.
 _ABBREVIATION_RE = lazy_compile(
-    r"(?<![\w&.'’@#/-])(?P<short>[A-Z][A-Z&]{1,4}[A-Z])(?:s|'s|’s)?(?![\w&'’/#$-]|\.\w)",
+    r"(?P<short>[A-Z](?<![\w&.'’@#/-][A-Z])[A-Z&]{1,4}[A-Z])(?:s|'s|’s)?(?![\w&'’/#$-]|\.\w)",
     engine="re",
 )
 # What the writer calls the thing named, just before it: "security firm RSA",
@@ -78,7 +78,7 @@ _NAMED_BEFORE_RE = lazy_compile(
 )
 _ROMAN_RE = lazy_compile(r"[IVXLCDM]+")
 _RATING_RE = lazy_compile(r"[ABC]{2,3}")  # a credit rating: AAA, BBB
-_FINAL_STOP_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""")
+_FINAL_STOP_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""", engine="re")
 _CAPITALISED_WORD_RE = lazy_compile(r"\p{Lu}[\p{L}'’-]*")
 _NAME_WORD_RE = lazy_compile(r"(?<![\w'’-])[\p{L}][\p{L}'’&-]*")
 # Words a full name may carry that give no initial.

@@ -22,7 +22,7 @@ from newslint.terms import Hit
 
 # A figure and its percent, in any of the three forms ("5%", "5 %", "5 per cent").
 _FIGURE_PERCENT_RE = lazy_compile(
-    r"(?<![\w.,])(?P<figure>\d+(?:[.,]\d+)*)(?P<form>[ \t]?%|[ \t]+per[ \t]?cent\b|[ \t]+percent\b)",
+    r"(?P<figure>\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)(?P<form>[ \t]?%|[ \t]+per[ \t]?cent\b|[ \t]+percent\b)",
     re.IGNORECASE,
     engine="re",
 )
