@@ -138,12 +138,6 @@ RANKED_TITLES = (
     "Dr", "Prof", "Lord", "Lady", "Rev", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Cdr", "Cpl", "Pte",
     "Fr", "Sen", "Rep", "Gov", "Rabbi", "Imam", "Bishop", "Cardinal", "Archbishop", "Sheikh",
 )  # fmt: skip
-#: Formal titles AP capitalises only before a name ("President Obama"; "the
-#: president said").
-FORMAL_TITLES = (
-    "President", "Vice President", "Prime Minister", "Secretary of State", "Attorney General",
-    "Governor", "Senator", "Mayor", "Chancellor", "Chief Justice",
-)  # fmt: skip
 #: Units of measurement written after a figure, as words: what a figure
 #: under ten may count in any style ("5 miles", "3 degrees").
 MEASUREMENT_WORDS = tuple(
@@ -165,10 +159,3 @@ UNIT_SYMBOLS = (
     "mph", "km/h", "kph", "km", "cm", "mm", "kg", "mg", "ml", "GB", "MB", "TB", "KB", "Mbps", "Gbps",
     "kbps", "GHz", "MHz", "kW", "MW", "GW", "kWh", "MWh", "GWh", "ft",
 )  # fmt: skip
-
-NAMED_LISTS.update(
-    {
-        "courtesy_title": COURTESY_TITLES,
-        "formal_title": FORMAL_TITLES,
-    }
-)
