@@ -110,3 +110,52 @@ def alternation(words: Iterable[str]) -> str:
     import re
 
     return "|".join(re.escape(word) for word in sorted(set(words), key=lambda word: (-len(word), word)))
+
+
+# -- House style (issue 15) --------------------------------------------------
+
+#: Abbreviations a general reader knows, never spelled out: countries and
+#: blocs, broadcasters, agencies and bodies known by their initials, companies
+#: whose name is their initials, and everyday terms. ``style.abbreviations``
+#: adds a newsroom's own with its ``familiar`` option.
+FAMILIAR_ABBREVIATIONS = tuple(
+    """
+    US USA UK EU UN UAE USSR GB NATO Nato UNESCO Unesco UNICEF Unicef OPEC Opec LA NYC DC
+    BBC ITV CNN CBS NBC ABC PBS NPR MSNBC CNBC HBO ESPN MTV AP AFP UPI CBC RTE
+    FBI CIA NSA IRS NASA Nasa NHS MI5 MI6 GCHQ KGB FSB IMF WHO WTO FIFA Fifa UEFA Uefa IOC NFL NBA NHL MLB
+    NCAA NASCAR GOP MP MPs MEP MEPs PM QC VIP IRA SAS RAF DNA RNA HIV Aids AIDS SARS Covid COVID
+    TV HD HDTV PC PCs DVD DVDs CD CDs MP3 USB SMS GPS LCD LED ATM PIN SIM IT AI VR URL FAQ HQ ID IQ VCR
+    ISBN CCTV DJ DJs R&B CEO CEOs CFO CFOs IPO GDP VAT PR DIY OK UFO UFOs SUV SUVs BMX PE
+    AM FM GMT BST UTC EST EDT CST CDT MST MDT PST PDT ET PT CET ICU NAFTA UCLA TED SEAL SEALs MLK JFK
+    BT IBM AOL MSN RCA UPN CVS UBS ADP BP HSBC RBS BMW EMI HMV KPMG AT&T IKEA Ikea NEC LG HP UPS DHL M&S VW
+    """.split()
+)
+#: Courtesy titles: what AP drops on later references and BBC keeps.
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx")
+#: Titles kept on later references by houses that use honorifics (military,
+#: clerical, academic), beside the courtesy titles.
+RANKED_TITLES = (
+    "Dr", "Prof", "Lord", "Lady", "Rev", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Cdr", "Cpl", "Pte",
+    "Fr", "Sen", "Rep", "Gov", "Rabbi", "Imam", "Bishop", "Cardinal", "Archbishop", "Sheikh",
+)  # fmt: skip
+#: Units of measurement written after a figure, as words: what a figure
+#: under ten may count in any style ("5 miles", "3 degrees").
+MEASUREMENT_WORDS = tuple(
+    """
+    mile miles kilometre kilometres kilometer kilometers km metre metres meter meters foot feet ft
+    inch inches yard yards centimetre centimetres centimeter centimeters cm millimetre millimetres
+    millimeter millimeters mm acre acres hectare hectares square cubic pound pounds lb lbs ounce ounces
+    oz ton tons tonne tonnes kilogram kilograms kilo kilos kg gram grams g litre litres liter liters
+    gallon gallons pint pints degree degrees mph km/h kph knots volt volts watt watts kilowatt kilowatts
+    megawatt megawatts gigawatt gigawatts calorie calories megabits megabit megabytes gigabytes
+    terabytes GB MB TB Mbps kbps GHz MHz percent per cent percentage points point storey storeys
+    second seconds minute minutes hour hours o'clock am pm a.m. p.m.
+    dollar dollars cent cents pence penny euro euros yen yuan rupee rupees peso pesos rand francs
+    krona kronor
+    """.split()
+)
+#: Units written with a figure, for ``style.units``: symbols and short forms.
+UNIT_SYMBOLS = (
+    "mph", "km/h", "kph", "km", "cm", "mm", "kg", "mg", "ml", "GB", "MB", "TB", "KB", "Mbps", "Gbps",
+    "kbps", "GHz", "MHz", "kW", "MW", "GW", "kWh", "MWh", "GWh", "ft",
+)  # fmt: skip
