@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newslint.checks import Check
-from newslint.checks._patterns import PatternTimeout, pattern_budget
+from newslint.checks._patterns import PatternTimeout
 from newslint.document import MASK, Document
 from newslint.model import Diagnostic, Finding, Fix, FixSafety
 from newslint.rules import Rule
@@ -42,16 +42,15 @@ class RuleSet:
         """Every rule's diagnostics for ``doc``, in document order, none twice."""
         hits = self.index.scan(doc) if self.index else {}
         diagnostics = []
-        with pattern_budget():  # each rule pattern's time limit, for this document
-            for rule, check in self.checks:
-                rule_hits = [hit for hit in hits.get(rule.id, ()) if applies(doc, rule, hit.start)]
-                try:
-                    for finding in check.run(doc, rule_hits):
-                        if applies(doc, rule, finding.start):
-                            diagnostics.append(diagnostic(doc, rule, finding))
-                except PatternTimeout as timeout:
-                    timeout.rule = rule.id  # the check knows its pattern, the engine its rule
-                    raise
+        for rule, check in self.checks:
+            rule_hits = [hit for hit in hits.get(rule.id, ()) if applies(doc, rule, hit.start)]
+            try:
+                for finding in check.run(doc, rule_hits):
+                    if applies(doc, rule, finding.start):
+                        diagnostics.append(diagnostic(doc, rule, finding))
+            except PatternTimeout as timeout:
+                timeout.rule = rule.id  # the check knows its pattern, the engine its rule
+                raise
         return sorted(set(diagnostics), key=_sort_key)
 
 

@@ -8,10 +8,7 @@ past it the file is not checked and the error names the rule.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterator
 from typing import Any
 
 import regex
@@ -21,16 +18,11 @@ from newslint.lexicon import NAMED_LISTS
 from newslint.options import OptionError
 from newslint.prefilter import prefilter
 
-#: Seconds one rule pattern may spend on one document, all its runs together
-#: (its search, and its matches where findings start when it is an exception).
-#: Built-in and sensible patterns take milliseconds on the largest article
-#: newslint reads.
+#: Seconds one search by a rule pattern may take (the `regex` module's own
+#: timeout, kept in C: a Python-side account of each pattern's time cost a
+#: tenth of a run). Built-in and sensible patterns take milliseconds on the
+#: largest article newslint reads.
 PATTERN_TIMEOUT = 5.0
-
-#: Seconds each pattern has spent on the document being checked, by id();
-#: set per document by ``pattern_budget`` (a context variable, so that
-#: threads checking documents side by side keep separate accounts).
-_SPENT: ContextVar[dict[int, float] | None] = ContextVar("newslint_pattern_time", default=None)
 
 
 class PatternTimeout(Exception):
@@ -46,16 +38,6 @@ class PatternTimeout(Exception):
             f"{who} gave up after {self.seconds:g} s on its pattern {self.pattern!r}"
             " (it backtracks too much on this text: simplify it)"
         )
-
-
-@contextmanager
-def pattern_budget() -> Iterator[None]:
-    """Within, each pattern has PATTERN_TIMEOUT seconds in all: one document's checking."""
-    token = _SPENT.set({})
-    try:
-        yield
-    finally:
-        _SPENT.reset(token)
 
 
 def compile_pattern(pattern: str, case_sensitive: bool, option: str = "patterns") -> Any:
@@ -95,31 +77,20 @@ class RulePattern:
         prose = doc.prose
         if self.prefilter is not None and self.prefilter.absent_from(prose, doc.lowered_prose, doc.memo):
             return
-        # Collected at once, so that the time limit counts the matching alone,
-        # not the work the check does with each match.
-        matches: list[Any] = self._timed(lambda left: list(self.compiled.finditer(prose, timeout=left)))
-        for match in matches:
-            if match.end() > match.start() and MASK not in match.group():
-                yield match
-
-    def match(self, prose: str, position: int) -> Any:
-        return self._timed(lambda left: self.compiled.match(prose, position, timeout=left))
-
-    def _timed(self, run: Callable[[float], Any]) -> Any:
-        """``run(seconds left)``, charged to this pattern's time on the document."""
-        spent = _SPENT.get()
-        used = spent.get(id(self), 0.0) if spent is not None else 0.0
-        left = PATTERN_TIMEOUT - used
-        if left <= 0:
-            raise PatternTimeout(self.source, PATTERN_TIMEOUT)
-        started = time.monotonic()
         try:
-            return run(left)
+            # The timeout counts each search for the next match, not the
+            # check's work between them.
+            for match in self.compiled.finditer(prose, timeout=PATTERN_TIMEOUT):
+                if match.end() > match.start() and MASK not in match.group():
+                    yield match
         except TimeoutError:
             raise PatternTimeout(self.source, PATTERN_TIMEOUT) from None
-        finally:
-            if spent is not None:
-                spent[id(self)] = used + time.monotonic() - started
+
+    def match(self, prose: str, position: int) -> Any:
+        try:
+            return self.compiled.match(prose, position, timeout=PATTERN_TIMEOUT)
+        except TimeoutError:
+            raise PatternTimeout(self.source, PATTERN_TIMEOUT) from None
 
 
 def passes(exceptions: list[RulePattern], prose: str, start: int, end: int) -> bool:
