@@ -241,7 +241,8 @@ def rule(rule_id: str, config_path: str | None) -> None:
     }
     state = "active" if rule_id in active else "not active in this config"
     click.echo(f"{found.id}  ({found.severity}, pack {found.pack}, check {found.check}, {state})")
-    click.echo(f"Fix: {fix[found.fix.value]}\n")
+    click.echo(f"Fix: {fix[found.fix.value]}")
+    click.echo(f"Genres: {', '.join(found.genres) if found.genres else 'every genre'}\n")
     click.echo(found.description.rstrip() + "\n")
     click.echo("Flags:")
     for example in found.examples.bad:

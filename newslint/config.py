@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from newslint.model import SEVERITIES, selects
+from newslint.model import GENRES, SEVERITIES, genre_named, selects
 from newslint.rules import Pack, Rule, builtin_pack_path, builtin_packs, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
-KEYS = ("extends", "core", "select", "ignore", "rules", "overrides", "exclude", "fail-on")
-OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
+KEYS = ("extends", "core", "select", "ignore", "rules", "overrides", "exclude", "fail-on", "genre")
+OVERRIDE_KEYS = ("files", "select", "ignore", "rules", "genre")
 
 
 class ConfigError(Exception):
@@ -33,6 +33,7 @@ class Override:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     rules: tuple[tuple[str, Any], ...] = ()
+    genre: str | None = None
 
     @cached_property
     def spec(self) -> Any:
@@ -52,6 +53,9 @@ class Config:
     overrides: tuple[Override, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
+    #: The genre of the articles it checks, unless their front matter says
+    #: (None: news); an override may set it for some paths.
+    genre: str | None = None
     #: Lines of the keys in the file, for errors found when rules are resolved.
     lines: LineDict | None = field(default=None, compare=False, repr=False)
 
@@ -103,6 +107,7 @@ class Config:
                     select=override.select if override.select is not None else config.select,
                     ignore=config.ignore + override.ignore,
                     rules=config.rules + override.rules,
+                    genre=override.genre or config.genre,
                 )
         return replace(config, overrides=())
 
@@ -321,10 +326,19 @@ def from_data(data: Any, path: str) -> Config:
                 )
         return tuple(value.items())
 
+    def genre(source: dict[str, Any]) -> str | None:
+        value = source.get("genre")
+        if value is None:
+            return None
+        named = genre_named(value)
+        if named is None:
+            raise fail("genre", f"must be one of {', '.join(GENRES)}, not {value!r}")
+        return named
+
     overrides = []
     raw_overrides = data.get("overrides", [])
     if not isinstance(raw_overrides, list):
-        raise fail("overrides", "must be a list of {files: [...], select/ignore/rules: ...}")
+        raise fail("overrides", "must be a list of {files: [...], select/ignore/rules/genre: ...}")
     for item in raw_overrides:
         if not isinstance(item, dict) or "files" not in item or set(item) - set(OVERRIDE_KEYS):
             raise fail("overrides", f"each override needs 'files' and may set {', '.join(OVERRIDE_KEYS[1:])}")
@@ -334,6 +348,7 @@ def from_data(data: Any, path: str) -> Config:
                 select=strings("select", item) if "select" in item else None,
                 ignore=strings("ignore", item),
                 rules=rule_settings(item),
+                genre=genre(item),
             )
         )
     fail_on = data.get("fail-on")
@@ -353,6 +368,7 @@ def from_data(data: Any, path: str) -> Config:
         overrides=tuple(overrides),
         exclude=strings("exclude"),
         fail_on=fail_on,
+        genre=genre(data),
         lines=lines,
     )
 

@@ -19,6 +19,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
+from newslint.model import genre_named
 from newslint.patterns import lazy_compile
 from newslint.text import Block, Span
 from newslint.text.quotes import QuoteAnalysis, analyse
@@ -96,6 +97,11 @@ class Document:
         """1-based (line, column) of ``offset``; columns count characters."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    @property
+    def genre(self) -> str | None:
+        """The genre the article's front matter gives it (``genre: opinion``), or None."""
+        return genre_named(self.meta.get("genre"))
 
     # -- structure -----------------------------------------------------------
 

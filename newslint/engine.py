@@ -12,7 +12,7 @@ from typing import Any
 
 from newslint.checks import Check
 from newslint.document import Document
-from newslint.model import Diagnostic, Finding, Fix, FixSafety
+from newslint.model import DEFAULT_GENRE, Diagnostic, Finding, Fix, FixSafety
 from newslint.rules import Rule
 from newslint.terms import TermIndex
 
@@ -37,11 +37,14 @@ class RuleSet:
             for term in check.terms():
                 self.index.add(term, rule.id)
 
-    def lint(self, doc: Document) -> list[Diagnostic]:
-        """Every rule's diagnostics for ``doc``, in document order, none twice."""
+    def lint(self, doc: Document, genre: str = DEFAULT_GENRE) -> list[Diagnostic]:
+        """Every diagnostic of the rules that check articles of ``genre``, for
+        ``doc``, in document order, none twice."""
         hits = self.index.scan(doc) if self.index else {}
         diagnostics = []
         for rule, check in self.checks:
+            if not rule.checks_genre(genre):
+                continue
             rule_hits = [hit for hit in hits.get(rule.id, ()) if applies(doc, rule, hit.start)]
             for finding in check.run(doc, rule_hits):
                 if applies(doc, rule, finding.start):

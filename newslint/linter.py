@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from newslint.config import Config, ConfigError, Packs, discover, load, unknown_selector
 from newslint.document import Directive, Document
 from newslint.engine import RuleSet, diagnostic
-from newslint.model import Diagnostic, Finding
+from newslint.model import DEFAULT_GENRE, Diagnostic, Finding
 from newslint.readers import parse
 from newslint.rules import Rule
 from newslint.suppressions import UNUSED_RULE
@@ -114,22 +114,28 @@ class Linter:
 
     def stamp(self, config: Config) -> str:
         """A hash of everything that decides ``config``'s results: its
-        settings and the bytes of every pack file and rule file it reads."""
-        stamp = self._stamps.get(config.key)
+        settings (the genre it gives articles too) and the bytes of every
+        pack file and rule file it reads."""
+        key = f"{config.key}\0{config.genre}"
+        stamp = self._stamps.get(key)
         if stamp is None:
-            digest = hashlib.sha256(config.key.encode())
+            digest = hashlib.sha256(key.encode())
             for path in self.packs.files(config):
                 with open(path, "rb") as handle:
                     digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + handle.read() + b"\0")
-            stamp = self._stamps[config.key] = digest.hexdigest()
+            stamp = self._stamps[key] = digest.hexdigest()
         return stamp
 
     # -- checking --------------------------------------------------------------
 
     def lint_document(self, doc: Document, config: Config) -> list[Diagnostic]:
         """Every diagnostic for ``doc`` under ``config`` (its overrides for the
-        document's path applied here), suppressions applied."""
-        return check_document(self.ruleset(config.for_path(doc.path)), doc)
+        document's path applied here), suppressions applied. The article's
+        genre is what its front matter says, else what the config says for
+        its path, else news."""
+        config = config.for_path(doc.path)
+        genre = doc.genre or config.genre or DEFAULT_GENRE
+        return check_document(self.ruleset(config), doc, genre)
 
     def lint_text(
         self, text: str, path: str | None = None, config: Config | None = None, *, reader: str | None = None
@@ -141,10 +147,11 @@ class Linter:
         return self.lint_document(parse(text, path, reader=reader), config)
 
 
-def check_document(ruleset: RuleSet, doc: Document) -> list[Diagnostic]:
-    """``ruleset``'s diagnostics for ``doc``, less what its suppressions hide,
-    plus a finding for each suppression that hides nothing (when that rule is on)."""
-    diagnostics = ruleset.lint(doc)
+def check_document(ruleset: RuleSet, doc: Document, genre: str = DEFAULT_GENRE) -> list[Diagnostic]:
+    """``ruleset``'s diagnostics for ``doc`` (an article of ``genre``), less
+    what its suppressions hide, plus a finding for each suppression that
+    hides nothing (when that rule is on)."""
+    diagnostics = ruleset.lint(doc, genre)
     if not doc.directives:
         return diagnostics
     unused = ruleset.by_id.get(UNUSED_RULE)
