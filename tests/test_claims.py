@@ -182,13 +182,20 @@ def test_unattributed_quote(text: str, expected: set) -> None:
     assert findings(text, "claims.unattributed-quote") == expected
 
 
-def test_terms_set_by_a_config_drop_the_rule_files_exceptions() -> None:
+def test_terms_set_by_a_config_drop_the_rule_files_exceptions(tmp_path: Path) -> None:
     """A newsroom's own list replaces the phrases the built-in exceptions were written for."""
-    text = "The film is on, according to reports in the Hollywood Reporter.\n"
-    assert findings(text, "claims.vague-source") == set()
-    config = from_text(
-        "extends: [core]\nselect: [claims.vague-source]\nrules:\n  claims.vague-source:\n    terms: [according to reports]\n"
+    family = tmp_path / "house" / "claims"
+    family.mkdir(parents=True)
+    (family / "reports.yaml").write_text(
+        "check: existence\nmessage: m\ndescription: d\nterms: [according to reports]\n"
+        "exceptions: ['according\\s+to\\s+reports\\s+in\\s+the\\s+Hollywood\\s+Reporter']\n"
+        "examples: {bad: [according to reports], good: [according to reports in the Hollywood Reporter]}\n",
+        encoding="utf-8",
     )
+    text = "The film is on, according to reports in the Hollywood Reporter.\n"
+    pack = f"extends: [{tmp_path / 'house'}]\ncore: false\n"
+    assert {(d.line, d.column) for d in newslint.lint_text(text, config=from_text(pack))} == set()
+    config = from_text(pack + "rules:\n  claims.reports:\n    terms: [according to reports]\n")
     assert {(d.line, d.column) for d in newslint.lint_text(text, config=config)} == {(1, 17)}
 
 

@@ -424,7 +424,10 @@ def _sentences_after(doc: Document, block: Block, sentence_end: int, count: int)
 
 def _sentence_around(prose: str, block: Block, offset: int) -> tuple[int, int]:
     start = block.start
-    for end_mark in _SENTENCE_END_RE.finditer(prose, block.start, offset):
+    # (The mark's lookahead must see the capital at ``offset``.)
+    for end_mark in _SENTENCE_END_RE.finditer(prose, block.start, min(block.end, offset + 2)):
+        if end_mark.end() > offset:
+            break
         start = end_mark.end()
     following = _SENTENCE_END_RE.search(prose, offset, block.end)
     return start, following.start() + 1 if following else block.end
