@@ -1,0 +1,88 @@
+"""age-mismatch: one person's age given two ways in one article.
+
+News gives an age where it names someone ("Tom Hollis, 45,", "Hollis, aged
+45", "45-year-old Tom Hollis", "Tom Hollis (45)"). When the same person is
+45 in one paragraph and 46 in another, one of them is wrong: a copy editor
+checks which. People are matched by surname, and by first name where both
+mentions give one; a surname that two people of the article share (a father
+and a son) is left alone, and so is an age the story says has changed
+("then 12", "turns 46").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import regex
+
+from newslint.checks import Check, Finding
+from newslint.document import Document
+from newslint.lexicon import HONORIFICS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
+from newslint.patterns import lazy_compile
+from newslint.terms import Hit
+
+_TITLES = alternation([*HONORIFICS, "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt"])
+_WORD = r"\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}’'-]+)?"
+_NAME = rf"(?:(?:{_TITLES})\.?\s+)?{_WORD}(?:\s+(?:{_WORD}|de|van|von|da|al|bin|le|la))*"
+# "Tom Hollis, 45,", "Hollis, aged 45", "Tom Hollis (45)", "45-year-old Tom
+# Hollis", "the 45-year-old actor Tom Hollis".
+_AGE_RE = lazy_compile(
+    rf"""(?P<name>{_NAME}),\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=\s*[,;)]|\s+(?:and|of|from|who|is|was|has|had)\b)
+    |(?P<name2>{_NAME})\s+\((?:aged\s+)?(?P<age2>\d{{1,3}})\)
+    |(?P<age3>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name3>{_NAME})""",
+    regex.VERBOSE,
+)
+_NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    first: str | None
+    surname: str
+    age: int
+
+
+class AgeMismatch(Check):
+    name = "age-mismatch"
+    summary = "One person's age given two ways in one article."
+    params = ("person", "other", "line")
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        prose = doc.prose
+        if "-year-old" not in prose and regex.search(r",\s+(?:aged\s+)?\d{1,3}[,;)]|\(\d{1,3}\)", prose) is None:
+            return
+        by_surname: dict[str, list[Mention]] = defaultdict(list)
+        for mention in _mentions(prose):
+            by_surname[mention.surname].append(mention)
+        for mentions in by_surname.values():
+            firsts = {mention.first for mention in mentions if mention.first}
+            if len(firsts) > 1:
+                continue  # two people of one surname: a father and a son
+            yield from _contradictions(doc, mentions)
+
+
+def _mentions(prose: str) -> Iterator[Mention]:
+    for match in _AGE_RE.finditer(prose):
+        name = match.group("name") or match.group("name2") or match.group("name3")
+        age = int(match.group("age") or match.group("age2") or match.group("age3"))
+        words = [word for word in name.split() if word.rstrip(".") not in _TITLE_WORDS]
+        if not words or words[-1] in _NOT_NAMES or words[0] in _NOT_NAMES or not 0 < age < 120:
+            continue
+        first = words[0] if len(words) > 1 else None
+        yield Mention(match.start(), match.end(), first, words[-1], age)
+
+
+_TITLE_WORDS = frozenset(_TITLES.split("|"))
+
+
+def _contradictions(doc: Document, mentions: list[Mention]) -> Iterator[Finding]:
+    """Each mention whose age differs from the first one's."""
+    first = mentions[0]
+    for mention in mentions[1:]:
+        if mention.age != first.age:
+            person = f"{first.first} {first.surname}" if first.first else first.surname
+            line = doc.position(first.start)[0]
+            yield Finding(mention.start, mention.end, {"person": person, "other": str(first.age), "line": str(line)})
