@@ -15,8 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-import regex
-
 from newslint.checks import Check, Finding
 from newslint.document import Document
 from newslint.lexicon import HONORIFICS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
@@ -26,14 +24,18 @@ from newslint.terms import Hit
 _TITLES = alternation([*HONORIFICS, "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt"])
 _WORD = r"\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}’'-]+)?"
 _NAME = rf"(?:(?:{_TITLES})\.?\s+)?{_WORD}(?:\s+(?:{_WORD}|de|van|von|da|al|bin|le|la))*"
-# "Tom Hollis, 45,", "Hollis, aged 45", "Tom Hollis (45)", "45-year-old Tom
-# Hollis", "the 45-year-old actor Tom Hollis".
-_AGE_RE = lazy_compile(
-    rf"""(?P<name>{_NAME}),\s+(?:aged\s+)?(?P<age>\d{{1,3}})(?=\s*[,;)]|\s+(?:and|of|from|who|is|was|has|had)\b)
-    |(?P<name2>{_NAME})\s+\((?:aged\s+)?(?P<age2>\d{{1,3}})\)
-    |(?P<age3>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name3>{_NAME})""",
-    regex.VERBOSE,
+# An age where news gives it: after a comma ("Tom Hollis, 45,", "Hollis, aged
+# 45"), in brackets ("Tom Hollis (45)"), or before the name ("45-year-old Tom
+# Hollis", "the 45-year-old actor Tom Hollis"). Each starts with what is
+# fixed (a comma and digits, a bracket, the digits); the name before it is
+# read back from there, since a pattern that starts with a name would be
+# tried at every capital.
+_AGE_AFTER_RE = lazy_compile(
+    r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?:and|of|from|who|is|was|has|had)\b)", engine="re"
 )
+_AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)", engine="re")
+_NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
+_AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
 _NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])
 
 
@@ -52,8 +54,6 @@ class AgeMismatch(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        if "-year-old" not in prose and regex.search(r",\s+(?:aged\s+)?\d{1,3}[,;)]|\(\d{1,3}\)", prose) is None:
-            return
         by_surname: dict[str, list[Mention]] = defaultdict(list)
         for mention in _mentions(prose):
             by_surname[mention.surname].append(mention)
@@ -65,14 +65,24 @@ class AgeMismatch(Check):
 
 
 def _mentions(prose: str) -> Iterator[Mention]:
-    for match in _AGE_RE.finditer(prose):
-        name = match.group("name") or match.group("name2") or match.group("name3")
-        age = int(match.group("age") or match.group("age2") or match.group("age3"))
+    found: list[tuple[int, int, str, int]] = []
+    for pattern in (_AGE_AFTER_RE, _AGE_BRACKETED_RE):
+        for match in pattern.finditer(prose):
+            name_end = match.start() - (pattern is _AGE_BRACKETED_RE)  # the space before a bracket
+            if pattern is _AGE_BRACKETED_RE and prose[name_end : match.start()] != " ":
+                continue
+            name = _NAME_BEFORE_RE.search(prose, max(0, name_end - 60), name_end)
+            if name is not None:
+                found.append((name.start(), match.end(), name.group("name"), int(match.group("age"))))
+    if "-year-old" in prose:
+        for match in _AGE_BEFORE_RE.finditer(prose):
+            found.append((match.start(), match.end(), match.group("name"), int(match.group("age"))))
+    for start, end, name, age in sorted(found):
         words = [word for word in name.split() if word.rstrip(".") not in _TITLE_WORDS]
         if not words or words[-1] in _NOT_NAMES or words[0] in _NOT_NAMES or not 0 < age < 120:
             continue
         first = words[0] if len(words) > 1 else None
-        yield Mention(match.start(), match.end(), first, words[-1], age)
+        yield Mention(start, end, first, words[-1], age)
 
 
 _TITLE_WORDS = frozenset(_TITLES.split("|"))

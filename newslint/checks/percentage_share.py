@@ -27,9 +27,11 @@ _OR_RE = lazy_compile(
 )
 # Between a percentage and its parts: " (", ", or".
 _BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$", engine="re")
-_HINT_RE = lazy_compile(
-    r"(?i)\bof\b[^.%]{0,60}(?:%|per\s*cent|percent)|(?:%|per\s*cent|percent)[^.%]{0,12}\d[^.%]{0,12}\bof\b"
-)
+
+
+# "7 of 19", "seven out of the 19": a whole in figures after "of" (the part
+# before it is read with the numbers). Starts with the literal: fast.
+_SHARE_HINT_RE = lazy_compile(r" of\s+(?:the\s+|all\s+|its\s+|their\s+)?\d", engine="re")
 
 
 class PercentageShare(Check):
@@ -39,9 +41,10 @@ class PercentageShare(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        if _HINT_RE.search(prose) is None:
-            return
         for block in doc.blocks:
+            text = prose[block.start : block.end]
+            if not ("%" in text or "cent" in text or "pct" in text) or _SHARE_HINT_RE.search(text) is None:
+                continue  # numbers are read only where a part and its whole stand side by side
             numbers = read_numbers(prose, block.start, block.end)
             for part, whole, stated in _shares(prose, numbers):
                 problem = _problem(part, whole, stated)

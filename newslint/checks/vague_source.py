@@ -36,6 +36,7 @@ from newslint.document import Block, Document
 from newslint.lexicon import SPEECH_VERBS
 from newslint.options import Strings
 from newslint.patterns import lazy_compile, trie
+from newslint.terms import Hit, Term
 
 #: Verbs a source speaks or thinks with, in the finite forms ("say", "said",
 #: "believes"): the shared speech verbs and the verbs of belief.
@@ -103,31 +104,68 @@ _REPORTS_RE = lazy_compile(
     engine="re",
 )
 # "a poll showed", "a recent survey found".
+# The shapes below are found by their fixed words, and their heads are read
+# backwards from there: a pattern that starts with a literal runs many times
+# faster than one that starts with an optional group of words.
+#
+# "a poll showed", "a recent survey found": the verb after the poll, then
+# the determiner before it.
 _POLL_RE = lazy_compile(
-    r"(?i)\b(?:a|an|one|another|new|recent|latest)\s+(?:(?:new|recent|latest|national|separate|fresh|private|"
-    r"internal|online|opinion)\s+)?(?:poll|survey)\s+(?:(?:also|has|had)\s+)?(?:showed|shows|shown|found|finds|"
-    r"suggests|suggested|indicates|indicated|revealed|reveals|says|said|put|puts)\b",
+    r"(?i)(?:poll|survey)\s+(?:(?:also|has|had)\s+)?(?:showed|shows|shown|found|finds|suggests|suggested|indicates|"
+    r"indicated|revealed|reveals|says|said|put|puts)\b",
+    engine="re",
+)
+_POLL_HEAD_RE = lazy_compile(
+    r"(?i)\b(?:a|an|one|another|new|recent|latest)(?:\s+(?:new|recent|latest|national|separate|fresh|private|"
+    r"internal|online|opinion))?\s+$",
     engine="re",
 )
 # The formulas of anonymity: "a person familiar with the matter", "people
 # briefed on the talks", "sources close to the minister".
 _FAMILIAR_RE = lazy_compile(
-    r"(?i)\b(?:(?:a|one|two|three|four|several|some|other|senior)\s+)?(?:person|people|sources?|officials?|insiders?|"
-    r"individuals?)\s+(?:(?:directly|closely)\s+)?(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?"
+    r"(?i)(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?"
     r"knowledge\s+of|who\s+(?:asked|declined|spoke\s+on\s+condition)\s+not\s+to\s+be\s+(?:named|identified))\b"
     r"(?:\s+the\s+(?:matter|situation|talks|negotiations|plans?|discussions?|thinking|case|investigation|process|"
     r"deal|decision))?",
     engine="re",
 )
+_FAMILIAR_HEAD_RE = lazy_compile(
+    r"(?i)\b(?:(?:a|one|two|three|four|several|some|other|senior)\s+)?(?:person|people|sources?|officials?|"
+    r"insiders?|individuals?)\s+(?:(?:directly|closely)\s+)?$",
+    engine="re",
+)
 # The newsroom told by no one: "Fox News is told", "CNN has learned", "the
 # BBC understands".
-_OUTLET_RE = lazy_compile(
-    r"\b(?:(?:The|the)\s+)?(?P<outlet>(?:[A-Z][\w&.-]*\s+){0,3}?(?:[A-Z]{2,}|News|Times|Post|Journal|Gazette|"
-    r"Herald|Telegraph|Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios))\s+"
-    r"(?:is|was|has\s+been|had\s+been)\s+told\b|\b(?:(?:The|the)\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:[A-Z]{2,}|"
-    r"News|Times|Post|Journal|Gazette|Herald|Telegraph|Guardian|Tribune|Monitor|Reuters|Bloomberg|Politico|Axios)"
-    r"\s+(?:has\s+learned|has\s+learnt|understands|has\s+been\s+told)\b",
+_OUTLET_RE = lazy_compile(r"(?:(?:is|was|been)\s+told|has\s+learned|has\s+learnt|understands)\b")
+_OUTLET_HEAD_RE = lazy_compile(
+    r"\b(?:(?:The|the)\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:[A-Z]{2,}|News|Times|Post|Journal|Gazette|Herald|Telegraph|"
+    r"Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios)\s+(?:(?:has|had)\s+)?$"
 )
+# Read on from the fixed word forwards, and the head back from it.
+_ANCHORED = {
+    "poll": (_POLL_RE, _POLL_HEAD_RE),
+    "familiar": (_FAMILIAR_RE, _FAMILIAR_HEAD_RE),
+    "outlet": (_OUTLET_RE, _OUTLET_HEAD_RE),
+}
+# Read on from the fixed word forwards only.
+_AT_HIT = {"passive": _PASSIVE_RE, "according": _ACCORDING_RE, "reports": _REPORTS_RE}
+# The fixed words of each shape: where the shared pass over the text finds it.
+_SHAPE_WORDS = {
+    "crowd": ("some", "many", "others", "most"),
+    "one": ("one", "another", "a single"),
+    "passive": (
+        "it is", "it was", "it has been", "it had been", "there have been", "there has been", "there had been",
+        "there were", "there are",
+    ),
+    "according": ("according to",),
+    "reports": ("reports",),
+    "poll": ("poll", "survey"),
+    "familiar": (
+        "familiar with", "close to", "briefed on", "with knowledge of", "with direct knowledge of", "who asked",
+        "who declined", "who spoke",
+    ),
+    "outlet": ("is told", "was told", "been told", "has learned", "has learnt", "understands"),
+}  # fmt: skip
 
 
 class Candidate(NamedTuple):
@@ -158,50 +196,67 @@ class VagueSource(Check):
         groups = [word.lower() for word in options["groups"]]
         people = sorted({*groups, *(word.lower() for word in options["people"])})
         self.groups = frozenset(groups)
-        self.people = frozenset(people)
+        self.people = people
         singular = sorted({_singular(word) for word in people})
-        self._group_re = (
-            re.compile(rf"(?i)\b({trie(people)})\s+{_BETWEEN}({_PLURAL_VERB})\b{_NOT_A_CLAIM_AFTER}")
-            if people
-            else None
-        )
-        self._one_re = (
+        # What follows "one" or "another": at most two words, the source
+        # ("one senior official"), its verb.
+        self._one_tail = (
             re.compile(
-                rf"(?i)\b(?:one|another|a\s+single)\s+(?:(?!of\b|the\b)[\w’'-]+\s+){{0,2}}?({trie(singular)})\s+{_BETWEEN}"
-                rf"({_VERB})\b{_NOT_A_CLAIM_AFTER}"
+                rf"(?i)\s+(?:(?!of\b|the\b)[\w’'-]+\s+){{0,2}}?({trie(singular)})\s+{_BETWEEN}({_VERB})\b"
+                + _NOT_A_CLAIM_AFTER
             )
             if singular
             else None
         )
 
-    def run(self, doc: Document, hits: Iterable[Any]) -> Iterable[Finding]:
+    def terms(self) -> Iterable[Term]:
+        """The fixed words of every shape, found in the one pass over the
+        article that every rule's terms share; each is read further from
+        there (a pattern per shape over the whole text would cost far more)."""
+        for noun in self.people:
+            yield Term(noun, "group")
+        for shape, words in _SHAPE_WORDS.items():
+            for word in words:
+                yield Term(word, shape)
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        for candidate in self._candidates(prose):
+        seen: set[tuple[int, int]] = set()
+        for candidate in self._candidates(prose, hits):
+            if (candidate.start, candidate.end) in seen:
+                continue
+            seen.add((candidate.start, candidate.end))
             block = doc.block_at(candidate.start)
             if block is None or doc.in_quote(candidate.start):
                 continue
             if not _answered(doc, block, candidate):
                 yield Finding(candidate.start, candidate.end)
 
-    def _candidates(self, prose: str) -> Iterator[Candidate]:
-        if self._group_re is not None:
-            for match in self._group_re.finditer(prose):
-                yield from _group(prose, match, self.groups)
-        for match in _CROWD_RE.finditer(prose):
-            yield Candidate(match.start(), match.end(), "crowd", "")
-        if self._one_re is not None:
-            for match in self._one_re.finditer(prose):
-                yield Candidate(match.start(), match.end(), "one", match.group(1).lower())
-        for shape, pattern in (
-            ("passive", _PASSIVE_RE),
-            ("according", _ACCORDING_RE),
-            ("reports", _REPORTS_RE),
-            ("poll", _POLL_RE),
-            ("familiar", _FAMILIAR_RE),
-            ("outlet", _OUTLET_RE),
-        ):
-            for match in pattern.finditer(prose):
-                yield Candidate(match.start(), match.end(), shape, "")
+    def _candidates(self, prose: str, hits: list[Hit]) -> Iterator[Candidate]:
+        for hit in hits:
+            shape = hit.term.payload
+            if shape == "group":
+                tail = _GROUP_TAIL_RE.match(prose, hit.end)
+                if tail is not None:
+                    yield from _group(prose, hit.start, tail.end(), prose[hit.start : hit.end].lower(), self.groups)
+            elif shape == "crowd":
+                tail = _CROWD_TAIL_RE.match(prose, hit.end)
+                if tail is not None and prose[max(0, hit.start - 4) : hit.start].lower() != "the ":
+                    yield Candidate(hit.start, tail.end(), "crowd", "")  # (not "the most pledged")
+            elif shape == "one":
+                tail = self._one_tail.match(prose, hit.end) if self._one_tail is not None else None
+                if tail is not None:
+                    yield Candidate(hit.start, tail.end(), "one", tail.group(1).lower())
+            elif shape in _AT_HIT:
+                match = _AT_HIT[shape].match(prose, hit.start)
+                if match is not None:
+                    yield Candidate(match.start(), match.end(), shape, "")
+            else:
+                pattern, head_pattern = _ANCHORED[shape]
+                match = pattern.match(prose, hit.start)
+                head = head_pattern.search(prose, max(0, hit.start - 60), hit.start) if match else None
+                if match is not None and head is not None:
+                    yield Candidate(head.start(), match.end(), shape, "")
 
 
 def _singular(word: str) -> str:
@@ -213,25 +268,26 @@ def _singular(word: str) -> str:
 
 
 # "some say", "many believe", "others argue": a crowd with no noun at all.
-_CROWD_RE = lazy_compile(
-    rf"(?i)(?<!\bthe\s)\b(?:some|many|others|most)\s+(?:people\s+|observers\s+)?{_BETWEEN}(?:{_PLURAL_VERB})\b(?!\s+of\b){_NOT_A_CLAIM_AFTER}",
+# After a group noun: its verb ("critics say", "experts have long argued").
+_GROUP_TAIL_RE = lazy_compile(rf"(?i)\s+{_BETWEEN}(?:{_PLURAL_VERB})\b{_NOT_A_CLAIM_AFTER}", engine="re")
+# "some say", "many believe", "others argue": a crowd with no noun at all.
+_CROWD_TAIL_RE = lazy_compile(
+    rf"(?i)\s+(?:people\s+|observers\s+)?{_BETWEEN}(?:{_PLURAL_VERB})\b(?!\s+of\b){_NOT_A_CLAIM_AFTER}",
     engine="re",
 )
 
 
-def _group(prose: str, match: re.Match[str], groups: frozenset[str]) -> Iterator[Candidate]:
+def _group(prose: str, start: int, end: int, noun: str, groups: frozenset[str]) -> Iterator[Candidate]:
     """A group noun and its verb: on its own for a group that is vague by
     itself ("critics say", "sources said"), from the quantifier for any
     other ("Some donors say", "many broadcast analysts agree")."""
-    noun = match.group(1).lower()
     if noun in groups:
-        yield Candidate(match.start(), match.end(), "group", noun)
+        yield Candidate(start, end, "group", noun)
         return
-    start = match.start()
     window = prose[max(0, start - 40) : start]
     quantifier = _QUANTIFIER_BEFORE_RE.search(window)
     if quantifier is not None:
-        yield Candidate(start - len(window) + quantifier.start(), match.end(), "group", noun)
+        yield Candidate(start - len(window) + quantifier.start(), end, "group", noun)
 
 
 # "Some donors", "many broadcast analysts", "other senior officials": a
