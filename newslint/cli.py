@@ -287,7 +287,8 @@ def rule(rule_id: str, config_path: str | None) -> None:
     # A rule file from a cloned repository is as untrusted as an article: its
     # text is shown with control characters escaped, line by line.
     click.echo(f"{found.id}  ({found.severity}, pack {_shown(found.pack)}, check {found.check}, {state})")
-    click.echo(f"Fix: {fix[found.fix.value]}\n")
+    click.echo(f"Fix: {fix[found.fix.value]}")
+    click.echo(f"Genres: {', '.join(found.genres) if found.genres else 'every genre'}\n")
     click.echo("\n".join(_shown(line) for line in found.description.rstrip().split("\n")) + "\n")
     click.echo("Flags:")
     for example in found.examples.bad:

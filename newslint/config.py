@@ -14,13 +14,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
-from newslint.model import SEVERITIES, selects
+from newslint.model import GENRES, SEVERITIES, genre_named, selects
 from newslint.options import Bool, Choice, Option, OptionType, Schema, Strings, type_name
 from newslint.rules import SETTABLE_KEYS, Pack, Rule, builtin_pack_path, builtin_packs, is_pack, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
 CONFIG_NAMES = ("newslint.yaml", ".newslint.yaml", "pyproject.toml")
-OVERRIDE_KEYS = ("files", "select", "ignore", "rules")
+OVERRIDE_KEYS = ("files", "select", "ignore", "rules", "genre")
 
 
 class ConfigError(Exception):
@@ -51,14 +51,14 @@ class RuleSettings(OptionType):
 class Overrides(OptionType):
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, list):
-            return "must be a list of {files: [...], select/ignore/rules: ...}"
+            return "must be a list of {files: [...], select/ignore/rules/genre: ...}"
         for item in value:
             if not isinstance(item, dict) or "files" not in item or set(item) - set(OVERRIDE_KEYS):
                 return f"each override needs 'files' and may set {', '.join(OVERRIDE_KEYS[1:])}"
         return None
 
     def describe(self) -> str:
-        return "list of `files:` patterns with `select`, `ignore`, `rules`"
+        return "list of `files:` patterns with `select`, `ignore`, `rules`, `genre`"
 
     def schema(self) -> Schema:
         strings = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
@@ -71,6 +71,7 @@ class Overrides(OptionType):
                     "select": strings,
                     "ignore": strings,
                     "rules": RuleSettings().schema(),
+                    "genre": {"enum": list(GENRES)},
                 },
                 "required": ["files"],
                 "additionalProperties": False,
@@ -148,6 +149,7 @@ CONFIG_KEYS: dict[str, Option] = {
         "warning",
         "The lowest severity that fails a run, for the files this config covers.",
     ),
+    "genre": Option(Choice(*GENRES), "news", "What the articles this config covers are; front matter's `genre:` wins."),
     "readers": Option(
         ReaderSettings(),
         {},
@@ -163,6 +165,7 @@ class Override:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     rules: tuple[tuple[str, Any], ...] = ()
+    genre: str | None = None
 
     @cached_property
     def spec(self) -> Any:
@@ -185,13 +188,16 @@ class Config:
     #: ``readers:`` as validated: suffix -> reader name (".xhtml": "html"), and
     #: reader name -> its settings ("html": {"skip": [...]}), in file order.
     readers: tuple[tuple[str, Any], ...] = ()
+    #: The genre of the articles it checks, unless their front matter says
+    #: (None: news); an override may set it for some paths.
+    genre: str | None = None
     #: Lines of the keys in the file, for errors found when rules are resolved.
     lines: LineDict | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def key(self) -> str:
         """Identifies the resolved rules and how files are read: equal keys, equal results."""
-        return repr((self.packs, self.root, self.select, self.ignore, self.rules, self.readers))
+        return repr((self.packs, self.root, self.select, self.ignore, self.rules, self.readers, self.genre))
 
     @property
     def where(self) -> str:
@@ -257,6 +263,7 @@ class Config:
                     select=override.select if override.select is not None else config.select,
                     ignore=config.ignore + override.ignore,
                     rules=config.rules + override.rules,
+                    genre=override.genre or config.genre,
                 )
         return replace(config, overrides=())
 
@@ -480,10 +487,19 @@ def from_data(data: Any, path: str) -> Config:
                 )
         return tuple(value.items())
 
+    def genre(source: dict[str, Any]) -> str | None:
+        value = source.get("genre")
+        if value is None:
+            return None
+        named = genre_named(value)
+        if named is None:
+            raise fail("genre", f"must be one of {', '.join(GENRES)}, not {value!r}")
+        return named
+
     overrides = []
     raw_overrides = data.get("overrides", [])
     if not isinstance(raw_overrides, list):
-        raise fail("overrides", "must be a list of {files: [...], select/ignore/rules: ...}")
+        raise fail("overrides", "must be a list of {files: [...], select/ignore/rules/genre: ...}")
     for item in raw_overrides:
         if not isinstance(item, dict) or "files" not in item or set(item) - set(OVERRIDE_KEYS):
             raise fail("overrides", f"each override needs 'files' and may set {', '.join(OVERRIDE_KEYS[1:])}")
@@ -493,6 +509,7 @@ def from_data(data: Any, path: str) -> Config:
                 select=strings("select", item) if "select" in item else None,
                 ignore=strings("ignore", item),
                 rules=rule_settings(item),
+                genre=genre(item),
             )
         )
     fail_on = data.get("fail-on")
@@ -517,6 +534,7 @@ def from_data(data: Any, path: str) -> Config:
         exclude=strings("exclude"),
         fail_on=fail_on,
         readers=readers,
+        genre=genre(data),
         lines=lines,
     )
 

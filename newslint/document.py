@@ -23,6 +23,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
+from newslint.model import genre_named
 from newslint.patterns import lazy_compile
 from newslint.text import Block, Span
 from newslint.text.layout import appended_comments, caption_like, dateline_end, heading_like, in_capitals
@@ -161,6 +162,11 @@ class Document:
             offset = self.source_map.offset(offset, end=end)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    @property
+    def genre(self) -> str | None:
+        """The genre the article's front matter gives it (``genre: opinion``), or None."""
+        return genre_named(self.meta.get("genre"))
 
     # -- structure -----------------------------------------------------------
 

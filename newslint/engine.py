@@ -13,7 +13,7 @@ from typing import Any
 from newslint.checks import Check
 from newslint.checks._patterns import PatternTimeout
 from newslint.document import MASK, Document
-from newslint.model import Diagnostic, Finding, Fix, FixSafety
+from newslint.model import DEFAULT_GENRE, Diagnostic, Finding, Fix, FixSafety
 from newslint.rules import Rule
 from newslint.terms import TermIndex
 
@@ -38,11 +38,14 @@ class RuleSet:
             for term in check.terms():
                 self.index.add(term, rule.id)
 
-    def lint(self, doc: Document) -> list[Diagnostic]:
-        """Every rule's diagnostics for ``doc``, in document order, none twice."""
+    def lint(self, doc: Document, genre: str = DEFAULT_GENRE) -> list[Diagnostic]:
+        """Every diagnostic of the rules that check articles of ``genre``, for
+        ``doc``, in document order, none twice."""
         hits = self.index.scan(doc) if self.index else {}
         diagnostics = []
         for rule, check in self.checks:
+            if not rule.checks_genre(genre):
+                continue
             rule_hits = [hit for hit in hits.get(rule.id, ()) if applies(doc, rule, hit.start)]
             try:
                 for finding in check.run(doc, rule_hits):

@@ -17,7 +17,7 @@ from newslint.config import Config, ConfigError, Packs, discover, load, unknown_
 from newslint.document import Directive, Document
 from newslint.engine import RuleSet, diagnostic
 from newslint.files import FileProblem, read_regular
-from newslint.model import Diagnostic, Finding
+from newslint.model import DEFAULT_GENRE, Diagnostic, Finding
 from newslint.readers import parse
 from newslint.rules import Rule
 from newslint.suppressions import UNUSED_RULE
@@ -115,7 +115,8 @@ class Linter:
 
     def stamp(self, config: Config) -> str:
         """A hash of everything that decides ``config``'s results: its
-        settings and the bytes of every pack file and rule file it reads."""
+        settings (the genre it gives articles too, part of its key) and the
+        bytes of every pack file and rule file it reads."""
         stamp = self._stamps.get(config.key)
         if stamp is None:
             digest = hashlib.sha256(config.key.encode())
@@ -132,8 +133,12 @@ class Linter:
 
     def lint_document(self, doc: Document, config: Config) -> list[Diagnostic]:
         """Every diagnostic for ``doc`` under ``config`` (its overrides for the
-        document's path applied here), suppressions applied."""
-        return check_document(self.ruleset(config.for_path(doc.path)), doc)
+        document's path applied here), suppressions applied. The article's
+        genre is what its front matter says, else what the config says for
+        its path, else news."""
+        config = config.for_path(doc.path)
+        genre = doc.genre or config.genre or DEFAULT_GENRE
+        return check_document(self.ruleset(config), doc, genre)
 
     def lint_text(
         self, text: str | bytes, path: str | None = None, config: Config | None = None, *, reader: str | None = None
@@ -147,10 +152,11 @@ class Linter:
         return self.lint_document(parse(text, path, reader=reader, options=config.reader_settings(reader)), config)
 
 
-def check_document(ruleset: RuleSet, doc: Document) -> list[Diagnostic]:
-    """``ruleset``'s diagnostics for ``doc``, less what its suppressions hide,
-    plus a finding for each suppression that hides nothing (when that rule is on)."""
-    diagnostics = ruleset.lint(doc)
+def check_document(ruleset: RuleSet, doc: Document, genre: str = DEFAULT_GENRE) -> list[Diagnostic]:
+    """``ruleset``'s diagnostics for ``doc`` (an article of ``genre``), less
+    what its suppressions hide, plus a finding for each suppression that
+    hides nothing (when that rule is on)."""
+    diagnostics = ruleset.lint(doc, genre)
     if not doc.directives:
         return diagnostics
     unused = ruleset.by_id.get(UNUSED_RULE)

@@ -38,6 +38,20 @@ _RANKS = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 SEVERITIES: tuple[str, ...] = tuple(severity.value for severity in Severity)
 
 
+#: What an article is, as its front matter (``genre: opinion``) or its config
+#: (``overrides: [{files: [...], genre: opinion}]``) says; a rule's ``genres``
+#: names the ones it checks. An article that says nothing is news.
+GENRES: tuple[str, ...] = ("news", "opinion", "review", "letters", "feature")
+DEFAULT_GENRE = "news"
+
+
+def genre_named(value: Any) -> str | None:
+    """The genre a front-matter or config value names ("Opinion" too), or None."""
+    if isinstance(value, str) and value.strip().lower() in GENRES:
+        return value.strip().lower()
+    return None
+
+
 class FixSafety(str, Enum):
     """A rule's ``fix`` setting: applied by ``--fix``, only with ``--unsafe-fixes``, or never."""
 

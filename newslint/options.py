@@ -112,6 +112,27 @@ class Strings(OptionType):
         return {"type": "array", "items": {"type": "string"}}
 
 
+class Choices(OptionType):
+    """A list of values, each one of a fixed set ("genres: [news, feature]")."""
+
+    def __init__(self, *choices: str) -> None:
+        self.choices = choices
+
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            return f"must be a list of {', '.join(self.choices)}"
+        unknown = [item for item in value if item not in self.choices]
+        if unknown:
+            return f"unknown {unknown[0]!r} (known: {', '.join(self.choices)})"
+        return None
+
+    def describe(self) -> str:
+        return "list of " + ", ".join(f"`{choice}`" for choice in self.choices)
+
+    def schema(self) -> Schema:
+        return {"type": "array", "items": {"enum": list(self.choices)}, "uniqueItems": True}
+
+
 class Groups(OptionType):
     """A list of groups, each a list of two or more strings."""
 

@@ -17,8 +17,8 @@ from functools import cache
 from typing import Any
 
 from newslint.checks import Check, load_checks
-from newslint.model import SEVERITIES, FixSafety, Severity
-from newslint.options import Bool, Choice, ExampleTexts, Option, OptionError, Str
+from newslint.model import GENRES, SEVERITIES, FixSafety, Severity
+from newslint.options import Bool, Choice, Choices, ExampleTexts, Option, OptionError, Str
 from newslint.yamlfile import LineDict, YamlError, read_yaml
 
 RULE_SCOPES = ("headline", "standfirst", "body", "all")
@@ -36,6 +36,12 @@ COMMON_KEYS: dict[str, Option] = {
     "speech": Option(
         Choice(*SPEECH_MODES), "outside", "Whether the rule looks outside direct speech, inside it, or both."
     ),
+    "genres": Option(
+        Choices(*GENRES),
+        [],
+        "The genres of article the rule checks (an article is news unless its front matter or config says"
+        " otherwise); empty: every genre.",
+    ),
     "enabled": Option(Bool(), True, "Whether the rule runs unless a config selects it by name."),
     "fix": Option(
         Choice(*FIX_MODES),
@@ -46,7 +52,7 @@ COMMON_KEYS: dict[str, Option] = {
     "examples": Option(ExampleTexts(), help="Texts the rule must flag (bad) and must pass (good); run as tests."),
 }
 #: What a config or pack may change of a rule: everything but its kind, docs and examples.
-SETTABLE_KEYS = ("severity", "scope", "speech", "enabled", "message", "fix", "link")
+SETTABLE_KEYS = ("severity", "scope", "speech", "genres", "enabled", "message", "fix", "link")
 DOCS_URL = "https://github.com/newslint/newslint/blob/main/docs/rules/{pack}.md#{anchor}"
 
 
@@ -65,6 +71,8 @@ class Rule:
     severity: Severity
     scope: str
     speech: str
+    #: The genres the rule checks; empty: every genre.
+    genres: tuple[str, ...]
     enabled: bool
     fix: FixSafety
     link: str
@@ -80,6 +88,10 @@ class Rule:
         if built is None:
             built = self.__dict__["_implementation"] = load_checks()[self.check](self.options)
         return built
+
+    def checks_genre(self, genre: str) -> bool:
+        """Whether the rule runs on an article of ``genre``."""
+        return not self.genres or genre in self.genres
 
     @property
     def summary(self) -> str:
@@ -138,6 +150,8 @@ def _typed(common: dict[str, Any]) -> dict[str, Any]:
         common["severity"] = Severity(common["severity"])
     if "fix" in common:
         common["fix"] = FixSafety(common["fix"])
+    if "genres" in common:
+        common["genres"] = tuple(common["genres"])
     return common
 
 

@@ -182,13 +182,20 @@ def test_unattributed_quote(text: str, expected: set) -> None:
     assert findings(text, "claims.unattributed-quote") == expected
 
 
-def test_terms_set_by_a_config_drop_the_rule_files_exceptions() -> None:
+def test_terms_set_by_a_config_drop_the_rule_files_exceptions(tmp_path: Path) -> None:
     """A newsroom's own list replaces the phrases the built-in exceptions were written for."""
-    text = "The film is on, according to reports in the Hollywood Reporter.\n"
-    assert findings(text, "claims.vague-source") == set()
-    config = from_text(
-        "extends: [core]\nselect: [claims.vague-source]\nrules:\n  claims.vague-source:\n    terms: [according to reports]\n"
+    family = tmp_path / "house" / "claims"
+    family.mkdir(parents=True)
+    (family / "reports.yaml").write_text(
+        "check: existence\nmessage: m\ndescription: d\nterms: [according to reports]\n"
+        "exceptions: ['according\\s+to\\s+reports\\s+in\\s+the\\s+Hollywood\\s+Reporter']\n"
+        "examples: {bad: [according to reports], good: [according to reports in the Hollywood Reporter]}\n",
+        encoding="utf-8",
     )
+    text = "The film is on, according to reports in the Hollywood Reporter.\n"
+    pack = f"extends: [{tmp_path / 'house'}]\ncore: false\n"
+    assert {(d.line, d.column) for d in newslint.lint_text(text, config=from_text(pack))} == set()
+    config = from_text(pack + "rules:\n  claims.reports:\n    terms: [according to reports]\n")
     assert {(d.line, d.column) for d in newslint.lint_text(text, config=config)} == {(1, 17)}
 
 
@@ -259,7 +266,7 @@ def test_name_variant(text: str, expected: set) -> None:
     "text, expected",
     [
         ("“We did nothing wrong,” he claimed.\n", {(1, 28, "claims.loaded-verb")}),
-        ("The minister admitted that the plan failed.\n", {(1, 14, "claims.loaded-verb")}),
+        ("The minister admitted that the plan failed.\n", set()),  # not in the default list (test_loaded_verb.py)
         ("He was admitted to hospital.\n", set()),
         ("Chelsea claimed the title.\n", set()),
         ("It is claimed that he stole a car.\n", set()),
@@ -273,7 +280,8 @@ def test_name_variant(text: str, expected: set) -> None:
         ("He will deal with claims that he lied.\n", set()),
         ("A spokesman for Yukos claims that it is punished.\n", {(1, 23, "claims.loaded-verb")}),
         ("The embattled Yukos claims that it is punished.\n", {(1, 21, "claims.loaded-verb")}),
-        ("Meanwhile, the embattled Yukos claims: “We are innocent.”\n", {(1, 32, "claims.loaded-verb")}),
+        # (A first line that ends without a full stop is a headline, which the rule leaves alone.)
+        ("Yukos\n\nMeanwhile, the embattled Yukos claims: “We are innocent.”\n", {(3, 32, "claims.loaded-verb")}),
     ],
 )
 def test_loaded_verb(text: str, expected: set) -> None:
@@ -281,7 +289,7 @@ def test_loaded_verb(text: str, expected: set) -> None:
 
 
 def test_loaded_verb_is_info() -> None:
-    (found,) = diagnostics("She insisted that it was fine.\n", "claims.loaded-verb")
+    (found,) = diagnostics("She claimed that it was fine.\n", "claims.loaded-verb")
     assert found.severity == "info"
 
 

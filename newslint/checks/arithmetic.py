@@ -40,8 +40,10 @@ _FROM_RE = lazy_compile(
     r"(?i)\bfrom\s+(?=(?:[a-z]+\s+){0,2}(?:[£$€¥]\s?)?\d|(?:[a-z]+\s+){0,2}(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|half)\b)"
 )
-# Between "from X" and "to Y": a few words, no clause or sentence break.
-_TO_AFTER_RE = lazy_compile(r"(?:\s+(?!to\b)[^\s.;:!?()\"“”]+){0,6}?\s+to\s+")
+# Between "from X" and "to Y": a few words, no clause or sentence break (a
+# comma, "while", "but" or "and" starts the next clause: "rose to A from B,
+# while C fell to D from E").
+_TO_AFTER_RE = lazy_compile(r"(?:\s+(?!(?:to|while|whereas|but|and)\b)[^\s.,;:!?()\"“”]+){0,6}?\s+to\s+")
 # "to Y, up from X": what may stand between Y and "from".
 _TO_BEFORE_GAP_RE = lazy_compile(r"(?i)\s*,?\s*(?:(?:up|down)\s+)?$")
 _TO_BEFORE_RE = lazy_compile(r"(?i)\bto\s+$")
@@ -145,16 +147,19 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     if old is None or _TIME_UNITS_RE.match(prose, old.end, ceiling):
         return None
     sentence_start = _sentence_start(prose, floor, match.start())
-    to = _TO_AFTER_RE.match(prose, old.end, ceiling)
-    new = read_number_at(prose, to.end(), ceiling) if to else None
-    pair_start = match.start()
-    if new is None:
-        new = _number_before(prose, sentence_start, match.start())
-        if new is None:
-            return None
+    # A "from X" that ends a "to Y from X" pair belongs to it: it must not
+    # start a pair with the next clause's "to".
+    new = _number_before(prose, sentence_start, match.start())
+    if new is not None:
         pair_start = _TO_BEFORE_RE.search(
             prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start
         ).start()
+    else:
+        to = _TO_AFTER_RE.match(prose, old.end, ceiling)
+        new = read_number_at(prose, to.end(), ceiling) if to else None
+        pair_start = match.start()
+        if new is None:
+            return None
     if _TIME_UNITS_RE.match(prose, new.end, ceiling):
         return None
     brk = _SENTENCE_BREAK_RE.search(prose, max(old.end, new.end), ceiling)
@@ -349,10 +354,15 @@ def _percent_problem(change: Change) -> str | None:
     if actual_high >= stated_low - slack and actual_low <= stated_high + slack:
         return None
     if old.kind == "percent" and not _PERCENTAGE_POINTS_RE.search(percent.suffix):
-        # "rose 2% from 4% to 6%": perhaps percentage points; do not guess.
+        # "rose from 5% to 7%, an increase of 2%": the difference of two
+        # percentages is in percentage points; as a percentage it is 40%.
         points = (new.value - old.value) * sign
         if stated_low - slack <= points <= stated_high + slack:
-            return None
+            relative = format_like(abs(new.value / old.value - 1) * 100, percent)
+            return (
+                f"from {_as_written(old)} to {_as_written(new)} is {_points(points)} percentage "
+                f"point{'' if points == 1 else 's'} (a {relative} {'rise' if sign > 0 else 'fall'}), not {_as_written(percent)}"
+            )
     if old.kind == "percent" and _PERCENTAGE_POINTS_RE.search(percent.suffix):
         points = (new.value - old.value) * sign
         if stated_low - slack <= points <= stated_high + slack:
@@ -362,6 +372,10 @@ def _percent_problem(change: Change) -> str | None:
         expected = format_like(old.value * (1 + sign * percent.value / 100), new)
     verb = change.verb or ("up" if sign > 0 else "down")
     return f"{verb} {_as_written(percent)} from {_as_written(old)} is {expected}, not {_as_written(new)}"
+
+
+def _points(points: float) -> str:
+    return f"{points:g}"
 
 
 def _direction_problem(change: Change) -> str | None:

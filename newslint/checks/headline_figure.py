@@ -5,15 +5,27 @@ copy but not in the headline (or was never in the copy) is a classic error.
 The body may write the value any way (4,000, 4000, four thousand, 4k); a
 headline may round it ("£1bn" for £1.13bn) and may hedge it ("nearly 4,000").
 
-Left alone: years, ordinals, codes and names with digits (PS2, Formula 1 is
-matched like any figure), figures inside quotation marks in the headline (a
-quoted claim is the speaker's), fractions, multipliers and the word "one".
-A percentage must be matched by a percentage, a count by a count.
+Left alone: years ("’87" too), ordinals, codes and names with digits (PS2,
+Formula 1 is matched like any figure), labels ("Day 2", "Round 3"), times
+and dates in any case ("1300 GMT APRIL 7"), figures inside quotation marks
+in the headline (a quoted claim is the speaker's), fractions, multipliers
+and the word "one". A percentage must be matched by a percentage, a count by
+a count (but a bare decimal may be the body's index or rate: "INDEX UP AT
+53.9", "53.9 pct").
+
+Found only by the same value (as rounded or hedged), or by what the body
+itself states: a sum or difference of two figures one sentence sets side
+by side and says how ("$434m, not the $732m first reported"), a duration in
+other units ("a year and a half" for "18 months"), a span of years ("since
+2005" in a story of 2018), a listicle's count of crossheads. Two figures
+that merely happen to add up are no match: in a story with a dozen figures
+nearly every small number is the sum or difference of two of them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
@@ -33,12 +45,20 @@ _COUNT_WORDS = """two three four five six seven eight nine ten eleven twelve thi
 _COUNT_WORD_RE = lazy_compile(rf"(?i)\b{trie(_COUNT_WORDS)}\b", engine="re")
 
 
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
-# A day of the month is a date, not a figure the body must repeat.
+_MONTHS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+# A day of the month is a date, not a figure the body must repeat (in any
+# case: a wire digest's "HIGHLIGHTS - APRIL 7").
 _DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", engine="re")
 _DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$", engine="re")
-# Sport's "last eight", "top 10", "best of five": a stage, not a count.
-_STAGE_BEFORE_RE = lazy_compile(r"(?i)\b(?:last|top|final|best\s+of|round\s+of|under|aged|age)\s+$")
+# Sport's "last eight", "top 10", "best of five": a stage, not a count. And a
+# label's number: "Day 2 of G-7 meeting", "Round 3", "Article 50".
+# A moment of a match, not a quantity: "score at 90 mins".
+_CLOCK_RE = lazy_compile(r"(?i)\s*(?:mins?|minutes?|secs?|seconds?)\b", engine="re")
+_STAGE_BEFORE_RE = lazy_compile(
+    r"(?i)\b(?:last|top|final|best\s+of|round\s+of|under|aged|age|day|week|round|game|match|phase|stage|part|"
+    r"chapter|episode|season|series|act|article|section|title|level|step|grade|class|category|term|flight|"
+    r"route|highway|interstate|proposition|prop|measure|amendment|no\.|number|version|gen|generation)\s+$"
+)
 _QUOTE_OPEN = "'\"‘“"
 _QUOTE_CLOSE = "'\"’”"
 
@@ -52,32 +72,43 @@ class HeadlineFigure(Check):
     }
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        tops = [block for block in doc.blocks if block.kind in ("headline", "standfirst")]
-        if not doc.body or not any(_has_figure(doc.prose, block) for block in tops):
+        prose = doc.prose
+        # A "standfirst" that reads as copy (a lede ending in a full stop
+        # inside its closing quote, a wire story's dateline) is body.
+        tops = [
+            block
+            for block in doc.blocks
+            if block.kind == "headline" or block.kind == "standfirst" and _is_deck(prose, block)
+        ]
+        body_blocks = [block for block in doc.blocks if block.kind in ("body", "standfirst") and block not in tops]
+        if not body_blocks or not any(_has_figure(prose, block) for block in tops):
             return
         figures = [number for block in tops for number in self._figures(doc, block)]
         if not figures:
             return
         # The body is read a paragraph at a time and no further than needed:
         # once every figure has its match, the rest of the body cannot change
-        # that. Only a figure still unmatched at the end needs every body
-        # figure, for _derived.
-        body: list[Number] = []
-        for block in doc.body:
-            numbers = read_numbers(doc.prose, block.start, block.end)
-            body.extend(numbers)
+        # that. Only a figure still unmatched at the end needs the body's
+        # sentences, for _derived, and its durations.
+        for block in body_blocks:
+            numbers = read_numbers(prose, block.start, block.end)
             figures = [figure for figure in figures if not any(_same(figure, number) for number in numbers)]
             if not figures:
                 return
         for figure in figures:
-            if not _derived(figure, body):
-                line = doc.position(figure.start)[0]
-                yield Finding(figure.start, figure.end, {"figure": doc.text[figure.start : figure.end], "line": line})
+            if _derived(doc, figure, body_blocks) or _same_duration(prose, figure, body_blocks):
+                continue
+            if _counts_sections(prose, figure, body_blocks):
+                continue
+            line = doc.position(figure.start)[0]
+            yield Finding(figure.start, figure.end, {"figure": doc.text[figure.start : figure.end], "line": line})
 
     def _figures(self, doc: Document, block: Block) -> Iterable[Number]:
-        for number in read_numbers(doc.prose, block.start, block.end):
+        numbers = read_numbers(doc.prose, block.start, block.end)
+        for index, number in enumerate(numbers):
             if number.kind not in ("count", "percent") or number.is_year or _compound(doc.prose, number):
                 continue
+            number = _shared_unit(doc.prose, number, numbers[index + 1 : index + 2])
             if (
                 doc.in_quote(number.start)
                 or _quoted(doc.prose, block, number)
@@ -87,6 +118,20 @@ class HeadlineFigure(Check):
             if not number.text[:1].isdigit() and (not self.opts["words"] or number.value < 10):
                 continue  # "Two banks merge": the body names them, it need not count them
             yield number
+
+
+_SERIES_GAP_RE = lazy_compile(r"\s*(?:,|and|to|-|–)\s*$", engine="re")
+
+
+def _shared_unit(prose: str, number: Number, following: list[Number]) -> Number:
+    """A figure written before another that carries the unit for both: "5.72,
+    5.80 PCT", "2.30 to 2.90 dlrs"."""
+    if not following or number.suffix or number.currency:
+        return number
+    second = following[0]
+    if not _SERIES_GAP_RE.match(prose[number.end : second.start]):
+        return number
+    return replace(number, kind=second.kind, currency=second.currency)
 
 
 def _has_figure(prose: str, block: Block) -> bool:
@@ -118,6 +163,8 @@ def _date_or_stage(prose: str, block: Block, number: Number) -> bool:
     start = number.hedge_start if number.hedge_start is not None else number.start
     return bool(
         _DATE_AFTER_RE.match(prose, number.end, block.end)
+        or _CLOCK_RE.match(prose, number.end, block.end)
+        and prose[max(block.start, start - 4) : start].strip() == "at"
         or _DATE_BEFORE_RE.search(prose, max(block.start, start - 12), start)
         or _STAGE_BEFORE_RE.search(prose, max(block.start, start - 12), start)
     )
@@ -125,31 +172,194 @@ def _date_or_stage(prose: str, block: Block, number: Number) -> bool:
 
 def _same(figure: Number, other: Number) -> bool:
     """Whether ``other`` in the body gives ``figure``'s value, allowing for the
-    headline's rounding ("£1bn" for £1.13bn) and hedge ("nearly 4,000")."""
-    if (figure.kind == "percent") != (other.kind == "percent"):
+    headline's rounding ("£1bn" for £1.13bn, "180,000" for 179,106) and
+    hedge ("nearly 4,000"), and for the body's hedge ("185 other CEOs" for
+    "more than 180 CEOs")."""
+    if (figure.kind == "percent") != (other.kind == "percent") and not _bare_reading(figure, other):
         return False
     if abs(figure.value - other.value) <= 1e-9 * max(1.0, abs(figure.value)):
         return True
     low, high = figure.bounds()
+    rounding = _rounding(figure)
+    low, high = low - rounding / 2, high + rounding / 2
     # Headlines round down as often as to the nearest: "$16bn" for $16.6bn.
-    high += figure.unit / 2
-    return low - 1e-9 <= other.value <= high + 1e-9
+    high += max(figure.unit, rounding) / 2
+    if low - 1e-9 <= other.value <= high + 1e-9:
+        return True
+    if other.hedge is not None and abs(figure.value - other.value) <= 0.25 * other.value:
+        other_low, other_high = other.bounds()
+        return other_low - 1e-9 <= figure.value <= other_high + 1e-9
+    return False
 
 
-def _derived(figure: Number, body: list[Number]) -> bool:
-    """The headline's figure as the sum or difference of two body figures of
-    its kind: "$300m profit revision" from "$434m, compared to $732m"."""
-    same_kind = [
-        n.value for n in body
-        if (n.kind == "percent") == (figure.kind == "percent") and not n.is_year and n.currency == figure.currency
-    ]  # fmt: skip
-    if len(same_kind) > 60:
-        return False  # too many pairs to mean anything
+def _rounding(figure: Number) -> float:
+    """What a round figure's trailing zeros say it was rounded to: "180,000"
+    to the nearest 10,000 (a figure of three or more digits ending in zeros)."""
+    digits = figure.text.replace(",", "")
+    if not digits.isdigit() or len(digits) < 3 or figure.scaled:
+        return 0.0
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return 10.0 ** min(zeros, len(digits) - 2) if zeros else 0.0
+
+
+def _bare_reading(figure: Number, other: Number) -> bool:
+    """A headline's bare decimal for the body's percentage of an index or a
+    rate: "INDEX UP AT 53.9" and "rising to 53.9 pct"."""
+    return figure.kind == "count" and not float(figure.value).is_integer() and figure.currency is None
+
+
+# Words by which a sentence states a sum or a difference of its figures.
+_SUM_RE = lazy_compile(
+    r"(?i)\b(?:plus|together|combined|in\s+all|in\s+total|a\s+total|altogether|between\s+them)\b",
+    engine="re",
+)
+_DIFFERENCE_RE = lazy_compile(
+    r"(?i)\b(?:not|rather\s+than|instead\s+of|compared\s+(?:with|to)|against|versus|vs|from|revised|than)\b",
+    engine="re",
+)
+
+
+def _derived(doc: Document, figure: Number, blocks: list[Block]) -> bool:
+    """The headline's figure as the sum or difference of two figures of its
+    kind that one body sentence sets side by side, saying how: "$434m, not
+    the $732m first reported" for a "$300m revision", "all 65 passengers and
+    six crew" for "71 aboard" (the parts of a whole, joined by "and"), "…,
+    12 in all". Two figures that merely happen to add up in a story full of
+    figures are no source for a third."""
     low, high = figure.bounds()
     # A derived figure is rounded by whoever worked it out: allow 2%.
     low, high = min(low, figure.value * 0.98), max(high + figure.unit / 2, figure.value * 1.02)
-    for index, first in enumerate(same_kind):
-        for second in same_kind[index + 1 :]:
-            if low <= abs(first - second) <= high or low <= first + second <= high:
-                return True
+    prose = doc.prose
+    for block in blocks:
+        for sentence in _sentences(doc, block):
+            numbers = [
+                n
+                for n in read_numbers(prose, sentence[0], sentence[1])
+                if (n.kind == "percent") == (figure.kind == "percent")
+                and not n.is_year
+                and (n.currency == figure.currency or n.currency is None or figure.currency is None)
+            ]
+            if len(numbers) < 2 or len(numbers) > 6:
+                continue
+            sums = _SUM_RE.search(prose, sentence[0], sentence[1]) is not None
+            differences = _DIFFERENCE_RE.search(prose, sentence[0], sentence[1]) is not None
+            for index, first in enumerate(numbers):
+                for second in numbers[index + 1 :]:
+                    total, gap = first.value + second.value, abs(first.value - second.value)
+                    joined = sums or _JOINED_RE.fullmatch(prose, first.end, second.hedge_start or second.start)
+                    if joined and low <= total <= high or differences and low <= gap <= high:
+                        return True
     return False
+
+
+# Two parts of a whole, side by side: "65 passengers and six crew".
+_JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+", engine="re")
+
+
+def _sentences(doc: Document, block: Block) -> Iterable[tuple[int, int]]:
+    for sentence in doc.sentences:
+        if block.start <= sentence.start < block.end:
+            yield sentence.start, sentence.end
+
+
+# -- lists ----------------------------------------------------------------------------
+
+# "5 takeaways from …", "4 things that …": the figure counts the story's
+# sections, which the body lists under crossheads rather than counts. "In 9
+# charts", "in 100 words": the figure counts what the text cannot show.
+_LIST_NOUN_RE = lazy_compile(
+    r"(?i)\s+(?:\w+\s+)?(?:(?P<sections>things|takeaways|ways|reasons|questions|facts|lessons|tips|signs|moments|"
+    r"stories|myths|mistakes|rules|steps|items|highlights|answers)|charts|graphs|maps|photos|pictures|images|"
+    r"videos|words)\b",
+    engine="re",
+)
+# A crosshead: a short paragraph that does not end a sentence.
+_CROSSHEAD_RE = lazy_compile(r"""[^\n]{1,79}[^\n.!?:;,"'”’]["'”’]?""")
+
+
+def _counts_sections(prose: str, figure: Number, blocks: list[Block]) -> bool:
+    """A listicle's count, matched by its crossheads (or unknowable without
+    any): "5 takeaways" over five crossheads is found, "4 things" over five
+    is not."""
+    noun = _LIST_NOUN_RE.match(prose, figure.end)
+    if figure.kind != "count" or noun is None:
+        return False
+    if not noun.group("sections"):
+        return True
+    crossheads = sum(1 for block in blocks if _CROSSHEAD_RE.fullmatch(prose, block.start, block.end))
+    return crossheads in (0, figure.value)
+
+
+# -- durations ---------------------------------------------------------------------------
+
+_MONTHS_IN = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "decade": 120.0}
+_UNIT_AFTER_RE = lazy_compile(r"(?i)[\s-]+(day|week|month|year|decade)s?\b", engine="re")
+# "a year and a half", "one and a half years", "half a decade", "a decade".
+_WORDED_DURATION_RE = lazy_compile(
+    r"(?i)\b(?:(?P<whole>a|an|one|two|three|four|five)\s+(?:(?P<and>and\s+a\s+half)\s+)?(?P<unit>day|week|month|year|decade)s?"
+    r"(?P<tail>\s+and\s+a\s+half)?|half\s+an?\s+(?P<half>day|week|month|year|decade))\b",
+    engine="re",
+)
+_WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _same_duration(prose: str, figure: Number, blocks: list[Block]) -> bool:
+    """ "18 months" in the headline, "a year and a half" in the body; "in 13
+    years" over a body that says "since 2005" in a story of 2018."""
+    unit = _UNIT_AFTER_RE.match(prose, figure.end)
+    if unit is None or figure.kind != "count":
+        return False
+    wanted = figure.value * _MONTHS_IN[unit.group(1).lower()]
+    for block in blocks:
+        for duration in _durations(prose, block.start, block.end):
+            if abs(duration - wanted) <= 0.03 * wanted:
+                return True
+    return unit.group(1).lower() == "year" and _years_since(prose, blocks, figure.value)
+
+
+_SINCE_YEAR_RE = lazy_compile(r"(?i)\bsince\s+((?:19|20)\d\d)\b", engine="re")
+_YEAR_RE = lazy_compile(r"\b(?:19|20)\d\d\b", engine="re")
+
+
+def _years_since(prose: str, blocks: list[Block], years: float) -> bool:
+    """A "since YEAR" the body states, counted to the latest year it names;
+    or two years one body paragraph sets as a span ("hand back Macao on
+    December 20, 1999, but … maintained until the year 2050")."""
+    named = [[int(m.group()) for m in _YEAR_RE.finditer(prose, block.start, block.end)] for block in blocks]
+    for paragraph in named:
+        if any(abs(later - earlier - years) <= 1 for earlier in paragraph for later in paragraph if later > earlier):
+            return True
+    starts = [int(m.group(1)) for block in blocks for m in _SINCE_YEAR_RE.finditer(prose, block.start, block.end)]
+    latest = max((year for paragraph in named for year in paragraph), default=0)
+    return any(abs(latest - start - years) <= 1 for start in starts)
+
+
+def _durations(prose: str, start: int, end: int) -> Iterable[float]:
+    """Every duration in months the text gives, in figures or in words."""
+    for number in read_numbers(prose, start, end):
+        unit = _UNIT_AFTER_RE.match(prose, number.end, end)
+        if unit is not None and number.kind == "count":
+            yield number.value * _MONTHS_IN[unit.group(1).lower()]
+    for match in _WORDED_DURATION_RE.finditer(prose, start, end):
+        if match.group("half"):
+            yield _MONTHS_IN[match.group("half").lower()] / 2
+            continue
+        value = _WORD_VALUES[match.group("whole").lower()] + (0.5 if match.group("and") or match.group("tail") else 0)
+        yield value * _MONTHS_IN[match.group("unit").lower()]
+
+
+# -- what is a deck ----------------------------------------------------------------------
+
+# A dateline opens wire copy: "ST. LOUIS, March 18 - ", "WASHINGTON (AP) — ".
+_DATELINE_RE = lazy_compile(
+    r"(?:[A-Z][A-Z.\s'-]+(?:,\s+[A-Z][\w.]*)*(?:,\s+\w+\.?\s+\d{1,2})?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s+\([A-Z]+\))"
+    r"\s*(?:-|--|–|—)\s"
+)
+_ENDS_SENTENCE_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""")
+
+
+def _is_deck(prose: str, block: Block) -> bool:
+    """A standfirst as a deck is written: no closing full stop (even inside
+    a closing quote or bracket), no dateline."""
+    text = prose[block.start : block.end]
+    return not _ENDS_SENTENCE_RE.search(text) and not _DATELINE_RE.match(text)

@@ -9,7 +9,7 @@ from typing import Any
 from newslint.checks import Check, Finding, Option
 from newslint.checks._patterns import RulePattern, passes
 from newslint.document import Document
-from newslint.options import Patterns, pattern_entries
+from newslint.options import Patterns, Strings, pattern_entries
 from newslint.patterns import ASCII_SPACE
 from newslint.terms import Hit
 
@@ -48,6 +48,12 @@ class Repetition(Check):
             [],
             "Regexes for doubled words that may stand ('had had', 'that that'), matched against the two words with one space between.",
         ),
+        "particles": Option(
+            Strings("words"),
+            [],
+            "Prepositions that may stand twice when the first ends a phrasal verb ('placed in in the past',"
+            " 'waiting for for years'), but not after a noun ('my doubt in in this plan').",
+        ),
     }
 
     def __init__(self, options: Mapping[str, Any]) -> None:
@@ -55,6 +61,7 @@ class Repetition(Check):
         self.exceptions = [
             RulePattern(e["pattern"], False, "exceptions") for e in pattern_entries(options["exceptions"])
         ]
+        self.particles = frozenset(word.lower() for word in options["particles"])
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         exceptions = self.exceptions
@@ -69,6 +76,10 @@ class Repetition(Check):
                 continue  # "break-in in", "it's s"
             if second[:1].isupper() and first[:1].isupper() or _passes(exceptions, first, second):
                 continue  # Names such as Duran Duran or Bora Bora
+            if first.lower() in self.particles and (
+                _after_verb(prose, start) or _FIXED_PHRASE_RE.match(prose, end) or first[:1].isupper()
+            ):
+                continue  # "placed in in the past", "at at least", "the Drive In in Rhode Island"
             if _title_before_name(prose, first, second, end):
                 continue
             yield Finding(start, end, {"word": first}, first)
@@ -77,6 +88,35 @@ class Repetition(Check):
 def _passes(exceptions: list[RulePattern], first: str, second: str) -> bool:
     phrase = f"{first} {second}"
     return passes(exceptions, phrase, 0, len(phrase))
+
+
+# The word before a doubled preposition: a verb ("placed", "waiting", "is",
+# "to weigh") makes the first a particle ending a phrasal verb; a noun does
+# not ("my doubt in in this plan", "119.7 mln dlrs in in 1985"). A verb is
+# told by its ending, by "to" or a modal before it, or by a short list of
+# verbs that take particles; not after a determiner ("my doubt", "the wait").
+_VERB_BEFORE_RE = re.compile(
+    r"(?i)(?:^|[^\w’'])(?:(?:to|will|would|can|could|should|must|might|may|did|does|do|not)\s+[a-z]+"
+    r"|(?!(?:my|your|his|her|its|our|their|the|a|an|this|that|these|those)\s)[\w’'-]+\s+"
+    r"(?:[a-z]+(?:ed|ing|en)|is|was|are|were|be|been|being|am|has|have|had|do|does|did|get|gets|got|go|goes|"
+    r"went|come|comes|came|put|puts|set|sets|take|takes|took|look|looks|give|gives|gave|turn|turns|bring|"
+    r"brings|brought|let|lets|stay|stays|live|lives|wait|waits|fit|fits|sit|sits|stand|stands|stood|lie|lies|"
+    r"lay|keep|keeps|kept|hold|holds|held|call|calls|send|sends|sent|pay|pays|paid|sell|sells|sold|win|wins|"
+    r"won|lose|loses|lost|count|counts|rely|relies|depend|depends|agree|agrees|believe|believes|weigh|weighs|"
+    r"fill|fills|log|logs|sign|signs|cash|cashes|chip|chips|pitch|pitches|kick|kicks|step|steps|move|moves|"
+    r"check|checks|plug|plugs|tune|tunes|join|joins|hand|hands|factor|factors|phase|phases|zero|zeroes|rein|"
+    r"reins|dig|digs|run|runs|ran|hit|hits|pull|pulls|push|pushes))\s+$"
+)
+# A second preposition that starts a fixed phrase: "at at least 400",
+# "waiting for for now".
+_FIXED_PHRASE_RE = re.compile(
+    r"(?i)\s+(?:least|most|all|once|first|last|fact|part|turn|time|now|good|example|instance|hold|"
+    r"particular|general|short|full|place|total|advance|addition|person|public|private)\b"
+)
+
+
+def _after_verb(prose: str, start: int) -> bool:
+    return _VERB_BEFORE_RE.search(prose, max(0, start - 40), start) is not None
 
 
 # Words whose capitalised double before a name is a typo ("in the The Times").

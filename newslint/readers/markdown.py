@@ -45,6 +45,9 @@ _FRONT_MATTER_RE = lazy_compile(r"(?s)\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[
 _TEMPLATE_RE = lazy_compile(r"\{\{.*?\}\}|\{%.*?%\}")
 # The front matter keys a headline and standfirst come from, in order of preference.
 _HEADING_KEYS = {"title": "headline", "description": "standfirst", "standfirst": "standfirst"}
+# The keys read without PyYAML when their values are plain one-line strings:
+# the heading keys and the article's genre (``genre: opinion``).
+_PLAIN_KEYS = (*_HEADING_KEYS, "genre")
 # A one-line value PyYAML might not read as a string: a number, a date, true,
 # null, a list or mapping, a block scalar, an anchor, a tag, a comment.
 _NOT_PLAIN_RE = lazy_compile(
@@ -257,7 +260,7 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, Span]]:
     ):
         # Most front matter gives newslint nothing but one-line strings: read
         # them as they stand, and spare a one-file run PyYAML's ~10 ms.
-        return match.end(), {key: text[slice(*spans[key])] for key in _HEADING_KEYS if key in spans}, spans
+        return match.end(), {key: text[slice(*spans[key])] for key in _PLAIN_KEYS if key in spans}, spans
     from newslint.yamlfile import YamlError, safe_load
 
     try:

@@ -36,7 +36,15 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+# "mln" and "bln" are the wires' ("1.2 BLN DLRS"), in any case.
+ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+# A currency written after the figure, as wire copy writes it ("2.30 dlrs",
+# "1.6 billion stg", "15 billion yen"): the sign it stands for, or its name.
+CURRENCY_WORDS = {
+    "dlr": "$", "dlrs": "$", "dollar": "$", "dollars": "$", "stg": "£", "sterling": "£", "pound": "£",
+    "pounds": "£", "euro": "€", "euros": "€", "yen": "¥", "marks": "DM", "francs": "Fr", "guilders": "Dfl",
+    "yuan": "yuan", "lire": "lire", "pesos": "pesos", "rupees": "rupees",
+}  # fmt: skip
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 MULTIPLIER_VERBS = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": 0.5}
 
@@ -52,6 +60,8 @@ HEDGES: dict[str, tuple[str, float]] = {
     "about": ("~", 0.15), "around": ("~", 0.15), "roughly": ("~", 0.15), "some": ("~", 0.15),
     "approximately": ("~", 0.15), "an estimated": ("~", 0.15), "estimated": ("~", 0.15),
     "almost exactly": ("~", 0.02),
+    # Headline verbs that hedge upwards: "brand value tops $400 billion".
+    "tops": ("+", 0.5), "top": ("+", 0.5), "exceeds": ("+", 0.5), "surpasses": ("+", 0.5), "passes": ("+", 0.5),
 }  # fmt: skip
 
 _HEDGE_ALTERNATION = "|".join(
@@ -62,17 +72,21 @@ _HEDGE_AT_RE = lazy_compile(rf"(?i)(?:{_HEDGE_ALTERNATION})\s+", engine="re")
 _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})\s+$", engine="re")
 
 # A figure: 4,000  4000  4.5  £3.5bn  2m  4k  20%  20 per cent  2.5 million.
-# Not part of a longer token: a version (v1.0), a time (10:30), a score (3-1),
-# a fraction (1/2), a code (PS2, MP3, 3G) or a measurement (5ft, 70mph).
+# Scale and percent words in any case: headlines are in title case ("$300
+# Million", "3.6 Percent") or capitals ("1.2 BILLION DLR", "2.5 MLN", "5
+# PCT"). Not part of a longer token: a version (v1.0), a time (10:30, "1300
+# GMT"), a score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a
+# measurement (5ft, 70mph) or an abbreviated year ("’87", "the '90s").
 _FIGURE_RE = lazy_compile(
-    r"""(?<![\w.,/:£$€¥#&-])(?<!\d[-–]\s?)
+    r"""(?<![\w.,/:£$€¥#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
     (?P<currency>[£$€¥]\s?)?
     (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-    (?:(?P<abbreviation>\s?(?:bn|tn|m|k))|\s+(?P<scale>hundred|thousand|million|billion|trillion))?
-    (?P<percent>\s?%|\s+per\s?cent\b|\s+percent\b|\s+percentage\s+points?\b)?
-    (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d)""",
+    (?:(?P<abbreviation>\s?(?:bn|tn|m|k|(?i:mln|bln|mn)))|\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion)))?
+    (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|\s+(?i:percentage\s+points?)\b)?
+    (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""",
     regex.VERBOSE,
 )
+_CURRENCY_AFTER_RE = lazy_compile(rf"(?i)\s+(?:{'|'.join(CURRENCY_WORDS)})\b", engine="re")
 
 
 _NUMBER_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "half", "halves", "third", "thirds", "quarter", "quarters"]
@@ -163,11 +177,14 @@ def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
     decimals = len(figure.partition(".")[2])
     scale = 1.0
     if match.group("abbreviation"):
-        scale = ABBREVIATED_SCALES[match.group("abbreviation").strip()]
+        scale = ABBREVIATED_SCALES[match.group("abbreviation").strip().lower()]
     elif match.group("scale"):
-        scale = SCALES[match.group("scale")]
+        scale = SCALES[match.group("scale").lower()]
     hedge, hedge_start = _hedge_before(text, match.start(), floor)
     currency = match.group("currency")
+    if currency is None and not match.group("percent"):
+        written = _CURRENCY_AFTER_RE.match(text, match.end())
+        currency = CURRENCY_WORDS[written.group().strip().lower()] if written else None
     return Number(
         value=mantissa * scale,
         start=match.start(),
@@ -346,6 +363,10 @@ def format_like(value: float, like: Number) -> str:
     """
     scale = like.value / float(like.text.replace(",", "")) if like.text[:1].isdigit() and like.scaled else 1.0
     mantissa = value / scale
+    if value and abs(mantissa) < 0.05:
+        # A value far below the other figure's scale ("417 mln" against "2.3
+        # billion"): written in its own digits, never as "0.0 billion".
+        return f"{like.currency or ''}{value:,.0f}" + ("%" if like.kind == "percent" else "")
     places = decimals_of(like)
     while places < decimals_of(like) + 2 and round(mantissa, places) != round(mantissa, places + 3):
         places += 1

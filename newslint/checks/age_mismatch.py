@@ -1,0 +1,98 @@
+"""age-mismatch: one person's age given two ways in one article.
+
+News gives an age where it names someone ("Tom Hollis, 45,", "Hollis, aged
+45", "45-year-old Tom Hollis", "Tom Hollis (45)"). When the same person is
+45 in one paragraph and 46 in another, one of them is wrong: a copy editor
+checks which. People are matched by surname, and by first name where both
+mentions give one; a surname that two people of the article share (a father
+and a son) is left alone, and so is an age the story says has changed
+("then 12", "turns 46").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+from newslint.checks import Check, Finding
+from newslint.document import Document
+from newslint.lexicon import HONORIFICS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
+from newslint.patterns import lazy_compile
+from newslint.terms import Hit
+
+_TITLES = alternation([*HONORIFICS, "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt"])
+_WORD = r"\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}’'-]+)?"
+_NAME = rf"(?:(?:{_TITLES})\.?\s+)?{_WORD}(?:\s+(?:{_WORD}|de|van|von|da|al|bin|le|la))*"
+# An age where news gives it: after a comma ("Tom Hollis, 45,", "Hollis, aged
+# 45"), in brackets ("Tom Hollis (45)"), or before the name ("45-year-old Tom
+# Hollis", "the 45-year-old actor Tom Hollis"). Each starts with what is
+# fixed (a comma and digits, a bracket, the digits); the name before it is
+# read back from there, since a pattern that starts with a name would be
+# tried at every capital.
+_AGE_AFTER_RE = lazy_compile(
+    r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?:and|of|from|who|is|was|has|had)\b)", engine="re"
+)
+_AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)", engine="re")
+_NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
+_AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
+_NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    first: str | None
+    surname: str
+    age: int
+
+
+class AgeMismatch(Check):
+    name = "age-mismatch"
+    summary = "One person's age given two ways in one article."
+    params = ("person", "other", "line")
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        prose = doc.prose
+        by_surname: dict[str, list[Mention]] = defaultdict(list)
+        for mention in _mentions(prose):
+            by_surname[mention.surname].append(mention)
+        for mentions in by_surname.values():
+            firsts = {mention.first for mention in mentions if mention.first}
+            if len(firsts) > 1:
+                continue  # two people of one surname: a father and a son
+            yield from _contradictions(doc, mentions)
+
+
+def _mentions(prose: str) -> Iterator[Mention]:
+    found: list[tuple[int, int, str, int]] = []
+    for pattern in (_AGE_AFTER_RE, _AGE_BRACKETED_RE):
+        for match in pattern.finditer(prose):
+            name_end = match.start() - (pattern is _AGE_BRACKETED_RE)  # the space before a bracket
+            if pattern is _AGE_BRACKETED_RE and prose[name_end : match.start()] != " ":
+                continue
+            name = _NAME_BEFORE_RE.search(prose, max(0, name_end - 60), name_end)
+            if name is not None:
+                found.append((name.start(), match.end(), name.group("name"), int(match.group("age"))))
+    if "-year-old" in prose:
+        for match in _AGE_BEFORE_RE.finditer(prose):
+            found.append((match.start(), match.end(), match.group("name"), int(match.group("age"))))
+    for start, end, name, age in sorted(found):
+        words = [word for word in name.split() if word.rstrip(".") not in _TITLE_WORDS]
+        if not words or words[-1] in _NOT_NAMES or words[0] in _NOT_NAMES or not 0 < age < 120:
+            continue
+        first = words[0] if len(words) > 1 else None
+        yield Mention(start, end, first, words[-1], age)
+
+
+_TITLE_WORDS = frozenset(_TITLES.split("|"))
+
+
+def _contradictions(doc: Document, mentions: list[Mention]) -> Iterator[Finding]:
+    """Each mention whose age differs from the first one's."""
+    first = mentions[0]
+    for mention in mentions[1:]:
+        if mention.age != first.age:
+            person = f"{first.first} {first.surname}" if first.first else first.surname
+            line = doc.position(first.start)[0]
+            yield Finding(mention.start, mention.end, {"person": person, "other": str(first.age), "line": str(line)})

@@ -1,0 +1,108 @@
+"""percentage-share: a stated percentage of stated parts that does not agree.
+
+"7 of 19, or 40 per cent": seven of 19 is 37%. A share written both ways
+can be checked with no outside knowledge, and the two halves are often
+edited apart. Read: "N of M, or P%", "N out of M (P%)", "P% (N of M)" and
+"P%, or N of M", with the figures in any spelling the number reader knows.
+Rounding and hedges ("about 40%", "nearly two-thirds") are allowed for; a
+percentage that is not of the same whole ("7 of 19 schools, 40% of them
+rural") cannot be told apart and is read as the share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from newslint.checks import Check, Finding
+from newslint.document import Document
+from newslint.patterns import lazy_compile
+from newslint.terms import Hit
+from newslint.text.numbers import Number, format_like, read_numbers
+
+# Between the part and the whole: "of", "out of", "of the", "in".
+_OF_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?", engine="re")
+# Between the whole and its percentage: ", or", " (", " - ", ", about".
+_OR_RE = lazy_compile(
+    r"(?:\s+[\w’'-]+){0,4}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$", engine="re"
+)
+# Between a percentage and its parts: " (", ", or".
+_BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$", engine="re")
+
+
+# "7 of 19", "seven out of the 19": a whole in figures after "of" (the part
+# before it is read with the numbers). Starts with the literal: fast.
+_SHARE_HINT_RE = lazy_compile(r" of\s+(?:the\s+|all\s+|its\s+|their\s+)?\d", engine="re")
+
+
+class PercentageShare(Check):
+    name = "percentage-share"
+    summary = 'A stated percentage of stated parts that does not agree ("7 of 19, or 40 per cent").'
+    params = ("part", "whole", "actual", "stated")
+
+    def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
+        prose = doc.prose
+        for block in doc.blocks:
+            text = prose[block.start : block.end]
+            if not ("%" in text or "cent" in text or "pct" in text) or _SHARE_HINT_RE.search(text) is None:
+                continue  # numbers are read only where a part and its whole stand side by side
+            numbers = read_numbers(prose, block.start, block.end)
+            for part, whole, stated in _shares(prose, numbers):
+                problem = _problem(part, whole, stated)
+                if problem is not None:
+                    start = min(part.start, stated.start)
+                    end = max(whole.end, stated.end)
+                    yield Finding(start, end, problem)
+
+
+def _shares(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Number, Number]]:
+    """(part, whole, percentage) triples written side by side."""
+    for index in range(len(numbers) - 1):
+        part, whole = numbers[index], numbers[index + 1]
+        if part.kind != "count" or whole.kind != "count" or part.is_year or whole.is_year:
+            continue
+        if not _OF_RE.fullmatch(prose, part.end, whole.hedge_start or whole.start):
+            continue
+        after = numbers[index + 2] if index + 2 < len(numbers) else None
+        before = numbers[index - 1] if index > 0 else None
+        if (
+            after is not None
+            and after.kind == "percent"
+            and _OR_RE.fullmatch(prose, whole.end, after.hedge_start or after.start)
+        ):
+            yield part, whole, after
+        elif (
+            before is not None
+            and before.kind == "percent"
+            and _BEFORE_PARTS_RE.search(prose, before.end, part.hedge_start or part.start)
+            and prose[before.end : part.start].count("(") <= 1
+        ):
+            yield part, whole, before
+
+
+def _problem(part: Number, whole: Number, stated: Number) -> dict[str, str] | None:
+    if whole.value <= 0 or part.value > whole.value:
+        return None
+    part_low, part_high = _range(part)
+    whole_low, whole_high = _range(whole)
+    actual_low = max(0.0, part_low) / whole_high * 100
+    actual_high = part_high / max(whole_low, 1e-9) * 100
+    stated_low, stated_high = stated.bounds()
+    # A percentage is rounded to its last digit, or truncated: allow a point.
+    slack = max(stated.unit, 1.0)
+    if actual_high >= stated_low - slack and actual_low <= stated_high + slack:
+        return None
+    actual = format_like(part.value / whole.value * 100, stated)
+    return {"part": part.text, "whole": whole.text, "actual": actual, "stated": _written(stated)}
+
+
+def _range(number: Number) -> tuple[float, float]:
+    """A count as written is exact ("7 of 19"); a scaled, hedged or round
+    one allows what its rounding allows ("about 2,000 of 5m")."""
+    exact = not number.scaled and number.hedge is None and float(number.value).is_integer()
+    if exact and not (number.value >= 100 and number.text.replace(",", "").endswith("0")):
+        return number.value, number.value
+    return number.bounds()
+
+
+def _written(number: Number) -> str:
+    return f"{number.text}{number.suffix}"

@@ -1,0 +1,132 @@
+"""Reading figures as news copy writes them, and the two rules that do sums
+with them: claims.headline-figure and claims.arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslint
+from newslint.config import from_text
+from newslint.text.numbers import read_numbers
+from tests.support import findings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CANADA PRICES 1.2 BILLION DLR BOND ISSUE", [(1.2e9, "count", "$")]),
+        ("U.S. Cuts $300 Million In Aid", [(3e8, "count", "$")]),
+        ("Dow Closes After Plunging Nearly 3.6 Percent", [(3.6, "percent", None)]),
+        ("GREAT WESTERN OFFERS 2.5 MLN COMMON SHARES", [(2.5e6, "count", None)]),
+        ("profit rose 5 PCT to 417 mln dlrs", [(5.0, "percent", None), (4.17e8, "count", "$")]),
+        ("a loss of 15 billion yen", [(1.5e10, "count", "¥")]),
+        ("trade deficit of 2.6 BILLION STG", [(2.6e9, "count", "£")]),
+        ("worst day since ’87.", []),  # a year
+        ("the '90s and '10,000 jobs'", [(1e4, "count", None)]),
+        ("HIGHLIGHTS 1300 GMT APRIL 7", [(7.0, "count", None)]),  # a time, and a date headline-figure leaves alone
+    ],
+)
+def test_figures_are_read_in_any_case_and_in_wire_style(
+    text: str, expected: list[tuple[float, str, str | None]]
+) -> None:
+    assert [(n.value, n.kind, n.currency) for n in read_numbers(text)] == expected
+
+
+HEADLINE = "claims.headline-figure"
+ARITHMETIC = "claims.arithmetic"
+
+
+def headline(text: str, path: str | None = None) -> set[tuple[int, int, str]]:
+    return findings(text, f"extends: [core]\nselect: [{HEADLINE}]\n", path=path, rule=HEADLINE)
+
+
+def test_figures_that_happen_to_add_up_do_not_count() -> None:
+    """In a story with a dozen figures nearly every small number is the sum
+    or difference of two of them."""
+    text = "Death toll rises to 31\n\nOfficials said 21 people died on Monday. Another 10 were hurt in a blast."
+    assert headline(text) == {(1, 21, HEADLINE)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A difference the sentence states.
+        "Nortel in $300m profit revision\n\nNortel said it made $434m, not the $732m first reported.",
+        # The parts of a whole, side by side.
+        "Plane with 71 aboard crashes\n\nThe plane crashed, killing all 65 passengers and six crew members.",
+        # A total the sentence states.
+        "Crash kills 31\n\nThe crash killed 21 passengers and 10 crew, 31 in all.",
+        "Storms cost insurers $12bn\n\nStorms cost $8bn in Florida and $4bn in Texas, a total of $12bn.",
+        # The same duration in other units.
+        "Consultant gets 18 months for campaign schemes\n\nHe was sentenced to a year and a half in prison.",
+        # A span of years the body states.
+        "Growth unlike anything seen in 13 years\n\nThe economy has not done so since 2005. It could slow in 2018.",
+        "MACAO TO KEEP ITS SYSTEM FOR 50 YEARS\n\nMacao returns on December 20, 1999, but keeps its system until 2050.",
+        # A hedged body figure that covers the headline's.
+        "Dorsey and 185 other CEOs sign letter\n\nMore than 180 CEOs have signed a letter.",
+        # A round headline figure.
+        "New forecast: 180,000 deaths by October\n\nThe model forecasts 179,106 deaths by October 1.",
+        # A bare decimal for the body's rate.
+        "MARCH PURCHASING MANAGERS INDEX UP AT 53.9\n\nThe index rose to 53.9 pct from 51.9 pct.",
+        # A unit two figures share.
+        "BILL AUCTION RATES AVERAGE 5.72, 5.80 PCT\n\nThe rates averaged 5.72 pct and 5.80 pct.",
+    ],
+)
+def test_a_figure_the_body_states_another_way_is_found(text: str) -> None:
+    assert headline(text) == set()
+
+
+def test_a_lede_is_not_a_standfirst() -> None:
+    """A one-sentence lede that ends inside its closing quote is body copy:
+    its figure is the body's, not a figure to find in the body."""
+    text = (
+        "Democrats load subpoena cannon\n\n"
+        "Axios has assembled a list of at least 85 possible targets for the new majority (“the list.”)\n\n"
+        "The list names 85 people."
+    )
+    assert headline(text) == set()
+
+
+def test_a_dateline_paragraph_is_body() -> None:
+    text = "ROYAL DUTCH PROFIT FALLS\n\nNEW YORK, March 5 - Shr 2.30 dlrs vs 2.90 dlrs\n\nNet fell."
+    assert headline(text) == set()
+
+
+def test_a_listicle_count_is_checked_against_its_crossheads() -> None:
+    five = "\n\n".join(f"Point {n}\n\nText {n}." for n in "ABCDE")
+    assert headline(f"5 takeaways from the hearing\n\nThe hearing ran late.\n\n{five}") == set()
+    assert headline(f"4 things to know\n\nThe talks resume.\n\n{five}") == {(1, 1, HEADLINE)}
+    assert headline("Clinton's running mates in 100 words\n\nThey are many.") == set()
+
+
+def arithmetic(text: str) -> list[tuple[int, int, str]]:
+    config = from_text(f"extends: [core]\nselect: [{ARITHMETIC}]\n")
+    return [(d.line, d.column, d.message) for d in newslint.lint_text("Headline\n\n" + text, config=config)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spending rose to 208 mln stg from 184 mln while exploration dropped to 87 mln from 156 mln.",
+        "Tax receipts rose to 206.45 billion yuan from 201.82 billion, bond receipts to 6.2 billion from 6.04 billion.",
+        "Credits will rise to 70 dlrs from 50 dlrs for adults and to 35 dlrs from 25 dlrs for children.",
+        "Production rose to 407,600 from 386,000, while exports climbed to 226,300 from 218,200.",
+        "Investment rose fivefold, from 417 mln dlrs to 2.3 billion.",
+    ],
+)
+def test_the_from_of_one_clause_never_pairs_with_the_to_of_the_next(text: str) -> None:
+    assert arithmetic(text) == []
+
+
+def test_a_multiplier_across_scales_is_written_in_digits() -> None:
+    (found,) = arithmetic("Investment rose tenfold, from 417 mln dlrs to 2.3 billion.")
+    assert found == (3, 17, "the figures do not agree: tenfold from $417 mln is 4.17 billion, not 2.3 billion")
+    assert "0.0" not in found[2]
+
+
+def test_percentage_points_are_not_a_percentage() -> None:
+    assert arithmetic("Unemployment rose from 5% to 7%, an increase of 2%.") == [
+        (3, 19, "the figures do not agree: from 5% to 7% is 2 percentage points (a 40% rise), not 2%")
+    ]
+    assert arithmetic("Unemployment rose from 5% to 7%, an increase of 2 percentage points.") == []
+    assert arithmetic("Unemployment rose from 5% to 7%, an increase of 40%.") == []

@@ -1,0 +1,132 @@
+"""claims.loaded-verb: a verb that takes sides, where the story does not earn it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import findings
+
+RULE = "claims.loaded-verb"
+CORE = "extends: [core]\nselect: [claims.loaded-verb]\n"
+# A newsroom that also wants the verbs of concession and insistence.
+ALL_VERBS = CORE + (
+    "rules:\n  claims.loaded-verb:\n"
+    "    terms: [claimed, claims, insisted, insists, admitted, admits, conceded, concedes]\n"
+)
+
+
+def loaded(text: str, config: str = CORE, path: str | None = None) -> set[tuple[int, int, str]]:
+    return findings(text, config, path=path, rule=RULE)
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("President Trump claims he would be okay if the shutdown went on for years.", 17),
+        ("The minister claimed that the plan had worked.", 14),
+        ("“America already has that!” Trump claimed.", 35),
+        ("Some critics claimed she “ran as a man.”", 14),
+        ("The EC claims that Spain's entry has helped Japan.", 8),
+        ("A spokesman for Yukos claims that the sale was illegal.", 23),
+    ],
+)
+def test_claimed_as_attribution_is_reported(text: str, column: int) -> None:
+    assert loaded("Headline\n\n" + text) == {(3, column, RULE)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He also challenged Clinton and State Department claims that the emails were classified.",
+        "Ministers were unable to resolve Canadian claims that its fish sales had suffered.",
+        "And he hit back at Labour claims he had used Mrs Dixon as a human shield.",
+        "Addressing claims that the law was unenforceable, Mr Michael said it was clear.",
+        "McFadden makes claims that he was beaten at his school.",
+        "Lloyd's offered to meet part of the 235 mln stg in claims that investors face.",
+        "Over-the-top claims that this is World War III play into their hands.",
+    ],
+)
+def test_the_noun_claims_is_left_alone(text: str) -> None:
+    assert loaded("Headline\n\n" + text) == set()
+
+
+def test_a_headline_is_left_alone() -> None:
+    assert loaded("Disaster claims 'less than $10bn'\n\nThe insurers said the bill was lower.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A refutation in the sentence or the two after it.
+        "He claimed there is no vetting of refugees. In fact, vetting takes two years.",
+        "The world reacted with skepticism after North Korea claimed that it had tested a bomb.",
+        "It all made headlines.\n\nTrump claimed that China had called.\n\nBut nobody in Beijing appeared to know about a call.",
+        # A ruling on the claim.
+        "Yukos lost the case. However, it claimed that the court had backed its argument.",
+        # A claim that is a denial: the accusation is the story.
+        "Rhodes later claimed they did not mislead the public.",
+        # An unknown, discredited or legal claimant.
+        "One e-mail came from someone who claimed that he had lost his parents.",
+        "The attacker jumped on stage and claimed he was wrongfully imprisoned.",
+        "Snoop Dogg has been sued by a make-up artist who claimed he drugged her.",
+        # The writer's own doubt, or a claim dropped later.
+        "The spokesman even claimed that the president never reads polls.",
+        "At first, White claimed she took the drug for narcolepsy.",
+        # Not the newsroom's verb: someone's reported speech, or first-person copy.
+        "Schumer told reporters that while Republicans have claimed there is no need, he disagreed.",
+        "Each time there were those who claimed we could slam the brakes on change.",
+    ],
+)
+def test_a_verb_the_story_earns_is_left_alone(text: str) -> None:
+    assert loaded("Headline\n\n" + text) == set()
+
+
+def test_a_reply_from_the_other_side_does_not_earn_it() -> None:
+    text = "Headline\n\nFiat claims that GM must buy the unit. GM says the contract is no longer valid."
+    assert loaded(text) == {(3, 6, RULE)}
+
+
+def test_a_headline_that_doubts_the_story_earns_it() -> None:
+    text = "DNC hack attack was a false alarm\n\nThe DNC claimed on Tuesday that it had thwarted an attack."
+    assert loaded(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kelly has long insisted that Porter stay in his job.",  # a demand, not a statement
+        "Democrats insisted that they stay in session until the bill passed.",
+        "The president insists that the budget include money for the wall.",
+        "Mr Sayeed denied the claims. He insisted that the report contained errors.",  # contested
+        "Hirabayashi said progress had been made, but admitted that it was slow.",  # a concession
+        "Ahold has admitted that it fraudulently inflated its allowances.",  # wrongdoing
+    ],
+)
+def test_insisted_and_admitted_pass_where_earned(text: str) -> None:
+    assert loaded("Headline\n\n" + text, ALL_VERBS) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("“It came as a bolt out of the blue to us,” admitted Lindsay.", 44),
+        ("The panel insisted that casual gamers were not just women.", 11),
+    ],
+)
+def test_insisted_and_admitted_are_reported_when_a_newsroom_lists_them(text: str, column: int) -> None:
+    assert loaded("Headline\n\n" + text, ALL_VERBS) == {(3, column, RULE)}
+
+
+def test_the_default_list_leaves_admitted_and_insisted_alone() -> None:
+    assert loaded("Headline\n\n“It came as a bolt out of the blue,” admitted Lindsay.") == set()
+
+
+def test_opinion_copy_is_left_alone() -> None:
+    article = "---\ntitle: Why the plan failed\ngenre: {genre}\n---\n\nThe minister claimed that the plan had worked.\n"
+    assert loaded(article.format(genre="opinion"), path="column.md") == set()
+    assert loaded(article.format(genre="review"), path="column.md") == set()
+    assert loaded(article.format(genre="news"), path="story.md") == {(6, 14, RULE)}
+    by_path = CORE + 'overrides:\n  - files: ["opinion/**"]\n    genre: opinion\n'
+    plain = "Why the plan failed\n\nThe minister claimed that the plan had worked.\n"
+    assert loaded(plain, by_path, path="opinion/column.txt") == set()
+    assert loaded(plain, by_path, path="news/story.txt") == {(3, 14, RULE)}

@@ -1,0 +1,71 @@
+"""Claims a copy editor checks by hand: dates that cannot exist, one person's
+age two ways, a percentage of stated parts, a doubled word after a noun."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslint
+from newslint.config import from_text
+
+
+def found(text: str, rule: str) -> list[tuple[int, int, str]]:
+    config = from_text(f"extends: [core]\nselect: [{rule}]\n")
+    return [(d.line, d.column, d.message) for d in newslint.lint_text(text, config=config)]
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "message"),
+    [
+        ("The deadline is Feb. 31.", 17, "'Feb. 31' cannot exist: February has 29 days"),
+        ("The vote is on 30 February.", 16, "'30 February' cannot exist: February has 29 days"),
+        ("It ends June 31, 1987.", 9, "'June 31, 1987' cannot exist: June has 30 days"),
+        ("The leap day, 29 February 2021, passed.", 15, "'29 February 2021' cannot exist: February 2021 has 28 days"),
+    ],
+)
+def test_a_date_that_cannot_exist(text: str, column: int, message: str) -> None:
+    assert found("Headline\n\n" + text, "claims.impossible-date") == [(3, column, message)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was born on 29 February 2020.",
+        "In June 31 people died.",
+        "Talks ran June 28-31.",
+        "The vote is on 30 March.",
+    ],
+)
+def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
+    assert found("Headline\n\n" + text, "claims.impossible-date") == []
+
+
+def test_one_person_two_ages() -> None:
+    text = "Shop owner speaks\n\nTom Hollis, 45, runs the shop.\n\nHollis, 46, said trade was slow.\n"
+    assert found(text, "claims.age-mismatch") == [(5, 1, "Tom Hollis is 45 on line 3: check the age")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Family farm\n\nJohn Smith, 60, and his son Tom Smith, 32, run the farm.\n\nSmith, 32, said so.\n",
+        "Shop owner\n\nTom Hollis, then 12, moved to Leeds.\n\nHollis, 45, said trade was slow.\n",
+        "Shop owner\n\nThe 45-year-old Tom Hollis runs it.\n\nTom Hollis (45) said so.\n",
+    ],
+)
+def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:
+    assert found(text, "claims.age-mismatch") == []
+
+
+def test_a_percentage_of_stated_parts() -> None:
+    text = "Vote split\n\nOnly 7 of 19, or 40 per cent, voted for the plan.\n"
+    assert found(text, "claims.percentage-share") == [(3, 6, "7 of 19 is 36.84 per cent, not 40 per cent")]
+    assert found(text.replace("40 per cent", "37 per cent"), "claims.percentage-share") == []
+
+
+def test_a_doubled_preposition_after_a_noun_is_a_typo() -> None:
+    assert found("Plan\n\nI have my doubt in in this plan.\n", "typography.doubled-word") == [
+        (3, 17, "'in' twice in a row")
+    ]
+    assert found("Plan\n\nPlayers have been placed in in the past.\n", "typography.doubled-word") == []
+    assert found("Bank\n\nThey put its value at at least 400 mln francs.\n", "typography.doubled-word") == []

@@ -1,0 +1,97 @@
+"""claims.vague-source: the shapes of vague sourcing, and what answers them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support import findings
+
+RULE = "claims.vague-source"
+CONFIG = "extends: [core]\nselect: [claims.vague-source]\n"
+
+
+def vague(text: str) -> set[tuple[int, int, str]]:
+    return findings("Headline\n\n" + text, CONFIG, rule=RULE)
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("The deal is off, according to one report.", 18),
+        ("It was announced that the plant would close.", 1),
+        ("A poll showed most voters backed the plan.", 1),
+        ("Some critics claimed she “ran as a man.”", 6),  # "critics claimed": critics are vague alone
+        ("Many broadcast analysts agree that the deal is good.", 1),
+        ("Goldstein was fired from his job, Fox News is told.", 35),
+        ("The deal was confirmed by a person familiar with the matter.", 27),
+        ("“We will win,” one conservative warned in an interview.", 16),
+        ("Industry sources said output would fall.", 10),
+        ("There have been reports that the group is recruiting.", 1),
+    ],
+)
+def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> None:
+    assert vague(text) == {(3, column, RULE)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Named in the same sentence.
+        "According to reports in the Hollywood Reporter, the film will be made.",
+        "A Gallup poll showed most voters backed the plan.",
+        "It is thought he took no card numbers, said Mr Dobrow.",
+        "Critics say the plan is flawed, concerns echoed in a 2014 inspector general's report.",
+        # The paper itself.
+        "Three sources told the Gazette that the deal was off.",
+        # Tied to a named institution.
+        "Treasury sources said the budget would balance.",
+        "Bank of Japan sources said rates would hold.",
+        "Central bank sources said rates would hold.",
+        # Pointing back to sources already described.
+        "Three sources close to the inquiry told the Gazette he would quit. The sources said a report was ready.",
+        # A poll's result, a split described, a label, a comparison.
+        "One-third of GOP insiders said the party would lose.",
+        "Republicans are divided. Some believe the bill goes too far.",
+        "Clinton pursued what some call snub diplomacy.",
+        "He is not as badly hurt as some reports have suggested.",
+        # Someone else's reported speech.
+        "Mr Blair acknowledged some people believed he was too close to Israel.",
+    ],
+)
+def test_what_answers_the_question_is_left_alone(text: str) -> None:
+    assert vague(text) == set()
+
+
+def test_a_summary_line_then_a_named_expert_is_answered() -> None:
+    text = (
+        "North Korea is unlikely to give up its weapons, experts say.\n\n"
+        "“They see them as a guarantee,” said John Delury, a professor at Yonsei University."
+    )
+    assert vague(text) == set()
+
+
+def test_a_name_alone_does_not_answer_a_group() -> None:
+    """The story's own subject speaking next is no expert answering."""
+    text = "The economy is slowing, experts believe.\n\nMr Bush said the outlook was good."
+    assert vague(text) == {(3, 25, RULE)}
+
+
+def test_an_anonymous_source_stays_anonymous_whoever_speaks_next() -> None:
+    text = "The talks failed, sources said.\n\n“It is over,” said John Smith, a professor at Yale University."
+    assert vague(text) == {(3, 19, RULE)}
+
+
+def test_a_report_is_answered_by_the_publication_in_the_next_paragraph() -> None:
+    text = "The coach has quit, according to reports.\n\nHe told The Times he was leaving."
+    assert vague(text) == set()
+
+
+def test_a_headline_is_answered_by_a_source_the_body_names() -> None:
+    answered = "Plan will cost jobs, critics say\n\nTodd Ament, president of the Anaheim Chamber, said jobs would go."
+    assert findings(answered, CONFIG, rule=RULE) == set()
+    unanswered = "Trump to sign the order, sources say\n\nThe order was signed on Tuesday."
+    assert findings(unanswered, CONFIG, rule=RULE) == {(1, 26, RULE)}
+
+
+def test_direct_speech_is_left_alone() -> None:
+    assert vague("“Sources say all sorts of things,” the minister said.") == set()
