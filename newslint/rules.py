@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from newslint.checks import Check, load_checks
+from newslint.checks import Check, check_kind, load_checks
 from newslint.model import GENRES, SEVERITIES, FixSafety, Severity
 from newslint.options import Bool, Choice, Choices, ExampleTexts, Option, OptionError, Str
 from newslint.yamlfile import LineDict, YamlError, read_yaml
@@ -86,7 +86,7 @@ class Rule:
         rule builds it to validate the rule, and the engine reuses it."""
         built: Check | None = self.__dict__.get("_implementation")
         if built is None:
-            built = self.__dict__["_implementation"] = load_checks()[self.check](self.options)
+            built = self.__dict__["_implementation"] = _kind(self.check)(self.options)
         return built
 
     def checks_genre(self, genre: str) -> bool:
@@ -115,7 +115,7 @@ class Rule:
 
     def with_settings(self, settings: Mapping[str, Any], where: str, lines: LineDict | None = None) -> Rule:
         """This rule with a config's or pack's settings applied, validated."""
-        kind = load_checks()[self.check]
+        kind = _kind(self.check)
         common: dict[str, Any] = {}
         options = dict(self.options)
         for key, value in settings.items():
@@ -135,6 +135,12 @@ class Rule:
         rule = replace(self, options=options, **common)
         _validate_rule(rule, kind, where, lines, prefix=f"rule {self.id}: ")
         return rule
+
+
+def _kind(name: str) -> type[Check]:
+    kind = check_kind(name)
+    assert kind is not None, name  # a Rule is made only for a known kind
+    return kind
 
 
 def _abbreviation_before(text: str, end: int) -> bool:
@@ -202,14 +208,13 @@ def load_rule(path: str, rule_id: str, pack: str = "") -> Rule:
     data = read_yaml(path)
     if not isinstance(data, LineDict):
         raise YamlError(path, None, "a rule file must be a mapping of keys to values")
-    checks = load_checks()
     check_name = data.get("check")
     if not isinstance(check_name, str):
         raise YamlError(path, data.line_of("check"), "missing 'check': the kind of check this rule runs")
-    if check_name not in checks:
-        known = ", ".join(sorted(checks))
+    kind = check_kind(check_name)
+    if kind is None:
+        known = ", ".join(sorted(load_checks()))
         raise YamlError(path, data.line_of("check"), f"unknown check {check_name!r} (known: {known})")
-    kind = checks[check_name]
     values: dict[str, Any] = {}
     for key, value in data.items():
         spec = COMMON_KEYS.get(key) or kind.options.get(key)

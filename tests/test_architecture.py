@@ -171,3 +171,11 @@ def test_the_checks_can_fail() -> None:
         "c -> a -> b -> c",
     ]
     assert "engine" in graph()["linter"] and "model" in module_graph()["engine"]
+
+
+def test_each_check_kind_lives_in_the_module_of_its_name() -> None:
+    """A run imports only the kinds its rules use, by name: checks/<kind>.py."""
+    from newslint.checks import load_checks
+
+    for name, kind in load_checks().items():
+        assert kind.__module__ == f"newslint.checks.{name.replace('-', '_')}", name

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from newslint.document import Document
     from newslint.terms import Hit, Term
 
-__all__ = ["Check", "Finding", "Option", "OptionError", "load_checks"]
+__all__ = ["Check", "Finding", "Option", "OptionError", "check_kind", "load_checks"]
 
 REGISTRY: dict[str, type[Check]] = {}
 _loaded = False
@@ -55,8 +55,23 @@ class Check:
         raise NotImplementedError
 
 
+def check_kind(name: str) -> type[Check] | None:
+    """The check kind called ``name``, its module (``checks/<name>.py``, with
+    ``_`` for ``-``) imported on first use: a run imports the kinds its rules
+    use, not all of them."""
+    if name not in REGISTRY:
+        module = name.replace("-", "_")
+        if module.isidentifier() and not module.startswith("_"):
+            try:
+                importlib.import_module(f"{__name__}.{module}")
+            except ModuleNotFoundError as error:
+                if error.name != f"{__name__}.{module}":
+                    raise  # the module exists and failed: not an unknown kind
+    return REGISTRY.get(name)
+
+
 def load_checks() -> dict[str, type[Check]]:
-    """Import every check module once; each registers itself."""
+    """Import every check module once (for listing them all); each registers itself."""
     global _loaded
     if not _loaded:
         _loaded = True
