@@ -211,12 +211,15 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("body", HOSTILE.values(), ids=HOSTILE.keys())
-def test_the_analyser_is_linear(body: str) -> None:
+def test_the_analyser_and_attribution_are_linear(body: str) -> None:
     """100,000 curly marks take a second or two; the quadratic
     innermost-quote search never finished."""
     import time
 
+    from newslint.checks.attribution import Attribution
+
     started = time.perf_counter()
     doc = parse("Headline\n\n" + body, layout="article")
     assert doc.quotes.marks or "\n\nb" in body
+    list(Attribution({"min_words": 6}).run(doc, []))
     assert time.perf_counter() - started < 10
