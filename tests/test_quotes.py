@@ -223,3 +223,27 @@ def test_the_analyser_and_attribution_are_linear(body: str) -> None:
     assert doc.quotes.marks or "\n\nb" in body
     list(Attribution({"min_words": 6}).run(doc, []))
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A single mark and a double one around one quote: the single is the odd one.
+        ("The campaign studied ratings for ‘The Bible,” a 2013 miniseries.", {(3, 34, "quotes.mismatched")}),
+        ("“We are now working to find more beds,’ Cuomo said.", {(3, 39, "quotes.mismatched")}),
+        # A curly apostrophe typed the wrong way after a plural's s.
+        ("Mr. Sanders‘ stump speech drew crowds.", {(3, 12, "quotes.apostrophe")}),
+        # A zero-width space beside a reversed opening mark, and a missing space.
+        (
+            "\u200b”I have confidence in him,” Trump wrote .”Perhaps that is a signal?”",
+            {
+                (3, 2, "quotes.reversed"),
+                (3, 43, "quotes.reversed"),
+            },
+        ),
+        # Markup left in the copy: an attribute's value is not a quote.
+        ('Obama wipes away tears poster="http://example.com/a.jpg" during the event.', set()),
+    ],
+)
+def test_marks_of_the_wrong_kind_and_markup(body: str, expected: set[tuple[int, int, str]]) -> None:
+    assert findings("Headline\n\n" + body + "\n", QUOTES) == expected

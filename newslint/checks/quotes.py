@@ -58,22 +58,16 @@ def _style_marks(marks: Iterable[Mark]) -> list[Mark]:
     return [mark for mark in marks if mark.kind == "double" and mark.role in ("open", "close") and not mark.doubled]
 
 
-def _majority_curly(marks: Iterable[Mark]) -> bool | None:
-    """True if the article's double quotes are mostly curly, None if it has none."""
-    counts = Counter(mark.straight for mark in _style_marks(marks))
-    if not counts:
-        return None
-    return counts[False] >= counts[True]
-
-
 def _curly_copy(analysis: QuoteAnalysis) -> bool:
-    """Whether the article's house style is curly: by its double marks, or,
-    with none, by its apostrophes."""
-    by_doubles = _majority_curly(analysis.marks)
-    if by_doubles is not None:
-        return by_doubles
-    counts = Counter(mark.char for mark in analysis.marks if mark.role == "apostrophe")
-    return counts["’"] > counts["'"]
+    """Whether the article's style is curly: by the majority of its double
+    marks, or, where they are even or absent, of its apostrophes."""
+    doubles = Counter(mark.straight for mark in _style_marks(analysis.marks))
+    if doubles[False] != doubles[True]:
+        return doubles[False] > doubles[True]
+    apostrophes = Counter(mark.char for mark in analysis.marks if mark.role == "apostrophe")
+    if apostrophes["’"] != apostrophes["'"]:
+        return apostrophes["’"] > apostrophes["'"]
+    return doubles[False] > 0  # an even split: curly, as the british and american packs want
 
 
 @dataclass
@@ -172,9 +166,15 @@ class Quotes(Check):
     def _mismatched(self, doc: Document, claims: _Claims) -> Iterator[Finding]:
         keep_curly = self._keep_curly(claims)
         for opener, closer in claims.pairs:
-            odd = opener if opener.straight == keep_curly else closer
+            if opener.kind != closer.kind:
+                # ‘The Bible,” or “We are done,’: the single mark is the odd one
+                # (news copy quotes with double marks).
+                odd = opener if opener.kind == "single" else closer
+                replacement = '"' if odd.straight else CURLY_FOR[("double", odd.role)]
+            else:
+                odd = opener if opener.straight == keep_curly else closer
+                replacement = odd.curly if odd.straight else STRAIGHT_FOR[odd.kind]
             other = closer if odd is opener else opener
-            replacement = odd.curly if odd.straight else STRAIGHT_FOR[odd.kind]
             params = {"mark": odd.char, "other": other.char, "replacement": replacement}
             yield Finding(odd.offset, odd.end, params, replacement)
 

@@ -75,6 +75,8 @@ _OPENING_CONTEXT = set("([{—–-/\x00\u200b\u200c\u200d\u2060\ufeff“‘„")
 }
 # What a closing mark stands before, besides a space or the paragraph's end.
 _AFTER_CLOSE = set(",.;:!?)]}…—–-'’\"”")
+# Invisible characters a CMS leaves beside marks (zero-width spaces and joiners).
+_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff")
 _LOOKBACK = 120  # characters before an opening mark that can introduce a new quote
 
 
@@ -133,7 +135,8 @@ class QuoteAnalysis:
         return index >= 0 and offset < self._ends[index]
 
     def mismatched(self) -> list[tuple[Mark, Mark]]:
-        """(open, close) pairs whose marks differ in style, straight against curly.
+        """(open, close) pairs whose marks differ in style, straight against
+        curly, or in kind, single against double (‘The Bible,”).
 
         A doubled single mark ('' or ’’) is a problem of its own, not a style.
         """
@@ -141,7 +144,7 @@ class QuoteAnalysis:
             (quote.open, quote.close)
             for quote in self.quotes
             if quote.close is not None
-            and quote.open.straight != quote.close.straight
+            and (quote.open.straight != quote.close.straight or quote.open.kind != quote.close.kind)
             and not quote.open.doubled
             and not quote.close.doubled
         ]
@@ -354,6 +357,7 @@ def _analyse_block(
     nested: list[tuple[int, int]] = []  # indexes into marks
     stack = _Stack()
     closes: set[int] = set()  # offsets of closing marks so far, for _sentence_ended
+    stand_ins: dict[int, int] = {}  # open double mark -> a single mark that may close it
     start, end = block.start, block.end
     count = len(offsets)
     position = 0
@@ -363,6 +367,14 @@ def _analyse_block(
         char = prose[offset]
         before = prose[offset - 1] if offset > start else " "
         after = prose[offset + 1] if offset + 1 < end else " "
+        if before in _INVISIBLE or after in _INVISIBLE:  # a zero-width space a CMS left beside the mark
+            before, after = _visible(prose, offset - 1, start, -1), _visible(prose, offset + 1, end, 1)
+        if char == '"' and before == "=":
+            # An attribute's value in leftover markup (poster="…"): no quotation marks.
+            while position < count and prose[offsets[position]] != '"':
+                position += 1
+            position += 1
+            continue
         if char in SINGLE and after == char and position < count and offsets[position] == offset + 1:
             after_both = prose[offset + 2] if offset + 2 < end else " "
             if not (before.isalpha() and after_both.isalpha()):  # not company''s: a typo, two apostrophes
@@ -381,8 +393,22 @@ def _analyse_block(
             role = _straight_double_role(before, after, opener is not None, prose, offset)
         else:
             role = _role(char, kind, before, after, prose, offset, opener)
+        if role == "apostrophe" and before in ",.!?…" and (after.isspace() or after in ")]—–"):
+            # “We are done,’ he said: perhaps a single mark typed to close the
+            # double quote open around it. Kept in mind, and used only if that
+            # quote is still open at the paragraph's end (see below): a lost
+            # opening mark of a quote inside it is as likely ("’If you …,’ and").
+            top = stack.items[-1] if stack else None
+            if top is not None and marks[top].kind == "double":
+                stand_ins[top] = len(marks)
+        if role == "close" and innermost is None:
+            # ‘The Bible,” a miniseries: a double mark closing a single one.
+            other = stack.innermost("single" if kind == "double" else "double")
+            if other is not None and other == len(stack.items) - 1 and marks[stack.items[other]].char != "’":
+                kind = "single" if kind == "double" else "double"
+        innermost = stack.innermost(kind)
         index = len(marks)
-        mark = _new_mark((offset, char, kind, role))
+        mark = _new_mark((offset, char, kind if role != "close" else _own_kind(char), role))
         marks.append(mark)
         if role == "open":
             top = stack.items[-1] if stack else None
@@ -409,12 +435,33 @@ def _analyse_block(
                 _drop_unclosed(marks, dangling, unbalanced)
             quotes.append(Quote(marks[inner[0]], mark, mark.end))
     for dangling in stack.items:
-        if _unclosed_is_quote(marks[dangling]):
+        stand_in = stand_ins.get(dangling)
+        if stand_in is not None and marks[dangling].kind == "double" and dangling == stack.items[-1]:
+            # The quote closes at the single mark typed for its closing one.
+            single = marks[stand_in] = Mark(marks[stand_in].offset, marks[stand_in].char, "single", "close")
+            quotes.append(Quote(marks[dangling], single, single.end))
+            # A quote opened after it was never inside it.
+            nested = [(inner, outer) for inner, outer in nested if outer != dangling or inner < stand_in]
+        elif _unclosed_is_quote(marks[dangling]):
             quotes.append(Quote(marks[dangling], None, end))
         else:
             _drop_unclosed(marks, dangling, unbalanced)
     # Nested marks are reported by identity, so point them at the final marks.
     return marks, quotes, unbalanced, [(marks[inner], marks[outer]) for inner, outer in nested]
+
+
+def _own_kind(char: str) -> Kind:
+    """The kind a mark is by its shape: a closing mark keeps it when it
+    closes a quote of the other kind (the pair is then mismatched)."""
+    return "double" if char in DOUBLE or len(char) == 2 else "single"
+
+
+def _visible(prose: str, offset: int, limit: int, step: int) -> str:
+    """The first character from ``offset`` on (``step`` 1) or back (-1) that
+    is not an invisible one, or a space at ``limit``."""
+    while (offset < limit if step > 0 else offset >= limit) and prose[offset] in _INVISIBLE:
+        offset += step
+    return prose[offset] if (offset < limit if step > 0 else offset >= limit) else " "
 
 
 def _unclosed_is_quote(mark: Mark) -> bool:
@@ -449,13 +496,15 @@ def _role(char: str, kind: str, before: str, after: str, prose: str, offset: int
     if char == "‘":
         if _ELISION_RE.match(prose, offset + 1):
             return "apostrophe"  # ‘90s: the wrong mark, reported as such
+        if opener is None and before.isalpha() and not after.isalnum():
+            return "apostrophe"  # Sanders‘ speech: the wrong mark, reported as such
         return "close" if opener is not None and _closing_position(before, after) else "open"
     if char == "”":
         if opener is None:
             if before.isdigit():
                 return "prime"  # 5’10” typed with autocorrect on: an inch mark when no quote is open
-            if before in _OPENING_CONTEXT and after.isalnum():
-                return "open"  # typed the wrong way round
+            if after.isalnum() and not before.isalnum():
+                return "open"  # typed the wrong way round (wrote .”Perhaps: a space missing too)
         return "close"
     word_before, word_after = before.isalnum(), after.isalnum()
     if word_before and word_after:
