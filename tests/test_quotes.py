@@ -247,3 +247,12 @@ def test_the_analyser_and_attribution_are_linear(body: str) -> None:
 )
 def test_marks_of_the_wrong_kind_and_markup(body: str, expected: set[tuple[int, int, str]]) -> None:
     assert findings("Headline\n\n" + body + "\n", QUOTES) == expected
+
+
+def test_spaced_marks_and_a_reversed_mark_at_the_paragraph_end() -> None:
+    # Wire style spaces a double mark from the single one inside it.
+    body = "\"He said stocks fell. \" 'We see this as a very nasty correction,' he said, 'not a bear market.' \""
+    assert findings("Headline\n\n" + body + "\n", QUOTES) == set()
+    # A closing mark typed the wrong way, after a space, ends the paragraph.
+    body = "“Acadia was created by private philanthropists,” one user tweeted. “Read the signs next time. “"
+    assert findings("Headline\n\n" + body + "\n", QUOTES) == {(3, 95, "quotes.reversed")}

@@ -393,6 +393,8 @@ def _analyse_block(
             role = _straight_double_role(before, after, opener is not None, prose, offset)
         else:
             role = _role(char, kind, before, after, prose, offset, opener)
+            if role == "open" and opener is not None and char in "“‘" and _blank_to(prose, offset + 1, end):
+                role = "close"  # “Read the signs next time. “ at the paragraph's end closes (reversed)
         if role == "apostrophe" and before in ",.!?…" and (after.isspace() or after in ")]—–"):
             # “We are done,’ he said: perhaps a single mark typed to close the
             # double quote open around it. Kept in mind, and used only if that
@@ -454,6 +456,14 @@ def _own_kind(char: str) -> Kind:
     """The kind a mark is by its shape: a closing mark keeps it when it
     closes a quote of the other kind (the pair is then mismatched)."""
     return "double" if char in DOUBLE or len(char) == 2 else "single"
+
+
+def _blank_to(prose: str, offset: int, end: int) -> bool:
+    """Whether only spaces stand from ``offset`` to ``end`` (read up to the
+    first other character, so each stretch is read once)."""
+    while offset < end and prose[offset].isspace():
+        offset += 1
+    return offset >= end
 
 
 def _visible(prose: str, offset: int, limit: int, step: int) -> str:
@@ -534,6 +544,8 @@ def _straight_double_role(before: str, after: str, is_open: bool, prose: str, of
         and _APOSTROPHE_SUFFIX_RE.match(prose, offset + 1)
     ):
         return "apostrophe"  # India"s: a double mark typed for an apostrophe
+    if after == " " and prose[offset + 2 : offset + 3] in ("'", "‘") and prose[offset + 3 : offset + 4].isalpha():
+        return "open"  # " 'We see…,' he said, 'not…' ": marks spaced apart, wire style
     left_flanking = before in _OPENING_CONTEXT and not after.isspace()
     right_flanking = before not in _OPENING_CONTEXT and (after.isspace() or not after.isalnum())
     if left_flanking and not right_flanking:
