@@ -256,3 +256,12 @@ def test_spaced_marks_and_a_reversed_mark_at_the_paragraph_end() -> None:
     # A closing mark typed the wrong way, after a space, ends the paragraph.
     body = "“Acadia was created by private philanthropists,” one user tweeted. “Read the signs next time. “"
     assert findings("Headline\n\n" + body + "\n", QUOTES) == {(3, 95, "quotes.reversed")}
+
+
+def test_foreign_marks_and_a_spaced_closing_pair() -> None:
+    # A quote in another language keeps its own marks: „vas” is no curly mark in straight copy.
+    body = 'He said, "the army is buying hardware." In Hungarian: a „vas” megvétele mellett. "Yes," he said.'
+    assert findings("Headline\n\n" + body + "\n", QUOTES) == set()
+    # A double mark spaced from the single closing mark before it closes the quote.
+    body = "Zoe said \"[i]t felt like 'am I going to live or am I going to die?' \"."
+    assert findings("Headline\n\n" + body + "\n", QUOTES) == set()

@@ -53,15 +53,24 @@ PROBLEMS = (
 )
 
 
-def _style_marks(marks: Iterable[Mark]) -> list[Mark]:
-    """Double quotation marks that show a style: one character, opening or closing."""
-    return [mark for mark in marks if mark.kind == "double" and mark.role in ("open", "close") and not mark.doubled]
+def _style_marks(analysis: QuoteAnalysis) -> list[Mark]:
+    """Double quotation marks that show the article's style: one character,
+    opening or closing, and not a quote opened with „ (text in another
+    language keeps its own marks: a Hungarian „vas” in English copy)."""
+    foreign = {
+        mark.offset for quote in analysis.quotes if quote.open.char == "„" for mark in (quote.open, quote.close) if mark
+    }
+    return [
+        mark
+        for mark in analysis.marks
+        if mark.kind == "double" and mark.role in ("open", "close") and not mark.doubled and mark.offset not in foreign
+    ]
 
 
 def _curly_copy(analysis: QuoteAnalysis) -> bool:
     """Whether the article's style is curly: by the majority of its double
     marks, or, where they are even or absent, of its apostrophes."""
-    doubles = Counter(mark.straight for mark in _style_marks(analysis.marks))
+    doubles = Counter(mark.straight for mark in _style_marks(analysis))
     if doubles[False] != doubles[True]:
         return doubles[False] > doubles[True]
     apostrophes = Counter(mark.char for mark in analysis.marks if mark.role == "apostrophe")
@@ -102,7 +111,7 @@ def _claims(analysis: QuoteAnalysis) -> _Claims:
     taken = claims.taken
     claims.pairs = [(o, c) for o, c in analysis.mismatched() if o.offset not in taken and c.offset not in taken]
     taken.update(mark.offset for pair in claims.pairs for mark in pair)
-    styles = _style_marks(marks)
+    styles = _style_marks(analysis)
     claims.mixed = len({mark.straight for mark in styles}) == 2
     claims.has_style = bool(styles)
     claims.curly = _curly_copy(analysis)
@@ -183,9 +192,7 @@ class Quotes(Check):
             return
         keep_curly = self._keep_curly(claims)
         odd = [
-            mark
-            for mark in _style_marks(doc.quotes.marks)
-            if mark.straight == keep_curly and mark.offset not in claims.taken
+            mark for mark in _style_marks(doc.quotes) if mark.straight == keep_curly and mark.offset not in claims.taken
         ]
         style = "curly" if keep_curly else "straight"
         for group in _by_paragraph(doc, odd):

@@ -546,6 +546,8 @@ def _straight_double_role(before: str, after: str, is_open: bool, prose: str, of
         return "apostrophe"  # India"s: a double mark typed for an apostrophe
     if after == " " and prose[offset + 2 : offset + 3] in ("'", "‘") and prose[offset + 3 : offset + 4].isalpha():
         return "open"  # " 'We see…,' he said, 'not…' ": marks spaced apart, wire style
+    if is_open and before.isspace() and not after.isalnum() and prose[offset - 2 : offset - 1] in ("'", "’"):
+        return "close"  # …, 'not a bear market.' " (or a thin space): the pair's other end
     left_flanking = before in _OPENING_CONTEXT and not after.isspace()
     right_flanking = before not in _OPENING_CONTEXT and (after.isspace() or not after.isalnum())
     if left_flanking and not right_flanking:
