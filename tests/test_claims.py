@@ -433,3 +433,12 @@ def test_rule_examples(rule_id: str) -> None:
     rules = {rule.id: rule for rule in Linter().rules(from_text("extends: [core]\n"))}
     assert rule_id in rules
     assert run_examples(rules[rule_id]) == []
+
+
+def test_a_paragraph_broken_by_the_feed_keeps_its_attribution() -> None:
+    text = (
+        "Cup row\n\nNewry were thrown out of the cup.\n\nMcCreadie is annoyed. “We are being kept in the dark,” "
+        "McCreadie told the\n\nNews Letter\n\n"
+        ". “We want an explanation from the association, and we want it this week.”\n"
+    )
+    assert findings(text, "claims.unattributed-quote") == set()

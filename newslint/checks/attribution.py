@@ -347,6 +347,8 @@ class _Reader:
         quotes = paragraph.quotes
         if quotes and quotes[-1].continues:
             return True
+        if _broken_between(self.prose, paragraph.block, next_block):
+            return True  # one paragraph broken in two (a dropped link or name)
         if paragraph.at + 1 not in self.quotes_by_block:
             return False  # nothing quoted to carry on into: most paragraphs
         if self.introduces(paragraph):
@@ -796,6 +798,24 @@ def _has_verb(words: list[str]) -> bool:
             return True
         previous = lower
     return False
+
+
+def _broken_between(prose: str, block: Block, next_block: Block) -> bool:
+    """Whether a paragraph stops mid-sentence and the next carries the
+    sentence on: it starts in lower case or with punctuation, or is a short
+    fragment (where a feed dropped a link or a bold name: "McCreadie told
+    the" / "News Letter" / ". ''We want an explanation…")."""
+    end = block.end
+    while end > block.start and prose[end - 1].isspace():
+        end -= 1
+    last = prose[end - 1 : end]
+    if not (last.isalnum() or last == ","):
+        return False
+    first = prose[next_block.start : next_block.start + 1]
+    if first.islower() or first in ".,;:":
+        return True
+    fragment = prose[next_block.start : next_block.end]
+    return len(fragment) <= 40 and "\n" not in fragment and fragment.rstrip()[-1:].isalnum()
 
 
 def _title_case(text: str) -> bool:
