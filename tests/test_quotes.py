@@ -265,3 +265,8 @@ def test_foreign_marks_and_a_spaced_closing_pair() -> None:
     # A double mark spaced from the single closing mark before it closes the quote.
     body = "Zoe said \"[i]t felt like 'am I going to live or am I going to die?' \"."
     assert findings("Headline\n\n" + body + "\n", QUOTES) == set()
+
+
+def test_a_continuation_paragraph_that_lost_its_opening_mark_is_one_finding() -> None:
+    body = "He said: “We will stay in the city for as long as it takes.\n\nThe work is hard but we will finish it,” he added."
+    assert findings("Headline\n\n" + body + "\n", QUOTES) == {(5, 40, "quotes.unbalanced")}

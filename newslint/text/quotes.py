@@ -181,6 +181,7 @@ def analyse(prose: str, blocks: Sequence[Block]) -> QuoteAnalysis:
     units = _units(prose, blocks)
     all_marks, all_quotes, all_unbalanced = analysis.marks, analysis.quotes, analysis.unbalanced
     first, count = 0, len(offsets)
+    pending: tuple[int, int] | None = None  # (unit, index in quotes) of a quote left open at a paragraph's end
     for index, block in enumerate(units):
         # Blocks come sorted by start, so the search resumes where the last
         # one began: a block without marks costs a comparison or two, and the
@@ -194,6 +195,17 @@ def analyse(prose: str, blocks: Sequence[Block]) -> QuoteAnalysis:
         last = bisect.bisect_left(offsets, block.end, first)
         marks, quotes, unbalanced, nested = _analyse_block(prose, block, offsets[first:last])
         all_marks += marks
+        if (
+            pending is not None
+            and pending[0] == index - 1
+            and _closes_a_run_on(prose, block, marks, unbalanced, pending)
+        ):
+            # The quote ran on into this paragraph, which lost its opening mark
+            # and closes it: one problem, the closing mark that matches nothing here.
+            all_unbalanced.remove(all_quotes[pending[1]].open)
+            old = all_quotes[pending[1]]
+            all_quotes[pending[1]] = Quote(old.open, None, old.end, continues=True)
+        pending = None
         next_block = units[index + 1] if index + 1 < len(units) else None
         attributed: _AttributedAfter | None = None  # made for the first unclosed quote, if any
         for quote in quotes:
@@ -203,6 +215,7 @@ def analyse(prose: str, blocks: Sequence[Block]) -> QuoteAnalysis:
                     quote = Quote(quote.open, None, quote.end, continues=True)
                 else:
                     unbalanced.append(quote.open)
+                    pending = (index, len(all_quotes))
             all_quotes.append(quote)
         all_unbalanced += unbalanced
         # Nesting is only clear inside a quote that is itself sound: a "nested"
@@ -222,6 +235,18 @@ def analyse(prose: str, blocks: Sequence[Block]) -> QuoteAnalysis:
             starts.append(quote.open.offset)
             ends.append(quote.end)
     return analysis
+
+
+def _closes_a_run_on(
+    prose: str, block: Block, marks: list[Mark], unbalanced: list[Mark], pending: tuple[int, int]
+) -> bool:
+    """Whether ``block`` carries on a quote left open in the paragraph before
+    it without its opening mark: it starts with a word, and its first double
+    mark is a closing one that matches nothing in it."""
+    if not prose[block.start : block.start + 1].isalnum():
+        return False
+    first = next((mark for mark in marks if mark.kind == "double" and mark.role in ("open", "close")), None)
+    return first is not None and first.role == "close" and first in unbalanced
 
 
 def _mark_offsets(prose: str) -> list[int]:
