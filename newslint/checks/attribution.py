@@ -195,11 +195,11 @@ _DOCUMENT_INTRO_RE = lazy_compile(
     r"(?i)\bas\s+follows\b|\bfollowing\s+(?:is|are)\b|\b(?:excerpts?|extracts?)\s+(?:from|of)\b|\btext\s+of\b"
 )
 _DOCUMENT_INTRO_WORDS = ("ollow", "xcerpt", "xtract", "ext of")  # found case-blind
-_DOCUMENT_FOLLOWS_WORDS = ("Following", "Here", "These", "Below")
 # ... and the paragraph that says everything after it is the document.
 _DOCUMENT_FOLLOWS_RE = lazy_compile(
-    r"\b(?:Following\s+(?:is|are)|(?:Here|These|Below)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?"
-    r"(?:text|excerpts?|extracts?|highlights|transcript))\b"
+    r"(?:Following\s+(?:is|are)|(?:Here|These|Below)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?"
+    r"(?:text|excerpts?|extracts?|highlights|transcript))\b",
+    engine="re",
 )
 # A speaker named as a label before the quote, as in a match report's
 # reactions: "- Bolton boss Sam Allardyce “I am bitterly disappointed…”". The
@@ -316,6 +316,9 @@ class _Reader:
         self.doc, self.prose, self.blocks = doc, doc.prose, doc.blocks
         self.quotes_by_block = quotes_by_block
         self.min_words = min_words
+        # Both asked while grouping runs and again while judging them: kept.
+        self._introduces: dict[int, bool] = {}
+        self._reports: dict[int, bool] = {}
 
     def paragraph(self, at: int) -> _Paragraph:
         return _Paragraph(at, self.blocks[at], self.quotes_by_block.get(at, []))
@@ -358,6 +361,12 @@ class _Reader:
         return any(self.real(quote) for quote in quotes) or self.reports_speech(paragraph)
 
     def introduces(self, paragraph: _Paragraph) -> bool:
+        known = self._introduces.get(paragraph.at)
+        if known is None:
+            known = self._introduces[paragraph.at] = self._introduces_next(paragraph)
+        return known
+
+    def _introduces_next(self, paragraph: _Paragraph) -> bool:
         """A paragraph ending in a colon ("He said:") or naming a document
         that follows ("Following are extracts from the communique")."""
         prose, block = self.prose, paragraph.block
@@ -371,6 +380,12 @@ class _Reader:
         )
 
     def reports_speech(self, paragraph: _Paragraph) -> bool:
+        known = self._reports.get(paragraph.at)
+        if known is None:
+            known = self._reports[paragraph.at] = self._reports_speech(paragraph)
+        return known
+
+    def _reports_speech(self, paragraph: _Paragraph) -> bool:
         """Whether the paragraph reports someone's words, outside its quotes:
         then a quote opening the next paragraph is theirs."""
         prose, floor = self.prose, paragraph.block.start
@@ -387,12 +402,15 @@ class _Reader:
         document's text ("VIENNA, June 29 - Following are extracts from the
         communique"), or past the end. It says so in its first words, after
         a dateline."""
-        prose = self.prose
-        for at, block in enumerate(self.blocks):
-            head = min(block.end, block.start + 60)
-            if block.kind == "body" and _has_any(prose, block.start, head, _DOCUMENT_FOLLOWS_WORDS):
-                if _DOCUMENT_FOLLOWS_RE.search(prose, block.start, head):
-                    return at
+        doc, prose = self.doc, self.prose
+        for word in ("Following", "Here", "These", "Below"):  # str.find, in C: most articles have none
+            at = prose.find(word)
+            while at != -1:
+                block = doc.block_at(at)
+                if block is not None and block.kind == "body" and at - block.start <= 60:
+                    if _DOCUMENT_FOLLOWS_RE.match(prose, at):
+                        return self.blocks.index(block)  # rare: an article that quotes a document
+                at = prose.find(word, at + 1)
         return len(self.blocks)
 
     # -- speech ----------------------------------------------------------------
