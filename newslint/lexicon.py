@@ -34,29 +34,51 @@ ABBREVIATIONS = (
 )  # fmt: skip
 
 # Verbs that attribute speech or writing, as base form and the forms that
-# differ from the regular -s, -ed and -ing ones. "according to", "in a
-# statement" and the like are phrases, not verbs: the checks add them.
+# differ from the regular -s, -ed and -ing ones (``write:wrote:written``: the
+# past tense, then the participle). "according to", "in a statement" and the
+# like are phrases, not verbs: SPEECH_PHRASES and the checks add them.
+# A verb is here when news copy uses it to report words someone said or
+# wrote, before or after the speaker: "…,” he quipped", "writes Smith",
+# "the statement read", "radioed the pilot". Verbs of opinion (believe,
+# think, agree) report a stance, not words: OPINION_VERBS.
 _SPEECH_VERB_BASES = """
-    say:said tell:told add write:wrote:written speak:spoke:spoken explain insist claim state warn argue
-    tweet post continue reply respond declare comment note observe concede admit acknowledge stress urge
-    recall remember predict suggest confirm announce reveal agree describe call joke laugh boast complain
-    quote report believe think:thought feel:felt promise vow pledge maintain allege caution emphasise
-    emphasize underline remark shout cry sing:sang:sung whisper muse counter retort interject testify
-    wonder ask greet radio cable begin:began:begun recount tell add answer assert contend charge deny
-    affirm reckon estimate quip sigh scoff snap fume rage plead beg recommend propose reason insist
-    concede recollect exclaim proclaim announce inform advise repeat acknowledge observe conclude
-""".split()
+    accuse acknowledge add address admit advise affirm allege announce answer argue ask assert attest beg
+    begin:began:begun boast cable call caution chant claim comment complain concede conclude confess
+    confide confirm contend continue counter cry declare deny describe detail echo emphasise emphasize
+    exclaim explain fume greet grumble inform insist interject joke lament laugh maintain mention muse
+    mutter narrate note observe opine plead pledge post predict proclaim promise propose quip quote
+    radio rant read:read:read reason recall refer recite recollect recommend recount reiterate remark
+    remember repeat reply report respond retort reveal say:said scoff scream shout sigh sing:sang:sung
+    speak:spoke:spoken state stress suggest summarise summarize swear:swore:sworn telegraph tell:told
+    testify tout tweet underline urge vow warn whisper wonder write:wrote:written yell
+"""
+#: The speech verbs whose bare form is a plural present in news copy ("…,”
+#: say analysts", "write the authors") rather than, most of the time, a noun
+#: ("the state", "a claim", "a call"): a check that looks for a speech verb
+#: anywhere in a paragraph counts these bare forms and no others.
+PLURAL_SPEECH_BASES = (
+    "say", "tell", "add", "write", "argue", "insist", "warn", "explain", "recall", "remember", "predict",
+    "suggest", "contend", "conclude", "acknowledge", "admit", "agree", "believe", "think", "fear", "hope",
+)  # fmt: skip
+_OPINION_VERB_BASES = """
+    agree believe doubt fear feel:felt hope think:thought
+"""
+# Verbs whose consonant doubles before -ed and -ing (the stress falls on it).
+_DOUBLING = ("admit", "beg", "begin", "quip", "snap", "stop", "plan", "commit", "regret", "refer")
 
 
 def _forms(entry: str) -> list[str]:
+    """The base form of a verb and its -s, past, -ing (and participle) forms."""
     base, *irregular = entry.split(":")
     if base.endswith("y") and base[-2] not in "aeiou":
         regular = [base[:-1] + "ies", base[:-1] + "ied", base + "ing"]
+    elif base.endswith("ee"):
+        regular = [base + "s", base + "d", base + "ing"]
     elif base.endswith("e"):
         regular = [base + "s", base + "d", base[:-1] + "ing"]
-    elif base.endswith(("s", "sh", "ch", "x")):
+    elif base.endswith(("s", "sh", "ch", "x")) or (base.endswith("o") and base[-2] not in "aeiou"):
         regular = [base + "es", base + "ed", base + "ing"]
-    elif base in ("admit", "plan", "quip", "snap", "beg", "stop"):
+    elif base in _DOUBLING:
         regular = [base + "s", base + base[-1] + "ed", base + base[-1] + "ing"]
     else:
         regular = [base + "s", base + "ed", base + "ing"]
@@ -72,13 +94,31 @@ def _unique(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
+#: The bare form of every speech and opinion verb: "say", "write", "think".
+BARE_VERBS = frozenset(entry.split(":")[0] for entry in (_SPEECH_VERB_BASES + _OPINION_VERB_BASES).split())
+#: The forms of each speech verb, by its bare form: "write" -> write, writes, wrote, writing, written.
+SPEECH_VERB_FORMS = {entry.split(":")[0]: tuple(_forms(entry)) for entry in _SPEECH_VERB_BASES.split()}
 #: Every form of every speech verb: "said", "says", "saying", "wrote", "recalls"...
-SPEECH_VERBS = _unique(form for entry in _SPEECH_VERB_BASES for form in _forms(entry))
+SPEECH_VERBS = _unique(form for forms in SPEECH_VERB_FORMS.values() for form in forms)
+#: Every form of the verbs that report an opinion rather than words: "believes", "thought".
+OPINION_VERBS = _unique(form for entry in _OPINION_VERB_BASES.split() for form in _forms(entry))
 #: Phrasal speech verbs, in the forms news copy uses.
 SPEECH_PHRASES = (
     "according to", "pointed out", "points out", "went on", "goes on", "summed up", "sums up", "hit back",
-    "hits back", "attributed to", "spoke to", "speaking to",
+    "hits back", "attributed to", "spoke to", "speaking to", "shot back", "shoots back", "fired back",
+    "fires back", "put it", "puts it", "chimed in", "chimes in", "weighed in", "weighs in", "spelled out",
+    "spelt out", "wrote back", "writes back", "called out", "calls out", "followed up", "follows up",
 )  # fmt: skip
+#: Nouns for something said or written: "in a statement", "his remarks", "a tweet".
+SPEECH_NOUNS = (
+    "announcement", "blog post", "briefing", "column", "comment", "comments", "communique", "communiqué",
+    "editorial", "email", "e-mail", "essay", "excerpt", "excerpts", "extract", "extracts", "interview",
+    "letter", "memo", "message", "news conference", "op-ed", "podcast", "press conference",
+    "press release", "remark", "remarks", "report", "sermon", "speech", "statement", "testimony", "tweet",
+    "tweets", "words",
+)  # fmt: skip
+#: Where words are published: "reacted on Twitter", "said on Facebook".
+SPEECH_MEDIA = ("Twitter", "Facebook", "Instagram", "social media", "television", "radio")
 
 NUMBER_UNITS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",

@@ -159,27 +159,147 @@ def test_headline_figure(text: str, expected: set) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("He spoke.\n\n“We will expand the training mission in Iraq now.”\n", {(3, 1, "claims.unattributed-quote")}),
+        (
+            "The match ended.\n\n“We will expand the training mission in Iraq now.”\n",
+            {(3, 1, "claims.unattributed-quote")},
+        ),
         ("“We will expand the training mission in Iraq now,” he said.\n\n“It will grow.”\n", set()),
         ("“We will expand the training mission in Iraq now.\n\n“It will grow,” he said.\n", set()),
         ("He said:\n\n“We will expand the training mission in Iraq now.”\n", set()),
         ("The report, “Our failing schools and what we can do about them”, was out.\n", set()),
         ("He said it was a “critical juncture”.\n", set()),
         # A match report's reactions name the speaker as a label (BBC corpus, sport-105):
-        ("He spoke.\n\n- Bolton boss Sam Allardyce “I am bitterly disappointed with the result.”\n", set()),
-        ("He spoke.\n\n- “I am bitterly disappointed with the result.”\n", {(3, 3, "claims.unattributed-quote")}),
+        ("The match ended.\n\n- Bolton boss Sam Allardyce “I am bitterly disappointed with the result.”\n", set()),
         (
-            "He spoke.\n\n- Finally “we are bitterly disappointed with the result.”\n",
+            "The match ended.\n\n- “I am bitterly disappointed with the result.”\n",
+            {(3, 3, "claims.unattributed-quote")},
+        ),
+        (
+            "The match ended.\n\n- Finally “we are bitterly disappointed with the result.”\n",
             {(3, 11, "claims.unattributed-quote")},
         ),
         (
-            "He spoke.\n\n- On Monday “we are bitterly disappointed with the result.”\n",
+            "The match ended.\n\n- On Monday “we are bitterly disappointed with the result.”\n",
             {(3, 13, "claims.unattributed-quote")},
         ),
     ],
 )
 def test_unattributed_quote(text: str, expected: set) -> None:
     assert findings(text, "claims.unattributed-quote") == expected
+
+
+# -- attribution: where newsrooms put it (issue 11) ------------------------------
+
+QUOTE = "We will take every wicket we can get on this pitch"
+
+
+def unattributed(body: str) -> set[tuple[int, int, str]]:
+    """claims.unattributed-quote findings for a body under a headline (line 1)."""
+    return findings("Ashes report\n\n" + body + "\n", "claims.unattributed-quote")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Quote-first lede: the next sentence, or the next paragraph, points back.
+        "“Never trust a map drawn by a man who has never been lost.” So runs the first line of a new guide "
+        "by a retired surveyor.",
+        "“Never trust a map drawn by a man who has never been lost.”\n\nSo runs the first line of a new guide.",
+        "“Never trust a map drawn by a man who has never been lost.”\n\nThose words open a guide by a retired surveyor.",
+        # The paragraph before paraphrases the speaker with a speech verb.
+        f"The pitch would not last five days, the bowler declared.\n\n“{QUOTE}.”",
+        f"Root said the pitch would break up by the third day.\n\n“{QUOTE}.”",
+        # A lead-in paragraph with no colon.
+        "In a statement, the club condemned the chants from the away end.\n\n“Racism has no place in our game.”",
+        "Trump tweeted his frustration on Sunday.\n\n“I win a state and then get non-representative delegates!”",
+        "Here's how Perry described what happened next.\n\n“We got to the door and it was locked from inside.”",
+        # Before the quote: a colon, a dash, "as follows", a comma after speech.
+        f"He put it plainly: “{QUOTE}.”",
+        f"Her answer came at once — “{QUOTE}.”",
+        f"The coach's statement to the club was as follows.\n\n“{QUOTE}.”",
+        f"He ended the call, adding, “{QUOTE}.”",
+        f"Mick Jagger also reacted on Twitter, “{QUOTE}.”",
+        # After it: any speech verb, and a tag with any verb.
+        f"“{QUOTE},” the statement read.",
+        f"“{QUOTE},” he said, adding, “There is no other way to win here.”",
+        f"“{QUOTE},” Root, the England captain, echoed at a press conference.",
+        f"“{QUOTE},” about 200 fans chanted.",
+        f"“{QUOTE},” concluded the report.",
+        f"“{QUOTE}” — Joe Root, England captain",
+        f"“{QUOTE}.”\n\n— Joe Root, England captain",
+        # The reporter's clause carries a quote woven into it.
+        "Slate characterized it as “the most hostile speech ever delivered by an American president.”",
+        "The directive reserves the right for the agency to “review the totality of the circumstances.”",
+        # A question naming the speaker.
+        "Harvey's bottom line? “I would sit down with him again any time he asks.”",
+        # Not speech: a title, a letter, a dialogue scene.
+        "He hosted a “Salute to the Heroes of the Immigration and Customs Enforcement Agency,” at noon.",
+        "The question “How am I going to explain this to the press?” can be a powerful motivator.",
+        "“Dear Doctor: I am 68 and I wake at three every morning. What can I do?”\n\nDear Reader: It is common.",
+        "My son came home at midnight.\n\n“Where have you been all evening, young man?”\n\n"
+        "“Out with my friends, like I told you this morning.”",
+        "“Where have you been all evening, young man?” “Out with my friends, like I told you.”",
+        # A document the article introduces, for the rest of it.
+        "VIENNA, June 29 - Following are extracts from the communique.\n\n“The conference expressed satisfaction "
+        "with the agreement.”\n\nThe conference decided to meet again.\n\n“The conference noted that all market "
+        "indicators were firming.”",
+    ],
+)
+def test_attribution_where_newsrooms_put_it(body: str) -> None:
+    assert unattributed(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # No one speaks: a narrative paragraph before, or beside, the quote.
+        (f"The bowler took five wickets.\n\n“{QUOTE}.”", {(5, 1)}),
+        (f"He is starting to look beyond the series. “{QUOTE}.”", {(3, 43)}),
+        # An act or a stance is not a paraphrase of words.
+        (f"Root announced the team after a meeting.\n\n“{QUOTE}.”", {(5, 1)}),
+        (f"Root agrees that the pitch is the key.\n\n“{QUOTE}.”", {(5, 1)}),
+        # A tag that names someone and has no verb: the "said" was lost, even
+        # with a speech verb in the paragraph before (it may be someone else's).
+        (f"The board said profits rose.\n\n“{QUOTE},” Anthony O'Reilly, the chairman.", {(5, 1)}),
+        # A speech verb in a relative clause describes the speaker.
+        (f"“{QUOTE},” Gabriel Zucman, an economist who has advised Warren.", {(3, 1)}),
+        # A quote-first lede with nothing pointing back at it.
+        ("“Never trust a map drawn by a man who has never been lost.” The guide costs £12.", {(3, 1)}),
+        # A clause before the quote with no verb.
+        ("The plan “is not a solution. It says give me more time and keep our fingers crossed.”", {(3, 10)}),
+    ],
+)
+def test_unattributed_speech_is_still_found(body: str, expected: set[tuple[int, int]]) -> None:
+    assert unattributed(body) == {(line, column, "claims.unattributed-quote") for line, column in expected}
+
+
+@pytest.mark.parametrize(
+    "verb",
+    "said says told added replied declared greeted recalled remembers wrote radioed cabled begins confessed "
+    "insisted quipped mused pleaded".split(),
+)
+def test_speech_verbs_in_any_tense_before_or_after_the_speaker(verb: str) -> None:
+    assert unattributed(f"“{QUOTE},” {verb} the captain.") == set()
+    assert unattributed(f"“{QUOTE},” the captain {verb}.") == set()
+
+
+def test_a_quote_swallowed_by_a_missing_closing_mark_is_one_finding() -> None:
+    text = f"Ashes report\n\nThe bowler took five wickets.\n\n“{QUOTE}, the captain said.\n\nPlay starts at ten.\n"
+    found = findings(text, "claims.unattributed-quote, quotes")
+    assert found == {(5, 1, "quotes.unbalanced")}
+
+
+def test_loaded_verbs_are_speech_verbs_and_the_two_rules_agree() -> None:
+    """The shared lexicon: every verb claims.loaded-verb judges is a speech
+    verb to claims.unattributed-quote, so "…,” he claimed" is attributed
+    (no unattributed quote) and its verb is loaded (one loaded-verb finding)."""
+    from newslint.lexicon import SPEECH_VERBS
+    from newslint.rules import builtin_pack_path, load_pack
+
+    core = {rule.id: rule for rule in load_pack(builtin_pack_path("core"), "core").rules}
+    assert set(core["claims.loaded-verb"].options["terms"]) <= set(SPEECH_VERBS)
+    text = f"Ashes report\n\nThe bowler took five wickets.\n\n“{QUOTE},” he claimed.\n"
+    assert findings(text, "claims.unattributed-quote, claims.loaded-verb") == {(5, 58, "claims.loaded-verb")}
 
 
 def test_terms_set_by_a_config_drop_the_rule_files_exceptions(tmp_path: Path) -> None:
@@ -327,3 +447,12 @@ def test_rule_examples(rule_id: str) -> None:
     rules = {rule.id: rule for rule in Linter().rules(from_text("extends: [core]\n"))}
     assert rule_id in rules
     assert run_examples(rules[rule_id]) == []
+
+
+def test_a_paragraph_broken_by_the_feed_keeps_its_attribution() -> None:
+    text = (
+        "Cup row\n\nNewry were thrown out of the cup.\n\nMcCreadie is annoyed. “We are being kept in the dark,” "
+        "McCreadie told the\n\nNews Letter\n\n"
+        ". “We want an explanation from the association, and we want it this week.”\n"
+    )
+    assert findings(text, "claims.unattributed-quote") == set()

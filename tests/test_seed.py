@@ -32,11 +32,32 @@ def test_mismatched_at_the_odd_mark() -> None:
     }
 
 
-def test_mixed_style_flags_every_straight_double_quote() -> None:
-    lines = seed_lines()
-    straight = {(n, col + 1) for n, line in enumerate(lines, 1) for col, char in enumerate(line) if char == '"'}
-    found = findings(seed_text(), CORE)
-    assert {(line, col) for line, col, rule in found if rule == "quotes.mixed-style"} == straight
+def test_every_straight_mark_is_reported_once() -> None:
+    """Each straight mark of the seed lies in exactly one finding: at the odd
+    end of a mismatched pair, or in its paragraph's mixed-style finding (one
+    per paragraph), never in two (issue 11: one finding per problem)."""
+    import newslint
+    from newslint.config import from_text
+
+    text = seed_text()
+    diagnostics = [
+        d
+        for d in newslint.lint_text(text, config=from_text(CORE))
+        if d.rule.startswith("quotes.") or d.rule == "typography.straight-apostrophe"
+    ]
+    straight = [offset for offset, char in enumerate(text) if char in "\"'" and text[offset - 1 : offset + 2] != "n't"]
+    for offset in straight:
+        covering = [d.rule for d in diagnostics if d.start <= offset < d.end and text[d.start] in "\"'"]
+        assert len(covering) <= 1, (offset, covering)
+    double = [offset for offset in straight if text[offset] == '"']
+    assert all(any(d.start <= offset < d.end for d in diagnostics) for offset in double)
+    assert {(d.line, d.rule) for d in diagnostics if d.rule == "quotes.mixed-style"} == {
+        (19, "quotes.mixed-style"),
+        (51, "quotes.mixed-style"),
+        (53, "quotes.mixed-style"),
+        (59, "quotes.mixed-style"),
+        (61, "quotes.mixed-style"),
+    }
 
 
 def test_one_sentence_with_nato_in_capitals() -> None:

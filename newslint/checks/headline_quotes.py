@@ -43,7 +43,8 @@ class HeadlineQuotes(Check):
             for quote in doc.quotes.quotes:
                 if not block.start <= quote.open.offset < block.end or quote.close is None:
                     continue
-                if quote.open.kind == unwanted:
+                if quote.open.kind == unwanted and not (quote.open.doubled or quote.close.doubled):
+                    # ('' typed for a double mark is quotes.doubled-single's to report)
                     yield self._finding(doc, quote.open, quote.close, swap)
 
     def _finding(self, doc: Document, opener: Mark, closer: Mark, swap: dict[str, str]) -> Finding:

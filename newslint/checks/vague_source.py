@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
-from newslint.lexicon import SPEECH_VERBS
+from newslint.lexicon import OPINION_VERBS, SPEECH_VERBS
 from newslint.options import Strings
 from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit, Term
@@ -58,7 +58,9 @@ _NOT_SOURCING_VERBS = frozenset(
 )
 _VERBS = sorted(
     {verb for verb in SPEECH_VERBS if not verb.endswith("ing") and verb not in _NOT_SOURCING_VERBS}
-    | set("believe believes believed fear fears feared reckon reckons reckoned hope hopes hoped".split())
+    # A group's opinion is sourcing too ("critics believe", "analysts agree").
+    | {verb for verb in OPINION_VERBS if not verb.endswith("ing")}
+    | set("reckon reckons reckoned".split())
 )
 # After a plural ("critics", "some"), a verb is never in its -s form: "some
 # states" and "many reports" are nouns. After "one source" it may be.
