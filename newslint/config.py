@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from newslint.model import SEVERITIES, selects
-from newslint.options import Bool, Choice, Option, OptionType, Schema, Strings, type_name
+from newslint.options import Bool, Choice, Option, OptionType, Schema, Str, Strings, type_name
 from newslint.rules import SETTABLE_KEYS, Pack, Rule, builtin_pack_path, builtin_packs, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
@@ -114,6 +114,9 @@ CONFIG_KEYS: dict[str, Option] = {
         "warning",
         "The lowest severity that fails a run, for the files this config covers.",
     ),
+    "authority": Option(
+        Str(), None, "A names authority (`newslint learn` writes one), relative to this config, for house-term."
+    ),
 }
 KEYS = tuple(CONFIG_KEYS)
 
@@ -143,13 +146,15 @@ class Config:
     overrides: tuple[Override, ...] = ()
     exclude: tuple[str, ...] = ()
     fail_on: str | None = None
+    #: The names authority file (absolute), for the rules that read it.
+    authority: str | None = None
     #: Lines of the keys in the file, for errors found when rules are resolved.
     lines: LineDict | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def key(self) -> str:
         """Identifies the resolved rules: equal keys, equal rule sets."""
-        return repr((self.packs, self.root, self.select, self.ignore, self.rules))
+        return repr((self.packs, self.root, self.select, self.ignore, self.rules, self.authority))
 
     @property
     def where(self) -> str:
@@ -434,6 +439,9 @@ def from_data(data: Any, path: str) -> Config:
     core = data.get("core", True)
     if not isinstance(core, bool):
         raise fail("core", "must be true or false")
+    authority = data.get("authority")
+    if authority is not None and (not isinstance(authority, str) or not authority.strip()):
+        raise fail("authority", "must be the path of a names file (newslint learn writes one)")
     return Config(
         path=path,
         root=os.path.dirname(os.path.abspath(path)),
@@ -445,6 +453,7 @@ def from_data(data: Any, path: str) -> Config:
         overrides=tuple(overrides),
         exclude=strings("exclude"),
         fail_on=fail_on,
+        authority=os.path.join(os.path.dirname(os.path.abspath(path)), authority) if authority else None,
         lines=lines,
     )
 

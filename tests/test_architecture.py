@@ -24,6 +24,7 @@ FLOORS: dict[str, int] = {
     "starter": 0,
     # 1: text helpers and the prefilter reader, on strings and spans
     "text": 1,
+    "authority": 1,
     "prefilter": 1,
     # 2: the Document
     "document": 2,
@@ -54,6 +55,8 @@ FLOORS: dict[str, int] = {
     "parallel": 11,
     "progress": 0,
     "run": 12,
+    # 12: learning from an archive, and piloting rules on it (walks, reads, lints)
+    "learn": 12,
     # 13: the command line and the servers on top
     "cli": 13,
     "__main__": 14,
