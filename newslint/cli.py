@@ -219,6 +219,21 @@ def _packs_in(directory: str) -> list[str]:
     return packs or [directory]
 
 
+@rules.command("impact")
+@click.argument("rule_or_file")
+@click.argument("archive", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Pilot the rule under this config.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count].")
+def rules_impact(rule_or_file: str, archive: tuple[str, ...], config_path: str | None, jobs: int | None) -> None:
+    """How often a rule (an ID) or a changed rule file fires across ARCHIVE,
+    per 1,000 words, with a sample, and against the current version."""
+    from newslint.learn.impact import impact, render
+    from newslint.parallel import default_jobs
+
+    result, source = impact(rule_or_file, archive, config_path=config_path, jobs=jobs or default_jobs())
+    click.echo(render(result, source), nl=False)
+
+
 @cli.command()
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Look the rule up in this config.")

@@ -29,7 +29,7 @@ from newslint.checks import Check, Finding, Option
 from newslint.document import Document
 from newslint.options import Int, Strings
 from newslint.terms import Hit
-from newslint.text.names import Name, names
+from newslint.text.names import TITLES, Name, names
 
 
 class HouseTerm(Check):
@@ -89,10 +89,12 @@ class HouseTerm(Check):
 
 def _windows(sources: list[Authority], name: Name) -> Iterator[tuple[int, tuple[str, ...]]]:
     """The name, then the name less its first words while those are words
-    the house prints; a lone word opening a sentence is never tried."""
+    the house prints or titles ("Labour MP Kier Starmer"); a lone word
+    opening a sentence is never tried."""
     words, start = name.words, name.start
     for index in range(len(words)):
-        if index and not any(source.knows_word(words[index - 1]) for source in sources):
+        dropped = words[index - 1] if index else ""
+        if index and dropped not in TITLES and not any(source.knows_word(dropped) for source in sources):
             return
         rest = words[index:]
         if not (name.initial and index == 0 and len(rest) == 1):

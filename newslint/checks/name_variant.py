@@ -14,16 +14,20 @@ count as names (so "Stores" opening a sentence is not one); short names are
 never compared (Iraq / Iran, Jon / John); an edit at the first or the last
 letter is ignored, since that is where different names and inflections differ
 (Austria / Austrian, Germans / Germany, Rooney / Mooney). The less frequent
-form is reported, the later one on a tie.
+form is reported, the later one on a tie. Under a config with a names
+authority, two forms the house prints as names of their own (Kendal the
+town, Kendel the footballer) are two names, not one spelled two ways.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from newslint.authority import Authority
 from newslint.checks import Check, Finding, Option
 from newslint.document import NAME_RE, Document
 from newslint.options import Groups, Int
@@ -72,6 +76,17 @@ class NameVariant(Check):
             for second in group
             if first != second
         }
+        self.authority: Authority | None = None
+
+    def with_authority(self, authority: Authority | None) -> Check:
+        bound = copy.copy(self)
+        bound.authority = authority
+        return bound
+
+    def _house_prints_both(self, one: str, other: str) -> bool:
+        """Both forms are names of their own in the house's authority."""
+        entries = self.authority.entries if self.authority is not None else {}
+        return one in entries and other in entries
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         if not self._may_have_variants(doc):
@@ -84,6 +99,8 @@ class NameVariant(Check):
         reported: set[int] = set()
         for one, other in variants:
             if frozenset((one.text.lower(), other.text.lower())) in self.distinct:
+                continue
+            if self._house_prints_both(one.text, other.text):
                 continue
             minor, major = _minor_major(one, other)
             line = doc.position(major.offsets[0])[0]

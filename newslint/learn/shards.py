@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newslint.config import Config
 from newslint.document import Document
@@ -83,10 +83,26 @@ def map_shards(paths: Sequence[str], work: Work[T], jobs: int) -> tuple[list[T],
 
     from newslint.parallel import CAN_FORK
 
-    context = multiprocessing.get_context("fork" if CAN_FORK else "spawn")
-    with context.Pool(jobs) as pool:
-        outcomes = pool.starmap(_shard, [(paths, work, shard, jobs) for shard in range(jobs)])
+    if CAN_FORK:
+        # Forked workers inherit ``work`` (compiled rules and all) instead of
+        # receiving it pickled: only the shard number travels.
+        _inherited["work"] = work
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                outcomes = pool.starmap(_forked_shard, [(paths, shard, jobs) for shard in range(jobs)])
+        finally:
+            _inherited.clear()
+    else:
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            outcomes = pool.starmap(_shard, [(paths, work, shard, jobs) for shard in range(jobs)])
     return [result for result, _ in outcomes], [error for _, errors in outcomes for error in errors]
+
+
+_inherited: dict[str, Any] = {}
+
+
+def _forked_shard(paths: Sequence[str], shard: int, shards: int) -> tuple[Any, list[str]]:
+    return _shard(paths, _inherited["work"], shard, shards)
 
 
 def _shard(paths: Sequence[str], work: Work[T], shard: int, shards: int) -> tuple[T, list[str]]:
