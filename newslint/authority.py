@@ -32,6 +32,9 @@ KINDS = ("person", "organisation", "place", "term")
 #: letter alone (Iran, Iraq; Jon, John).
 MIN_WORD = 4
 MIN_SINGLE_WORD = 6
+#: Letters a name needs before a hyphen or space in it is a slip: R-N-C
+#: spelt out and RNC, or RN and R-N, are not one name misspelt.
+MIN_SQUASHED = 4
 
 
 class AuthorityError(Exception):
@@ -252,7 +255,8 @@ class Authority:
         house = self._variant_of.get(form)
         if house is not None:
             return Suggestion(house, "variant", house.variants[form])
-        house = self._squashed.get(squash(form))
+        squashed = squash(form)
+        house = self._squashed.get(squashed) if len(squashed) >= MIN_SQUASHED else None
         if house is not None and house.count >= min_count and house.form != form:
             return Suggestion(house, "spacing")
         return self._slip(words, min_count, slips, lone_factor)

@@ -3,7 +3,9 @@
 "Keir Starmer", "Procter & Gamble", "Bank of England", "Annegret
 Kramp-Karrenbauer": a run of capitalised words joined by single spaces,
 with the small words names carry inside them ("of", "de", "van", "&"). A
-possessive ends a name ("Britain's Keir Starmer" is two), and courtesy
+possessive ends a name ("Britain's Keir Starmer" is two), a handle or
+hashtag or domain is not one (@KamalaHarris, #MeToo, FoxNews.com: they are
+spelt as typed), and courtesy
 titles and offices in front are not part of it ("Mr", "Prime Minister"),
 though they say what kind of name follows.
 
@@ -25,7 +27,7 @@ CONNECTORS = ("&", "of", "de", "du", "da", "van", "von", "der", "den", "la", "le
 # A capitalised word (hyphened parts and inner apostrophes kept: "Kramp-Karrenbauer",
 # "O'Brien"), an acronym with stops ("U.S."), or an initial before another word.
 _WORD = r"(?:\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\.(?= \p{Lu})|\p{Lu}[\p{L}\p{M}’']*(?:-\p{L}[\p{L}\p{M}’']*)*)"
-_RUN_RE = lazy_compile(rf"(?<![\w’'&.-]){_WORD}(?:(?: (?:{'|'.join(CONNECTORS)}))* {_WORD})*(?![\w-])")
+_RUN_RE = lazy_compile(rf"(?<![\w’'&.@#/-]){_WORD}(?:(?: (?:{'|'.join(CONNECTORS)}))* {_WORD})*(?![\w-]|\.\p{{Ll}})")
 # What before a name makes it the start of a sentence (or of a quote, a list).
 _OPENERS = frozenset(".!?:;…\"'“”‘’(-–—\n\x00")
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
