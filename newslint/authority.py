@@ -176,9 +176,12 @@ def inner_edit(first: str, second: str) -> bool:
 SLIPS = frozenset(("changed", "dropped", "added", "doubled", "swapped"))
 LEARNED_SLIPS = frozenset(("dropped", "doubled", "swapped"))
 #: A lone word (Mr Stoltenburg) has no other word to say it is the same
-#: name: it is held up only against typing slips of a form printed this many
-#: times the minimum (a new Nielson is more likely than a misspelt Nielsen).
+#: name: it is held up against typing slips of a form printed this many
+#: times the minimum (a new Nielson is more likely than a misspelt Nielsen),
+#: and against a letter changed or added only in a form printed
+#: LONE_CHANGE_FACTOR times the minimum (Glogle for Google).
 SINGLE_WORD_FACTOR = 4
+LONE_CHANGE_FACTOR = 20
 
 
 def squash(form: str) -> str:
@@ -268,20 +271,18 @@ class Authority:
         slipped word must be one the house never prints in any name (a
         word it does print makes a different name: Joan Smith, John Smith)."""
         lowered = tuple(word.casefold() for word in words)
-        if len(lowered) == 1:
-            slips, min_count = slips & LEARNED_SLIPS, min_count * lone_factor
+        lone = len(lowered) == 1
         best: Entry | None = None
         for index, word in enumerate(lowered):
-            if len(word) < (MIN_SINGLE_WORD if len(lowered) == 1 else MIN_WORD) or word in self._words:
+            if len(word) < (MIN_SINGLE_WORD if lone else MIN_WORD) or word in self._words:
                 continue
             if not word.replace("-", "").replace("'", "").replace("’", "").isalpha():
                 continue
             for other, entry in self._candidates(lowered, index):
-                if (
-                    entry.count >= min_count
-                    and (best is None or entry.count > best.count)
-                    and slip(word, other) in slips
-                ):
+                if best is not None and entry.count <= best.count:
+                    continue
+                kind = slip(word, other)
+                if kind in slips and entry.count >= _needed(lone, kind, min_count, lone_factor):
                     best = entry
         return Suggestion(best, "spelling") if best is not None else None
 
@@ -292,3 +293,15 @@ class Authority:
                 yield from self._singles.get((word[0], word[-1], length), ())
         else:
             yield from self._holes.get((len(lowered), index, lowered[:index] + lowered[index + 1 :]), ())
+
+
+def _needed(lone: bool, kind: str | None, min_count: int, lone_factor: int) -> int:
+    """How often the house must print a form before ``kind`` of slip from it
+    counts: a lone word needs more, the more so for a letter changed or added
+    (two real names often differ so). ``lone_factor`` 1 (learn, grouping
+    printed forms) takes typing slips at the minimum and nothing else."""
+    if not lone:
+        return min_count
+    if kind in LEARNED_SLIPS:
+        return min_count * lone_factor
+    return min_count * LONE_CHANGE_FACTOR if lone_factor > 1 else 1 << 62

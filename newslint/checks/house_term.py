@@ -65,14 +65,23 @@ class HouseTerm(Check):
         if not any(source.entries for source in self.sources):
             return
         prose = doc.prose
-        for block in doc.blocks:
-            if prose[block.start : block.end].isupper():
+        found = [
+            (name, self._suggest(name))
+            for block in doc.blocks
+            if not prose[block.start : block.end].isupper()
+            for name in names(prose, block.start, block.end)
+        ]
+        # The surname of a person the article names in full, and the house
+        # does not question, is that person's, not a slip ("Monte Alejandro
+        # Rubido ... Rubido said", beside a Rubio the house prints often).
+        surnames = {name.words[-1] for name, suggestion in found if len(name.words) > 1 and suggestion is None}
+        for _, suggestion in found:
+            if suggestion is None:
                 continue
-            for name in names(prose, block.start, block.end):
-                found = self._suggest(name)
-                if found is not None:
-                    (start, end), suggestion = found
-                    yield Finding(start, end, _params(suggestion), suggestion.house.form)
+            (start, end), house = suggestion
+            if " " not in prose[start:end] and prose[start:end] in surnames:
+                continue
+            yield Finding(start, end, _params(house), house.house.form)
 
     def _suggest(self, name: Name) -> tuple[tuple[int, int], Suggestion] | None:
         minimum = self.opts["min_count"]
@@ -89,16 +98,19 @@ class HouseTerm(Check):
 
 def _windows(sources: list[Authority], name: Name) -> Iterator[tuple[int, tuple[str, ...]]]:
     """The name, then the name less its first words while those are words
-    the house prints or titles ("Labour MP Kier Starmer"); a lone word
-    opening a sentence is never tried."""
+    the house prints or titles ("Labour MP Kier Starmer"). A lone word is
+    tried only as the whole name or after a title ("Commissioner Rubido"),
+    never after a first name (Alejandro Rubido is not a slip of Rubio) nor
+    opening a sentence."""
     words, start = name.words, name.start
     for index in range(len(words)):
         dropped = words[index - 1] if index else ""
         if index and dropped not in TITLES and not any(source.knows_word(dropped) for source in sources):
             return
         rest = words[index:]
-        if not (name.initial and index == 0 and len(rest) == 1):
-            yield start, rest
+        if len(rest) == 1 and (name.initial if index == 0 else dropped not in TITLES):
+            return  # a lone word after a first name is a surname of someone the house may not know
+        yield start, rest
         start += len(words[index]) + 1
 
 
