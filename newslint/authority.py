@@ -41,7 +41,7 @@ class AuthorityError(Exception):
     """A names file that cannot be read; the message is one line."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     form: str
     kind: str = "term"
@@ -197,12 +197,18 @@ class Authority:
     """Entries indexed for ``suggest``: by form, by variant, by every word
     but one (for a slip in that word), and by their squashed form."""
 
-    def __init__(self, entries: Iterable[Entry] = ()) -> None:
+    def __init__(self, entries: Iterable[Entry] = (), min_indexed: int = 1) -> None:
+        """``min_indexed``: entries printed fewer times than this are known
+        (never questioned, their words known) but never suggested, so they
+        are left out of the look-up indexes (most names are rare)."""
+        self.min_indexed = min_indexed
         self.entries: dict[str, Entry] = {}
         self._variant_of: dict[str, Entry] = {}
         self._words: set[str] = set()
-        self._holes: dict[tuple[int, int, tuple[str, ...]], list[tuple[str, Entry]]] = defaultdict(list)
-        self._singles: dict[tuple[str, str, int], list[tuple[str, Entry]]] = defaultdict(list)
+        # Keys are strings, not tuples: a tenth of the memory, on an index of
+        # every name the house prints.
+        self._holes: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+        self._singles: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         self._squashed: dict[str, Entry] = {}
         for entry in entries:
             self.add(entry)
@@ -227,12 +233,14 @@ class Authority:
             self._variant_of[variant] = entry
         lowered = tuple(word.casefold() for word in entry.words)
         self._words.update(lowered)
+        if entry.count < self.min_indexed:
+            return
         if len(lowered) == 1:
             word = lowered[0]
-            self._singles[(word[0], word[-1], len(word))].append((word, entry))
+            self._singles[_single_key(word, len(word))].append((word, entry))
         else:
             for index, word in enumerate(lowered):
-                self._holes[(len(lowered), index, lowered[:index] + lowered[index + 1 :])].append((word, entry))
+                self._holes[_hole_key(lowered, index)].append((word, entry))
         key = squash(entry.form)
         other = self._squashed.get(key)
         if other is None or other.count < entry.count:
@@ -290,9 +298,20 @@ class Authority:
         word = lowered[index]
         if len(lowered) == 1:
             for length in (len(word) - 1, len(word), len(word) + 1):
-                yield from self._singles.get((word[0], word[-1], length), ())
+                yield from self._singles.get(_single_key(word, length), ())
         else:
-            yield from self._holes.get((len(lowered), index, lowered[:index] + lowered[index + 1 :]), ())
+            yield from self._holes.get(_hole_key(lowered, index), ())
+
+
+def _single_key(word: str, length: int) -> str:
+    """Words one slip apart share their first and last letters and differ in
+    length by one at most."""
+    return f"{word[0]}{word[-1]}{length}"
+
+
+def _hole_key(words: tuple[str, ...], index: int) -> str:
+    """The name with one word left out: names one slip apart in that word share it."""
+    return f"{len(words)}\x00{index}\x00" + "\x00".join(words[:index] + words[index + 1 :])
 
 
 def _needed(lone: bool, kind: str | None, min_count: int, lone_factor: int) -> int:

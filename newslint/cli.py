@@ -303,7 +303,7 @@ def init(style: str, force: bool) -> None:
 @click.option(
     "--max-names",
     type=click.IntRange(min=1000),
-    default=1_000_000,
+    default=500_000,
     show_default=True,
     help="Distinct names held at once per process; the least printed are dropped past it.",
 )

@@ -71,19 +71,21 @@ def learn(
     """Learn from ``paths`` (and the states of ``merge`` folders, and with
     ``update`` the state already in ``output``) and write the profile, the
     authority and the merged state into ``output``."""
-    tally = Tally(max_names=max_names)
+    tallies: list[Tally] = []
     previous: Authority | None = None
     if update:
-        tally.merge(_state(output, max_names))
+        tallies.append(_state(output, max_names))
         if os.path.isfile(os.path.join(output, AUTHORITY)):
             previous = load_authority(os.path.join(output, AUTHORITY))
-    for folder in merge:
-        tally.merge(_state(folder, max_names))
+    tallies += [_state(folder, max_names) for folder in merge]
     errors: list[str] = []
     if paths:
         shards, errors = map_shards(paths, partial(tally_articles, max_names=max_names), jobs)
-        for shard in shards:
-            tally.merge(shard)
+        tallies += shards
+    # The reduce: into the first tally, each other one freed as soon as it is merged.
+    tally = tallies.pop(0) if tallies else Tally(max_names=max_names)
+    while tallies:
+        tally.merge(tallies.pop())
     if not tally.documents:
         raise LearnError("no articles to learn from" + (f" ({errors[0]})" if errors else ""))
     return _write(tally, previous, output, [*merge, *paths] if not update else [output, *merge, *paths], errors)
@@ -163,5 +165,4 @@ def _check_profile(path: str) -> None:
 
     linter = Linter(path)
     assert linter.explicit is not None
-    linter.rules(linter.explicit)
-    linter.authority(linter.explicit)
+    linter.rules(linter.explicit)  # the authority was just written from parsed entries

@@ -43,7 +43,7 @@ def decide_names(
     if previous is not None:
         for entry in previous:
             variant_of.update((variant, entry.form) for variant in entry.variants)
-    accepted = Authority()
+    accepted = Authority(min_indexed=min_count)  # only a name printed min_count times can be a variant's
     for form in sorted(forms, key=lambda form: (-_count(forms[form]), form)):
         stats = forms[form]
         count, kind = _count(stats), _kind(form, stats, persons)

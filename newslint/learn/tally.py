@@ -31,9 +31,9 @@ from newslint.text.names import names
 
 VERSION = 1
 EXAMPLES = 3
-#: The default bound on distinct names held at once, per process: at ~250
-#: bytes a form, about 250 MB at most before pruning.
-MAX_NAMES = 1_000_000
+#: The default bound on distinct names held at once, per process: at about
+#: 300 bytes a form (its text, eight counts, a dictionary slot), about 150 MB.
+MAX_NAMES = 500_000
 
 # Indices into a name's stats list (a list, not an object: there are millions).
 MID, INITIAL, DOCS, PERSON, PLACE, ORGANISATION, FIRST, LAST = range(8)
@@ -109,7 +109,8 @@ class Tally:
     # -- reduce ---------------------------------------------------------------
 
     def merge(self, other: Tally) -> Tally:
-        """Add ``other`` into this tally (in any order: the result is the same)."""
+        """Add ``other`` into this tally (in any order: the result is the
+        same). ``other`` is used up: its names' counts become this tally's."""
         self.documents += other.documents
         self.words += other.words
         for name, counts in other.choices.items():
@@ -123,7 +124,7 @@ class Tally:
         for form, theirs in other.names.items():
             stats = table.get(form)
             if stats is None:
-                table[form] = list(theirs)
+                table[form] = theirs
                 continue
             for index in (MID, INITIAL, DOCS, PERSON, PLACE, ORGANISATION):
                 stats[index] += theirs[index]
@@ -150,16 +151,18 @@ class Tally:
 
     # -- storage ----------------------------------------------------------------
 
-    def to_data(self) -> dict[str, Any]:
-        return {
+    def to_data(self, names: bool = True) -> dict[str, Any]:
+        data = {
             "version": VERSION,
             "documents": self.documents,
             "words": self.words,
             "choices": {name: dict(sorted(counts.items())) for name, counts in sorted(self.choices.items())},
             "examples": self.examples,
             "floor": self.floor,
-            "names": dict(sorted(self.names.items())),
         }
+        if names:
+            data["names"] = dict(sorted(self.names.items()))
+        return data
 
     @classmethod
     def from_data(cls, data: dict[str, Any], max_names: int = MAX_NAMES) -> Tally:
@@ -176,8 +179,14 @@ class Tally:
         )
 
     def save(self, path: str) -> None:
+        """The state as JSON, the names written one at a time (no copy of the table)."""
+        data = self.to_data(names=False)
         with gzip.open(path, "wt", encoding="utf-8") as handle:
-            json.dump(self.to_data(), handle, ensure_ascii=False, separators=(",", ":"))
+            handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":"))[:-1] + ',"names":{')
+            for index, form in enumerate(sorted(self.names)):
+                separator = "," if index else ""
+                handle.write(f"{separator}{json.dumps(form, ensure_ascii=False)}:{json.dumps(self.names[form])}")
+            handle.write("}}")
 
     @classmethod
     def load(cls, path: str, max_names: int = MAX_NAMES) -> Tally:
