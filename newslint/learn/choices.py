@@ -58,8 +58,11 @@ class Choice:
     count: Callable[[Document], Counts]
     values: Mapping[str, Value]
     #: Rules of the base pack that decide this choice: left out when the
-    #: archive does not decide it.
+    #: archive does not decide it (unless ``undecided`` says what to set).
     governs: tuple[str, ...] = ()
+    #: What to set when the archive does not decide it, instead of leaving
+    #: the governed rules out.
+    undecided: SettingsFor | None = None
     #: The ``consistency.terms`` group whose form the values pick (each
     #: value of the group is the form ``consistency.terms`` then prefers).
     group: tuple[str, ...] = ()
@@ -223,6 +226,10 @@ CHOICES: tuple[Choice, ...] = (
             ),
         },
         governs=("quotes.straight",),
+        # A house of both styles: each article keeps to its own majority.
+        undecided=_fixed(
+            Settings({"quotes.straight": {"enabled": False}, "quotes.mixed-style": {"prefer": "majority"}})
+        ),
     ),
     Choice(
         "dash",

@@ -107,12 +107,14 @@ def _base(decisions: list[Decision]) -> str:
 def settings_of(profile: Profile, decision: Decision) -> Settings:
     if decision.value is not None:
         return decision.choice.values[decision.value].settings(profile.base)
+    if decision.enough and decision.choice.undecided is not None:
+        return decision.choice.undecided(profile.base)
     return Settings()
 
 
 def left_out(profile: Profile, decision: Decision, base_rules: set[str]) -> list[str]:
     """The base pack's rules for a choice the archive makes unclearly."""
-    if decision.value is not None or not decision.enough:
+    if decision.value is not None or not decision.enough or decision.choice.undecided is not None:
         return []
     return [rule for rule in decision.choice.governs if rule in base_rules]
 
@@ -191,7 +193,10 @@ def render(
             rules = left_out(profile, decision, base_rules)
             for rule in rules:
                 ignores.append((rule, why + " Left to the editors."))
-            if not rules:
+            if settings.rules:
+                rule_lines += _comment(why + " Each article keeps to its own.", "  ")
+                rule_lines += [f"  {rule}: {_flow(dict(options))}" for rule, options in settings.rules.items()]
+            elif not rules:
                 notes.append(why)
     preferred = preferred_terms(profile, base_preferred)
     if preferred is not None:
