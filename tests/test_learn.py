@@ -331,3 +331,17 @@ def test_rules_impact_on_a_changed_rule_file_prints_before_and_after(
     assert re.search(rf"\n  changed \({re.escape(str(rule))}\) +4 findings in 4 articles,", out)
     assert "  difference: -4 (-50%): 0 new, 4 no longer reported\n" in out
     assert "No longer reported (4 of 4):\n" in out
+
+
+def test_learn_reads_markdown_and_dates_names_from_front_matter(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for day in (3, 9):
+        (archive / f"story-{day}.md").write_text(
+            f"---\ntitle: Talks\ndate: 2021-05-0{day}\n---\n\nWe met Keir Starmer in `Leeds` today.\n",
+            encoding="utf-8",
+        )
+    learn([str(archive)], str(tmp_path / "house"))
+    entries = {e.form: e for e in parse((tmp_path / "house" / "names.jsonl").read_text(encoding="utf-8"), "names")}
+    assert (entries["Keir Starmer"].first, entries["Keir Starmer"].last) == ("2021-05-03", "2021-05-09")
+    assert "Leeds" not in entries  # code is not prose

@@ -11,6 +11,7 @@ way.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -57,9 +58,15 @@ def articles(paths: Sequence[str], shard: int = 0, shards: int = 1, errors: list
         yield found.path, doc, _date(doc, found.path)
 
 
+_DATE_LINE_RE = re.compile(r"^(?:date|published):[ \t]*[\"']?(\d{4}-\d{2}-\d{2})", re.MULTILINE)
+
+
 def _date(doc: Document, path: str) -> int:
     """The article's date: its front matter's ``date``, else the file's."""
     value = doc.meta.get("date") or doc.meta.get("published")
+    if not value and doc.fixable_from:  # the reader keeps only the keys it needs: read the front matter's line
+        found = _DATE_LINE_RE.search(doc.text, 0, doc.fixable_from)
+        value = found.group(1) if found else None
     text = str(value)[:10] if value else ""
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and (text[:4] + text[5:7] + text[8:]).isdigit():
         return int(text[:4] + text[5:7] + text[8:])
