@@ -345,3 +345,14 @@ def test_learn_reads_markdown_and_dates_names_from_front_matter(tmp_path: Path) 
     entries = {e.form: e for e in parse((tmp_path / "house" / "names.jsonl").read_text(encoding="utf-8"), "names")}
     assert (entries["Keir Starmer"].first, entries["Keir Starmer"].last) == ("2021-05-03", "2021-05-09")
     assert "Leeds" not in entries  # code is not prose
+
+
+def test_rules_impact_of_a_rule_id_samples_its_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive = write_archive(tmp_path / "archive", BRITISH, 3)
+    assert main(["rules", "impact", "typography.ellipsis", str(archive), "--jobs", "1"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(
+        r"\n  as configured \(.*ellipsis\.yaml\)  +3 findings in 3 articles, [\d.]+ per 1,000 words\n", out
+    )
+    assert "\nSample of findings (3 of 3):\n" in out
+    assert main(["rules", "impact", "no.such-rule", str(archive)]) == 2
