@@ -263,6 +263,21 @@ def _packs_in(directory: str) -> list[str]:
     return packs or [directory]
 
 
+@rules.command("impact")
+@click.argument("rule_or_file")
+@click.argument("archive", nargs=-1, required=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Pilot the rule under this config.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count].")
+def rules_impact(rule_or_file: str, archive: tuple[str, ...], config_path: str | None, jobs: int | None) -> None:
+    """How often a rule (an ID) or a changed rule file fires across ARCHIVE,
+    per 1,000 words, with a sample, and against the current version."""
+    from newslint.learn.impact import impact, render
+    from newslint.parallel import default_jobs
+
+    result, source = impact(rule_or_file, archive, config_path=config_path, jobs=jobs or default_jobs())
+    click.echo(render(result, source), nl=False)
+
+
 @cli.command()
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Look the rule up in this config.")
@@ -322,6 +337,59 @@ def init(style: str, force: bool) -> None:
     except OSError as error:
         raise UsageError(f"newslint.yaml: cannot write: {os_problem(error)}") from None
     click.echo(f"Wrote newslint.yaml (extends {style}).")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--output", "-o", required=True, type=click.Path(file_okay=False), help="Folder for newslint.yaml and names.jsonl."
+)
+@click.option("--update", is_flag=True, help="Add these articles to what OUTPUT already learned.")
+@click.option(
+    "--merge",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Add what another learn run wrote into this folder (a shard learned elsewhere).",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes [default: CPU count].")
+@click.option(
+    "--max-names",
+    type=click.IntRange(min=1000),
+    default=500_000,
+    show_default=True,
+    help="Distinct names held at once per process; the least printed are dropped past it.",
+)
+def learn(
+    paths: tuple[str, ...], output: str, update: bool, merge: tuple[str, ...], jobs: int | None, max_names: int
+) -> None:
+    """Learn a house style and a names authority from an archive (files or folders)."""
+    from newslint.learn import LearnError
+    from newslint.learn import learn as learn_archive
+    from newslint.parallel import default_jobs
+    from newslint.run import UsageError
+
+    if not paths and not update and not merge:
+        raise UsageError("learn: name the articles to learn from (or --update, --merge)")
+    try:
+        learned = learn_archive(
+            paths, output, update=update, merge=merge, jobs=jobs or default_jobs(), max_names=max_names
+        )
+    except LearnError as error:
+        raise UsageError(str(error)) from None
+    for problem in learned.errors:
+        _error(problem)
+    tally, profile = learned.tally, learned.profile
+    click.echo(f"Learned from {tally.documents:,} articles ({tally.words:,} words).")
+    click.echo(f"House style (extends {profile.base}):")
+    for decision in profile.decided:
+        label = decision.choice.values[decision.value or ""].label
+        click.echo(f"  {decision.choice.question}: {label} ({decision.share(decision.value or ''):.1%})")
+    if profile.undecided:
+        click.echo("Not decided (under 90% one way, or too few to tell):")
+        for decision in profile.undecided:
+            click.echo(f"  {decision.choice.question}: {decision.evidence()}")
+    click.echo(f"Wrote {learned.profile_path} and {learned.authority_path} ({learned.names:,} names).")
+    raise SystemExit(EXIT_ERROR if learned.errors else EXIT_CLEAN)
 
 
 @cli.command("formats")

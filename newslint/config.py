@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from newslint.model import GENRES, SEVERITIES, genre_named, selects
-from newslint.options import Bool, Choice, Option, OptionType, Schema, Strings, type_name
+from newslint.options import Bool, Choice, Option, OptionType, Schema, Str, Strings, type_name
 from newslint.rules import SETTABLE_KEYS, Pack, Rule, builtin_pack_path, builtin_packs, is_pack, load_pack
 from newslint.yamlfile import LineDict, YamlError, load_yaml, read_yaml
 
@@ -155,6 +155,9 @@ CONFIG_KEYS: dict[str, Option] = {
         {},
         "More suffixes for readers (`.xhtml: html`), and readers' settings (`html: {skip: [...]}`).",
     ),
+    "authority": Option(
+        Str(), None, "A names authority (`newslint learn` writes one), relative to this config, for house-term."
+    ),
 }
 KEYS = tuple(CONFIG_KEYS)
 
@@ -191,13 +194,17 @@ class Config:
     #: The genre of the articles it checks, unless their front matter says
     #: (None: news); an override may set it for some paths.
     genre: str | None = None
+    #: The names authority file (absolute), for the rules that read it.
+    authority: str | None = None
     #: Lines of the keys in the file, for errors found when rules are resolved.
     lines: LineDict | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def key(self) -> str:
         """Identifies the resolved rules and how files are read: equal keys, equal results."""
-        return repr((self.packs, self.root, self.select, self.ignore, self.rules, self.readers, self.genre))
+        return repr(
+            (self.packs, self.root, self.select, self.ignore, self.rules, self.readers, self.genre, self.authority)
+        )
 
     @property
     def where(self) -> str:
@@ -522,6 +529,9 @@ def from_data(data: Any, path: str) -> Config:
         readers = _readers(data.get("readers", {}))
     except ValueError as error:
         raise fail("readers", str(error)) from None
+    authority = data.get("authority")
+    if authority is not None and (not isinstance(authority, str) or not authority.strip()):
+        raise fail("authority", "must be the path of a names file (newslint learn writes one)")
     return Config(
         path=path,
         root=os.path.dirname(os.path.abspath(path)),
@@ -535,6 +545,7 @@ def from_data(data: Any, path: str) -> Config:
         fail_on=fail_on,
         readers=readers,
         genre=genre(data),
+        authority=os.path.join(os.path.dirname(os.path.abspath(path)), authority) if authority else None,
         lines=lines,
     )
 

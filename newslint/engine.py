@@ -8,7 +8,7 @@ direct speech, and attaches the fix the rule allows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.checks import Check
 from newslint.checks._patterns import PatternTimeout
@@ -16,6 +16,9 @@ from newslint.document import MASK, Document
 from newslint.model import DEFAULT_GENRE, Diagnostic, Finding, Fix, FixSafety
 from newslint.rules import Rule
 from newslint.terms import TermIndex
+
+if TYPE_CHECKING:
+    from newslint.authority import Authority
 
 
 class _Params(dict[str, Any]):
@@ -29,10 +32,13 @@ class _Params(dict[str, Any]):
 class RuleSet:
     """Rules with their checks built and their terms in one index, ready to run."""
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], authority: Authority | None = None) -> None:
+        """``authority``: the config's names authority, for the checks that read it."""
         self.rules = list(rules)
         self.by_id = {rule.id: rule for rule in self.rules}
-        self.checks: list[tuple[Rule, Check]] = [(rule, rule.implementation()) for rule in self.rules]
+        self.checks: list[tuple[Rule, Check]] = [
+            (rule, rule.implementation().with_authority(authority)) for rule in self.rules
+        ]
         self.index = TermIndex()
         for rule, check in self.checks:
             for term in check.terms():

@@ -13,6 +13,8 @@ import hashlib
 import os
 from collections.abc import Iterable
 
+from newslint.authority import Authority, AuthorityError
+from newslint.authority import load as load_authority
 from newslint.config import Config, ConfigError, Packs, discover, load, unknown_selector
 from newslint.document import Directive, Document
 from newslint.engine import RuleSet, diagnostic
@@ -57,6 +59,7 @@ class Linter:
         self._by_folder: dict[str, Config] = {}
         self._rulesets: dict[str, RuleSet] = {}
         self._stamps: dict[str, str] = {}
+        self._authorities: dict[str, Authority] = {}
         self._last: tuple[str, Config] | None = None
 
     # -- configs ---------------------------------------------------------------
@@ -110,17 +113,33 @@ class Linter:
     def ruleset(self, config: Config) -> RuleSet:
         ruleset = self._rulesets.get(config.key)
         if ruleset is None:
-            ruleset = self._rulesets[config.key] = RuleSet(self.rules(config))
+            ruleset = self._rulesets[config.key] = RuleSet(self.rules(config), self.authority(config))
         return ruleset
+
+    def authority(self, config: Config) -> Authority | None:
+        """The names authority ``config`` names, loaded once per file."""
+        path = config.authority
+        if path is None:
+            return None
+        authority = self._authorities.get(path)
+        if authority is None:
+            try:
+                authority = self._authorities[path] = load_authority(path)
+            except AuthorityError as error:
+                raise ConfigError(f"{config.where}: authority: {error}") from None
+        return authority
 
     def stamp(self, config: Config) -> str:
         """A hash of everything that decides ``config``'s results: its
-        settings (the genre it gives articles too, part of its key) and the
-        bytes of every pack file and rule file it reads."""
+        settings (the genre it gives articles too, part of its key), the
+        bytes of every pack file and rule file it reads, and of the names
+        authority it names (an edited authority is a new stamp)."""
         stamp = self._stamps.get(config.key)
         if stamp is None:
+            self.authority(config)  # a missing or broken file: one line, not a traceback
             digest = hashlib.sha256(config.key.encode())
-            for path in self.packs.files(config):
+            files = self.packs.files(config) + ([config.authority] if config.authority else [])
+            for path in files:
                 try:
                     data = read_regular(path)  # never a FIFO swapped in since the rules were loaded
                 except FileProblem as problem:

@@ -27,6 +27,7 @@ FLOORS: dict[str, int] = {
     "dictionary": 0,
     # 1: text helpers and the prefilter reader, on strings and spans
     "text": 1,
+    "authority": 1,
     "prefilter": 1,
     # 2: the Document
     "document": 2,
@@ -59,6 +60,8 @@ FLOORS: dict[str, int] = {
     "run": 12,
     # the language server and the HTTP service, beside the run
     "server": 12,
+    # 12: learning from an archive, and piloting rules on it (walks, reads, lints)
+    "learn": 12,
     # 13: the command line on top
     "cli": 13,
     "__main__": 14,

@@ -86,22 +86,43 @@ def articles(folder: Path) -> Iterator[Path]:
             yield path
 
 
+def house_authority(folder: Path) -> str:
+    """The names authority `newslint learn` writes from the corpus itself:
+    its house memory, for consistency.house-term (its findings on the corpus
+    are the slips the archive printed)."""
+    import tempfile
+
+    from newslint.learn import learn
+    from newslint.parallel import default_jobs
+
+    output = tempfile.mkdtemp(prefix="newslint-accuracy-")
+    return learn([str(folder)], output, jobs=default_jobs()).authority_path
+
+
 def findings(corpus: str, folder: Path, style: str | None) -> Iterator[tuple[Key, Diagnostic, str]]:
-    """Every finding of the core pack, and of the house style's style.* rules."""
+    """Every finding of the core pack, of the house style's style.* rules, and
+    of consistency.house-term with the authority learned from the corpus."""
     linter = Linter()
     configs = [from_text("extends: [core]\n", str(folder / "newslint.yaml"))]
     if style:
         configs.append(from_text(f"extends: [{style}]\nselect: [style]\n", str(folder / "newslint.yaml")))
+    authority = house_authority(folder)
+    configs.append(
+        from_text(f"select: [consistency.house-term]\nauthority: {authority}\n", str(folder / "newslint.yaml"))
+    )
     for path in articles(folder):
         try:
             text = decode(read_bytes(str(path)), str(path)).text
         except ReadError:
             continue
+        seen: set[Key] = set()
         for config in configs:
             for d in linter.lint_text(text, str(path), config):
                 found = d.found if d.line == d.end_line else d.found.split("\n")[0]
                 key = Key(corpus, str(path.relative_to(folder)), d.line, d.rule, found[:FOUND_WIDTH])
-                yield key, d, text
+                if key not in seen:
+                    seen.add(key)
+                    yield key, d, text
 
 
 @dataclass

@@ -19,6 +19,7 @@ from newslint.model import Finding
 from newslint.options import Option, OptionError
 
 if TYPE_CHECKING:
+    from newslint.authority import Authority
     from newslint.document import Document
     from newslint.terms import Hit, Term
 
@@ -46,6 +47,13 @@ class Check:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         self.opts = options
+
+    def with_authority(self, authority: Authority | None) -> Check:
+        """This check as it runs under a config that names a names authority
+        (``authority:``): the same check, unless the kind reads the authority,
+        when it is a copy that holds it. Rules are shared between configs, so
+        the check a rule built is never changed."""
+        return self
 
     def terms(self) -> Iterable[Term]:
         """Literal terms to find in one shared pass over the document."""

@@ -38,15 +38,20 @@ missing from the headline when the other is in it; else the rarer one; on a
 tie, the one the word list does not know ("Villareal") when it knows the
 other. With nothing to choose between them, the later one is
 reported and the message asks which is right.
+Under a config with a names authority, two forms the house prints as names
+of their own (Kendal the town, Kendel the footballer) are two names, not one
+spelled two ways.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from newslint.authority import Authority
 from newslint.checks import Check, Finding, Option
 from newslint.dictionary import everyday_word, known_word, proper_name
 from newslint.document import NAME_RE, Document
@@ -130,6 +135,17 @@ class NameVariant(Check):
             for second in group
             if first != second
         }
+        self.authority: Authority | None = None
+
+    def with_authority(self, authority: Authority | None) -> Check:
+        bound = copy.copy(self)
+        bound.authority = authority
+        return bound
+
+    def _house_prints_both(self, one: str, other: str) -> bool:
+        """Both forms are names of their own in the house's authority."""
+        entries = self.authority.entries if self.authority is not None else {}
+        return one in entries and other in entries
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         if not self._may_have_variants(doc):
@@ -153,6 +169,8 @@ class NameVariant(Check):
         reported: set[int] = set()
         for one, other in variants:
             if frozenset((one.text.lower(), other.text.lower())) in self.distinct:
+                continue
+            if self._house_prints_both(one.text, other.text):
                 continue
             minor, major, sure = _likelier_slip(one, other)
             line = doc.position(major.offsets[0])[0]
