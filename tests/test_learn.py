@@ -213,6 +213,8 @@ def test_learn_writes_a_profile_of_the_house_style_and_a_names_authority(tmp_pat
         "honorific-stop": "Mr",
         "ise-ize": "s",
         "nato": "Nato",
+        "headline-case": "sentence",
+        "later-references": "honorific",
     }
     profile = (tmp_path / "house" / "newslint.yaml").read_text(encoding="utf-8")
     assert "extends: [british]" in profile

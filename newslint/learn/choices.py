@@ -105,6 +105,39 @@ def _group(number: int) -> Callable[[Any], str | None]:
     return lambda match: match.group(number)
 
 
+_COURTESY_RE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss)\.? \p{Lu}")
+_FULL_NAME_RE = lazy_compile(r"\b\p{Lu}\p{Ll}+ (\p{Lu}\p{Ll}{2,})\b")
+
+
+def _headline_case(doc: Document) -> Counts:
+    """One vote per article with a headline of four or more words: capitals,
+    title case (most longer words capitalised) or sentence case."""
+    headlines = [doc.prose[block.start : block.end] for block in doc.blocks_of("headline")]
+    if not headlines:
+        return {}
+    words = [word for word in headlines[0].split() if word[:1].isalpha()]
+    if len(words) < 4:
+        return {}
+    if headlines[0].isupper():
+        return {"capitals": 1}
+    long_words = [word for word in words[1:] if len(word) >= 4]
+    if not long_words:
+        return {}
+    title = sum(word[0].isupper() for word in long_words) / len(long_words) > 0.75
+    return {"title" if title else "sentence": 1}
+
+
+def _later_references(doc: Document) -> Counts:
+    """One vote per article that names a person in full and again by the
+    surname: with a courtesy title ("Mr Smith") anywhere, or never."""
+    prose = doc.prose
+    surnames = {match.group(1) for match in _FULL_NAME_RE.finditer(prose)}
+    repeated = [name for name in surnames if prose.count(name) >= 2]
+    if not repeated:
+        return {}
+    return {"honorific" if _COURTESY_RE.search(prose) else "surname": 1}
+
+
 def _quote_style(doc: Document) -> Counts:
     """One vote per article with double quotation marks: its majority style."""
     counts = Counter(
@@ -211,6 +244,24 @@ def _neither_pack(note: str) -> SettingsFor:
     return settings
 
 
+def _house_option(rule: str, **options: Any) -> SettingsFor:
+    """An option of a house-style rule both packs have (core has none)."""
+
+    def settings(base: str) -> Settings:
+        return Settings({rule: options}) if base != "core" else NOTHING
+
+    return settings
+
+
+def _base_rule_off(rule: str, pack: str) -> SettingsFor:
+    """The ``pack``'s ``rule`` left out where the profile extends that pack."""
+
+    def settings(base: str) -> Settings:
+        return Settings(ignore=(rule,)) if base == pack else NOTHING
+
+    return settings
+
+
 def _fixed(settings: Settings) -> SettingsFor:
     return lambda base: settings
 
@@ -307,11 +358,61 @@ CHOICES: tuple[Choice, ...] = (
             lambda m: "full" if m.group(1) else "abbreviated",
         ),
         {
-            "full": Value("spelt out (January 5)", settings=_fixed(Settings(note="no rule checks it yet"))),
-            "abbreviated": Value(
-                "abbreviated (Jan 5, Jan. 5)", settings=_fixed(Settings(note="no rule checks it yet"))
-            ),
+            "full": Value("spelt out (January 5)", settings=_base_rule_off("style.month-abbreviation", "american")),
+            "abbreviated": Value("abbreviated (Jan 5, Jan. 5)", "american"),
         },
+        governs=("style.month-abbreviation",),
+    ),
+    Choice(
+        "numbers",
+        "Numbers under ten",
+        "uses",
+        pattern_counter(
+            r"(?<![\w.,/£$€%-])(?:((?i:two|three|four|five|six|seven|eight|nine))|[2-9])"
+            r" (?!per|percent|%|am\b|pm\b|a\.m|p\.m|o'clock|years? old|\p{Lu})(?=\p{Ll}+\b)",
+            lambda m: "words" if m.group(1) else "figures",
+        ),
+        {
+            "words": Value("in words (five ministers)", settings=_house_option("style.numbers", figures_from=10)),
+            "figures": Value("in figures (5 ministers)", settings=_house_option("style.numbers", figures_from=2)),
+        },
+        governs=("style.numbers",),
+    ),
+    Choice(
+        "time",
+        "Times of day",
+        "uses",
+        pattern_counter(r"\d ?(a\.m\.|p\.m\.|am|pm)(?!\w)", lambda m: "a.m." if "." in m.group(1) else "am"),
+        {
+            "am": Value("10am", settings=_house_option("style.time", meridiem="am")),
+            "a.m.": Value("10 a.m.", settings=_house_option("style.time", meridiem="a.m.")),
+        },
+        governs=("style.time",),
+    ),
+    Choice(
+        "headline-case",
+        "Headline case",
+        "articles",
+        _headline_case,
+        {
+            "sentence": Value("sentence case", settings=_house_option("style.headline-case", case="sentence")),
+            "title": Value("Title Case", settings=_house_option("style.headline-case", case="title")),
+            "capitals": Value("CAPITALS (wire)", settings=_fixed(Settings(ignore=("style.headline-case",)))),
+        },
+        governs=("style.headline-case",),
+    ),
+    Choice(
+        "later-references",
+        "People after the first mention",
+        "articles",
+        _later_references,
+        {
+            "honorific": Value(
+                "with a title (Mr Smith)", settings=_house_option("style.later-references", style="honorific")
+            ),
+            "surname": Value("surname only (Smith)", settings=_house_option("style.later-references", style="surname")),
+        },
+        governs=("style.later-references",),
     ),
     Choice(
         "percent",
