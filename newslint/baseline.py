@@ -6,6 +6,12 @@ finding covers (whitespace-normalised) and its occurrence number among findings
 with the same three. Fixing one of three equal findings leaves the other two
 known; adding a fourth makes only the fourth new.
 
+Paths in a baseline, and in its fingerprints, are relative to the baseline
+file's folder, so one baseline matches from any folder: a run at the
+repository's root and a pre-commit hook in a subfolder agree. (Version 1
+baselines, from newslint 0.2, took paths relative to the folder they were
+written from, and are still read so; `--write-baseline` writes version 2.)
+
 A baseline is written through a temporary file and a rename: a full disk or
 a killed run leaves the old baseline whole. Reading one checks its shape, so
 a damaged or hand-edited file is one line, never a traceback.
@@ -15,14 +21,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from newslint.files import FileProblem, os_problem, read_regular, write_atomically
 from newslint.model import Diagnostic
 from newslint.paths import relative_path
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Version 1 took paths relative to the current folder, not to the baseline's.
+READ_VERSIONS = (1, 2)
 
 
 class BaselineError(Exception):
@@ -35,8 +45,10 @@ def _covered(d: Diagnostic) -> str:
     return " ".join(d.found.split())
 
 
-def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
-    """One md5 hex fingerprint per diagnostic, in the same order."""
+def fingerprints(diagnostics: Sequence[Diagnostic], base: str | None = None) -> list[str]:
+    """One md5 hex fingerprint per diagnostic, in the same order; paths are
+    taken relative to the folder ``base`` (default: the current folder, as
+    the CI formats show them)."""
     seen: Counter[tuple[str, str, str]] = Counter()
     # Occurrence numbers follow document order, whatever order the caller uses.
     order = sorted(
@@ -45,7 +57,7 @@ def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
     prints = [""] * len(diagnostics)
     for index in order:
         d = diagnostics[index]
-        key = (d.rule, relative_path(d.path), _covered(d))
+        key = (d.rule, _relative(d.path, base), _covered(d))
         seen[key] += 1
         raw = "\x1f".join((*key, str(seen[key])))
         # surrogateescape: a file name that is not UTF-8 keeps its own bytes.
@@ -53,17 +65,32 @@ def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
     return prints
 
 
+def _relative(path: str, base: str | None) -> str:
+    """``path`` as a baseline records it: relative to ``base``, with forward slashes."""
+    if base is None or path == "-":
+        return relative_path(path)
+    try:
+        return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows): no relative path exists
+        return os.path.abspath(path).replace(os.sep, "/")
+
+
+def _folder(baseline: str) -> str:
+    return os.path.dirname(os.path.abspath(baseline))
+
+
 def write(path: str, diagnostics: Sequence[Diagnostic]) -> int:
     """Write the baseline of ``diagnostics``; returns how many it records."""
+    base = _folder(path)
     entries = [
         {
             "fingerprint": fingerprint,
             "rule": d.rule,
-            "path": relative_path(d.path),
+            "path": _relative(d.path, base),
             "line": d.line,
             "message": d.message,
         }
-        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics))
+        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics, base))
     ]
     entries.sort(key=lambda entry: (entry["path"], entry["line"], entry["rule"], entry["fingerprint"]))
     data = {"version": FORMAT_VERSION, "tool": "newslint", "findings": entries}
@@ -76,8 +103,21 @@ def write(path: str, diagnostics: Sequence[Diagnostic]) -> int:
     return len(entries)
 
 
-def read(path: str) -> set[str]:
-    """The fingerprints a baseline file records."""
+@dataclass(frozen=True)
+class Baseline:
+    """The fingerprints a baseline file records, and the folder its paths are relative to."""
+
+    known: frozenset[str]
+    base: str | None  # None: the current folder (version 1)
+
+    def new_findings(self, diagnostics: Sequence[Diagnostic]) -> list[Diagnostic]:
+        """The diagnostics whose fingerprints the baseline does not know."""
+        prints = fingerprints(diagnostics, self.base)
+        return [d for d, fingerprint in zip(diagnostics, prints) if fingerprint not in self.known]
+
+
+def read(path: str) -> Baseline:
+    """The fingerprints a baseline file records, and where its paths start."""
     try:
         data = json.loads(read_regular(path))
     except FileProblem as problem:
@@ -86,17 +126,13 @@ def read(path: str) -> set[str]:
         why = "nested too deeply" if isinstance(error, RecursionError) else f"invalid JSON: {error}"
         raise BaselineError(f"{path}: not a newslint baseline ({why})") from None
     findings = data.get("findings") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(findings, list):
-        raise BaselineError(f"{path}: not a newslint baseline (version {FORMAT_VERSION})")
+    version = data.get("version") if isinstance(data, dict) else None
+    if version not in READ_VERSIONS or not isinstance(findings, list):
+        raise BaselineError(f"{path}: not a newslint baseline (version 1 or {FORMAT_VERSION})")
     known = set()
     for number, entry in enumerate(findings, 1):
         fingerprint = entry.get("fingerprint") if isinstance(entry, dict) else None
         if not isinstance(fingerprint, str):
             raise BaselineError(f"{path}: not a newslint baseline (finding {number} has no fingerprint string)")
         known.add(fingerprint)
-    return known
-
-
-def new_findings(diagnostics: Sequence[Diagnostic], known: set[str]) -> list[Diagnostic]:
-    """The diagnostics whose fingerprints the baseline does not know."""
-    return [d for d, fingerprint in zip(diagnostics, fingerprints(diagnostics)) if fingerprint not in known]
+    return Baseline(frozenset(known), _folder(path) if version != 1 else None)

@@ -28,6 +28,7 @@ class FileResult:
     #: a worker never sends an article back.
     text: str | None = None
     fixed_text: str | None = None  # what --fix produced, when it changed anything
+    fixed: int = 0  # how many findings --fix (or --diff) fixed
     diff: str = ""
     #: Set when the diagnostics were linted and belong in the cache under this key.
     cache_key: str | None = None
@@ -116,7 +117,9 @@ def _check_file(
         from newslint.fixes import fix_until_stable, unified_diff, write_fixed  # difflib: only when fixing
 
         result.text = source.text
-        fixed = fix_until_stable(source.text, lint, unsafe=fixing.unsafe)
+        applied: list[Diagnostic] = []
+        fixed = fix_until_stable(source.text, lint, unsafe=fixing.unsafe, applied=applied)
+        result.fixed = len(applied)
         if fixed != source.text:
             result.fixed_text = fixed
             if fixing.diff:

@@ -66,30 +66,61 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "--format", "output_format", default="text", show_default=True, help="Output format: see `newslint formats`."
+    "--format",
+    "-f",
+    "output_format",
+    default="text",
+    show_default=True,
+    help="Output format: see `newslint formats`.",
+)
+@click.option("--output", "-o", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
+@click.option(
+    "--config",
+    "-c",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="Use this config file for every file; no discovery.",
 )
 @click.option(
     "--select", multiple=True, help="Only these rule IDs or prefixes (comma-separated; replaces the config's)."
 )
 @click.option(
-    "--ignore", multiple=True, help="Skip these rule IDs or prefixes (comma-separated; adds to the config's)."
+    "--extend-select",
+    multiple=True,
+    help="Also these rule IDs or prefixes, added to the config's (comma-separated; a rule off by default by its ID).",
 )
 @click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="Use this config file for every file; no discovery.",
+    "--ignore", multiple=True, help="Skip these rule IDs or prefixes (comma-separated; adds to the config's)."
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info"]),
     help="Lowest severity that fails the run, for every file [default: each file's config, else warning].",
 )
+@click.option(
+    "--min-severity",
+    type=click.Choice(["error", "warning", "info"]),
+    help="Report only findings at or above this severity (the others neither show nor fail the run).",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (2 still means an error).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only: no summary, no warnings.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text format (auto: on a terminal unless NO_COLOR is set; anywhere FORCE_COLOR is).",
+)
 @click.option("--fix", is_flag=True, help="Apply every safe fix, then report what remains.")
-@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and the report on stderr; write nothing.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply fixes marked unsafe too.")
 @click.option(
     "--fix-read-only", is_flag=True, help="With --fix, also write files that have no write permission (kept so)."
+)
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Check only the files changed since this git ref (a branch, tag or commit), and report only changed lines.",
 )
 @click.option(
     "--max-file-size",
@@ -99,7 +130,6 @@ def cli() -> None:
     help="Larger files are an error, not read (500k, 20M; 0 for no limit).",
 )
 @click.option("--stdin-filename", help="The name to report, pick the reader and find the config by, for `-`.")
-@click.option("--output", "output_path", type=click.Path(dir_okay=False), help="Write the report to this file.")
 @click.option(
     "--baseline",
     "baseline_path",
@@ -124,6 +154,13 @@ def cli() -> None:
 @click.option(
     "--force-exclude", is_flag=True, help="Skip files named on the command line that exclude or .gitignore cover."
 )
+@click.option(
+    "--allow-no-files", is_flag=True, help="A folder named on the command line may hold no file to check (a warning)."
+)
+@click.option("--show-files", is_flag=True, help="List the files that would be checked, and stop.")
+@click.option(
+    "--show-settings", is_flag=True, help="Print the settings (config, packs, rules) the files get, and stop."
+)
 def check(paths: tuple[str, ...], **values: Any) -> None:
     """Check articles (files, folders, or - for stdin)."""
     from newslint.run import RunOptions, UsageError, run
@@ -136,13 +173,19 @@ def check(paths: tuple[str, ...], **values: Any) -> None:
         config=config_path,
         select=_split(values["select"]) or None,
         ignore=_split(values["ignore"]),
+        extend_select=_split(values["extend_select"]),
         output_format=values["output_format"],
         output=values["output_path"],
         fail_on=values["fail_on"],
+        min_severity=values["min_severity"],
+        exit_zero=values["exit_zero"],
+        quiet=values["quiet"],
+        color=values["color"],
         fix=values["fix"],
         diff=values["diff"],
         unsafe_fixes=values["unsafe_fixes"],
         fix_read_only=values["fix_read_only"],
+        changed_since=values["changed_since"],
         max_file_size=values["max_file_size"],
         stdin_filename=values["stdin_filename"],
         baseline=values["baseline_path"],
@@ -152,6 +195,9 @@ def check(paths: tuple[str, ...], **values: Any) -> None:
         statistics=values["statistics"],
         respect_gitignore=values["respect_gitignore"],
         force_exclude=values["force_exclude"],
+        allow_no_files=values["allow_no_files"],
+        show_files=values["show_files"],
+        show_settings=values["show_settings"],
     )
     try:
         code = run(options)
@@ -245,9 +291,15 @@ def rules_test(directory: str | None) -> None:
         for rule in pack.rules:
             count += 1
             failures.extend(run_examples(rule))
+    if not count:
+        from newslint.run import UsageError
+
+        where = directory or "the built-in packs"
+        raise UsageError(f"{where}: no rules to test (a pack is <pack>/<family>/<name>.yaml)")
     for failure in failures:
         click.echo(_shown(failure))
-    click.echo(f"{count} rule{'s' if count != 1 else ''}, {len(failures)} failing example(s).")
+    failing = f"{len(failures)} failing example{'s' if len(failures) != 1 else ''}"
+    click.echo(f"{count} rule{'s' if count != 1 else ''}, {failing}.")
     raise SystemExit(EXIT_FINDINGS if failures else EXIT_CLEAN)
 
 
@@ -330,6 +382,10 @@ def init(style: str, force: bool) -> None:
         raise UsageError(f"unknown style {style!r} (built-in packs: {', '.join(builtin_packs())})")
     if os.path.lexists("newslint.yaml") and not force:
         raise UsageError("newslint.yaml already exists (use --force to overwrite)")
+    shadowed = _config_here()
+    if shadowed is not None:
+        # newslint.yaml is found first: the existing settings would stop applying without a word.
+        raise UsageError(f"{shadowed} already configures newslint here, and newslint.yaml would replace it")
     from newslint.files import os_problem, write_atomically
 
     try:
@@ -390,6 +446,20 @@ def learn(
             click.echo(f"  {decision.choice.question}: {decision.evidence()}")
     click.echo(f"Wrote {learned.profile_path} and {learned.authority_path} ({learned.names:,} names).")
     raise SystemExit(EXIT_ERROR if learned.errors else EXIT_CLEAN)
+
+
+def _config_here() -> str | None:
+    """The config in this folder that a new newslint.yaml would hide (.newslint.yaml, [tool.newslint])."""
+    if os.path.lexists(".newslint.yaml"):
+        return ".newslint.yaml"
+    try:
+        with open("pyproject.toml", "rb") as handle:
+            text = handle.read()
+    except OSError:
+        return None
+    if any(line.strip().startswith(b"[tool.newslint") for line in text.splitlines()):
+        return "pyproject.toml's [tool.newslint]"
+    return None
 
 
 @cli.command("formats")
@@ -512,6 +582,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:  # Ctrl-C; forked workers are already gone
         _error("interrupted")
         return EXIT_ERROR
+    except click.UsageError as error:
+        _error(_usage_problem(error))
+        return EXIT_ERROR
     except click.ClickException as error:
         error.show()
         return EXIT_ERROR
@@ -535,6 +608,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(str(error))
         return EXIT_ERROR
     return EXIT_CLEAN
+
+
+def _usage_problem(error: click.UsageError) -> str:
+    """A usage error as one line: what is wrong and where help is
+    (click's own is three lines: usage, a hint, and the error)."""
+    message = error.format_message().rstrip(".")
+    message = message[:1].lower() + message[1:]
+    command = error.ctx.command_path if error.ctx is not None else "newslint"
+    return f"{message} (see `{command} --help`)"
 
 
 def _is_expected(error: Exception) -> bool:

@@ -184,6 +184,8 @@ class Config:
     core: bool = True
     select: tuple[str, ...] | None = None  # None: every rule the packs enable
     ignore: tuple[str, ...] = ()
+    #: ``--extend-select``: rules (IDs or prefixes) added to ``select``, whatever it is.
+    extend_select: tuple[str, ...] = ()
     rules: tuple[tuple[str, Any], ...] = ()  # (rule ID, settings), in file order
     overrides: tuple[Override, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -203,7 +205,17 @@ class Config:
     def key(self) -> str:
         """Identifies the resolved rules and how files are read: equal keys, equal results."""
         return repr(
-            (self.packs, self.root, self.select, self.ignore, self.rules, self.readers, self.genre, self.authority)
+            (
+                self.packs,
+                self.root,
+                self.select,
+                self.ignore,
+                self.extend_select,
+                self.rules,
+                self.readers,
+                self.genre,
+                self.authority,
+            )
         )
 
     @property
@@ -274,9 +286,17 @@ class Config:
                 )
         return replace(config, overrides=())
 
-    def with_cli(self, select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Config:
-        """This config with the command line's ``--select`` (replacing) and ``--ignore`` (adding)."""
-        return replace(self, select=select if select else self.select, ignore=self.ignore + ignore)
+    def with_cli(
+        self, select: tuple[str, ...] | None, ignore: tuple[str, ...], extend_select: tuple[str, ...] = ()
+    ) -> Config:
+        """This config with the command line's ``--select`` (replacing), ``--ignore``
+        and ``--extend-select`` (adding)."""
+        return replace(
+            self,
+            select=select if select else self.select,
+            ignore=self.ignore + ignore,
+            extend_select=self.extend_select + extend_select,
+        )
 
 
 def _spec(patterns: tuple[str, ...]) -> Any:
@@ -395,15 +415,18 @@ def _nearest(name: str, rules: dict[str, Rule]) -> str:
 
 
 def is_active(config: Config, rule: Rule) -> bool:
-    """The longest matching selector wins; on a tie, ignore wins."""
-    best_select = max((len(s) for s in config.select or () if selects(s, rule.id)), default=-1)
+    """The longest matching selector wins; on a tie, ignore wins. ``extend_select``
+    adds to ``select`` (to every rule the packs enable when there is none)."""
+    selectors = (*(config.select or ()), *config.extend_select)
+    best_select = max((len(s) for s in selectors if selects(s, rule.id)), default=-1)
     best_ignore = max((len(s) for s in config.ignore if selects(s, rule.id)), default=-1)
     if best_ignore >= 0 and best_ignore >= best_select:
         return False
-    if config.select is None:
-        return rule.enabled
     # A rule off by default is turned on by naming it, not by a prefix.
-    return best_select >= 0 and (rule.enabled or rule.id in config.select)
+    named = rule.id in selectors
+    if config.select is None:
+        return rule.enabled or named
+    return best_select >= 0 and (rule.enabled or named)
 
 
 # -- loading -------------------------------------------------------------------

@@ -72,6 +72,8 @@ def applies(doc: Document, rule: Rule, offset: int) -> bool:
     block = doc.block_at(offset)
     if block is None or (rule.scope != "all" and block.kind != rule.scope):
         return False
+    if not rule.verbatim and doc.in_verbatim(offset):
+        return False  # a quoted tweet or report keeps its own dates, dashes, spelling
     if rule.speech == "any":
         return True
     return doc.in_quote(offset) == (rule.speech == "inside")

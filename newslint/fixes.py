@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from newslint.files import NotWritten, os_problem, remove_quietly, remove_stale_temporaries, temporary_beside
 from newslint.model import Diagnostic
+from newslint.paths import relative_path
 from newslint.safetext import shown
 
 #: Fixing can expose new fixable text (a fixed quote changes the style count);
@@ -50,24 +51,48 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic], *, unsafe: bool = 
     return "".join(pieces)
 
 
-def fix_until_stable(text: str, lint: Callable[[str], list[Diagnostic]], *, unsafe: bool = False) -> str:
+def fix_until_stable(
+    text: str,
+    lint: Callable[[str], list[Diagnostic]],
+    *,
+    unsafe: bool = False,
+    applied: list[Diagnostic] | None = None,
+) -> str:
+    """``text`` with fixes applied round after round until nothing changes;
+    ``applied`` collects the findings whose fixes went in (for "N fixed")."""
     for _ in range(MAX_ROUNDS):
-        fixed = apply_fixes(text, lint(text), unsafe=unsafe)
+        chosen = choose_fixes(lint(text), unsafe=unsafe)
+        fixed = apply_fixes(text, chosen, unsafe=unsafe)
         if fixed == text:
             break
+        if applied is not None:
+            applied.extend(chosen)
         text = fixed
     return text
 
 
+#: What a unified diff says after a line that has no line break (GNU diff, git).
+NO_NEWLINE = "\\ No newline at end of file\n"
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
-            fromfile=f"a/{shown(path)}",  # a name with a line break must not forge diff lines
-            tofile=f"b/{shown(path)}",
-        )
-    )
+    """A unified diff of ``before`` to ``after`` that ``git apply`` and
+    ``patch -p1`` take: lines split at line feeds only (a form feed or a
+    Unicode line separator is text to them), and a last line without a line
+    break marked as diff marks it."""
+    name = shown(relative_path(path))  # a name with a line break must not forge diff lines
+    end = "\t" if " " in name else ""  # as git writes it, so that patch reads a name with spaces whole
+    out = []
+    for line in difflib.unified_diff(_lines(before), _lines(after), f"a/{name}{end}", f"b/{name}{end}"):
+        out.append(line if line.endswith("\n") else line + "\n" + NO_NEWLINE)
+    return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` as lines that keep their line feed (the last may have none)."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
 
 
 def write_fixed(

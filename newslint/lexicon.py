@@ -30,7 +30,8 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Dame", "Lord", "L
 #: Abbreviations that end in a full stop without ending a sentence.
 ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Sen", "Rep", "Gov",
-    "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "approx",
+    "Jr", "Sr", "Mt", "No", "vs", "etc", "Inc", "Ltd", "Co", "Corp", "approx", "Prop", "Ave", "Blvd", "Maj",
+    "Adm", "Supt", "Insp", "Det", "Atty", "Fr",
 )  # fmt: skip
 
 # Verbs that attribute speech or writing, as base form and the forms that

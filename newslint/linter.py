@@ -25,6 +25,8 @@ from newslint.rules import Rule
 from newslint.suppressions import UNUSED_RULE
 from newslint.suppressions import apply as apply_suppressions
 
+_State = tuple[Config | str | None, tuple[str, ...] | None, tuple[str, ...], tuple[str, ...]]
+
 
 class Linter:
     def __init__(
@@ -33,22 +35,23 @@ class Linter:
         *,
         select: tuple[str, ...] | None = None,
         ignore: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
     ) -> None:
         """``config`` (a Config or a config file's path) is used for every
         file; without it each file gets the nearest config above it.
-        ``select`` replaces and ``ignore`` adds to every config's own."""
+        ``select`` replaces and ``ignore`` and ``extend_select`` add to every config's own."""
         self._given = config
-        self.select, self.ignore = select, ignore
+        self.select, self.ignore, self.extend_select = select, ignore, extend_select
         self.reload()
 
-    def __getstate__(self) -> tuple[Config | str | None, tuple[str, ...] | None, tuple[str, ...]]:
+    def __getstate__(self) -> _State:
         """A Linter travels to a spawned worker as its settings; the worker
         loads and compiles afresh (compiled patterns do not pickle cheaply)."""
-        return self._given, self.select, self.ignore
+        return self._given, self.select, self.ignore, self.extend_select
 
-    def __setstate__(self, state: tuple[Config | str | None, tuple[str, ...] | None, tuple[str, ...]]) -> None:
-        given, select, ignore = state
-        self.__init__(given, select=select, ignore=ignore)  # type: ignore[misc]
+    def __setstate__(self, state: _State) -> None:
+        given, select, ignore, extend_select = state
+        self.__init__(given, select=select, ignore=ignore, extend_select=extend_select)  # type: ignore[misc]
 
     def reload(self) -> None:
         """Forget every config, pack and compiled rule: the next check reads them afresh."""
@@ -85,7 +88,7 @@ class Linter:
                 path = discover(folder)
                 found = self._load(path) if path else Config()
             # --select and --ignore applied once per folder, not once per file.
-            config = self._by_folder[folder] = found.with_cli(self.select, self.ignore)
+            config = self._by_folder[folder] = found.with_cli(self.select, self.ignore, self.extend_select)
         return config
 
     def _load(self, path: str) -> Config:
@@ -97,9 +100,14 @@ class Linter:
 
     def rules(self, config: Config) -> tuple[Rule, ...]:
         """The active rules of ``config``, settings applied."""
-        if self.select or self.ignore:
+        if self.select or self.ignore or self.extend_select:
             known = self.packs.all_rules(config)
-            for option, selectors in (("--select", self.select or ()), ("--ignore", self.ignore)):
+            options = (
+                ("--select", self.select or ()),
+                ("--ignore", self.ignore),
+                ("--extend-select", self.extend_select),
+            )
+            for option, selectors in options:
                 for selector in selectors:
                     problem = unknown_selector(selector, known)
                     if problem:

@@ -36,6 +36,12 @@ COMMON_KEYS: dict[str, Option] = {
     "speech": Option(
         Choice(*SPEECH_MODES), "outside", "Whether the rule looks outside direct speech, inside it, or both."
     ),
+    "verbatim": Option(
+        Bool(),
+        True,
+        "Whether the rule also looks at text reproduced as written (a quoted tweet, statement or report): "
+        "false for house style, which a quoted document keeps its own way.",
+    ),
     "genres": Option(
         Choices(*GENRES),
         [],
@@ -52,7 +58,7 @@ COMMON_KEYS: dict[str, Option] = {
     "examples": Option(ExampleTexts(), help="Texts the rule must flag (bad) and must pass (good); run as tests."),
 }
 #: What a config or pack may change of a rule: everything but its kind, docs and examples.
-SETTABLE_KEYS = ("severity", "scope", "speech", "genres", "enabled", "message", "fix", "link")
+SETTABLE_KEYS = ("severity", "scope", "speech", "verbatim", "genres", "enabled", "message", "fix", "link")
 DOCS_URL = "https://github.com/newslint/newslint/blob/main/docs/rules/{pack}.md#{anchor}"
 
 
@@ -71,6 +77,7 @@ class Rule:
     severity: Severity
     scope: str
     speech: str
+    verbatim: bool
     #: The genres the rule checks; empty: every genre.
     genres: tuple[str, ...]
     enabled: bool

@@ -56,10 +56,16 @@ def walk(
             yield Found(path, error="no such file or directory")
         else:
             config = config_for(path)
-            if force_exclude and _excluded(path, config, _GitIgnores.for_path(path) if respect_gitignore else None):
+            if force_exclude and excluded(path, config, respect_gitignore=respect_gitignore):
                 yield Found(path, skipped="excluded by the config or .gitignore (--force-exclude)")
             else:
                 yield Found(path, config)
+
+
+def excluded(path: str, config: Config, *, respect_gitignore: bool = True) -> bool:
+    """Whether ``exclude`` (or, unless told not to, .gitignore) covers ``path``,
+    as ``--force-exclude`` decides for a named file (and for stdin's name)."""
+    return _excluded(path, config, _GitIgnores.for_path(path) if respect_gitignore else None)
 
 
 def _excluded(path: str, config: Config, ignores: _GitIgnores | None) -> bool:

@@ -57,6 +57,7 @@ FLOORS: dict[str, int] = {
     "forking": 10,
     "parallel": 11,
     "progress": 0,
+    "gitdiff": 0,
     "run": 12,
     # the language server and the HTTP service, beside the run
     "server": 12,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,35 @@ def test_unreadable_baseline_is_a_usage_error(story: Path, capsys: pytest.Captur
     assert main(["check", "--no-cache", "story.txt", "--baseline", "baseline.json"]) == 2
     assert "not a newslint baseline" in capsys.readouterr().err
     assert main(["check", "--no-cache", "story.txt", "--baseline", "missing.json"]) == 2
+
+
+def test_a_baseline_matches_from_any_folder(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Written at the root, used from a subfolder (a pre-commit hook there), and the other way round."""
+    news = story.parent / "news"
+    news.mkdir()
+    story.rename(news / "story.txt")
+    assert main(["check", "--no-cache", "news", "--write-baseline", "baseline.json"]) == 0
+    data = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
+    assert data["version"] == 2 and {entry["path"] for entry in data["findings"]} == {"news/story.txt"}
+    capsys.readouterr()
+    os.chdir(news)
+    assert main(["check", "--no-cache", "story.txt", "--baseline", "../baseline.json"]) == 0
+    assert capsys.readouterr().out == "No problems found in 1 file.\n"
+    assert main(["check", "--no-cache", "story.txt", "--write-baseline", "../baseline.json"]) == 0
+    assert json.loads(Path("../baseline.json").read_text(encoding="utf-8")) == data
+    os.chdir(story.parent)
+    assert main(["check", "--no-cache", str(news / "story.txt"), "--baseline", "baseline.json"]) == 0
+
+
+def test_a_version_1_baseline_still_matches_from_where_it_was_written(
+    story: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """newslint 0.2 wrote paths relative to the current folder: they still match there."""
+    from newslint.baseline import fingerprints
+    from newslint.linter import Linter
+
+    found = Linter().lint_text(ARTICLE, "story.txt")
+    Path("old").mkdir()
+    entries = [{"fingerprint": fp, "rule": d.rule, "path": "story.txt"} for d, fp in zip(found, fingerprints(found))]
+    Path("old/baseline.json").write_text(json.dumps({"version": 1, "findings": entries}), encoding="utf-8")
+    assert main(["check", "--no-cache", "story.txt", "--baseline", "old/baseline.json"]) == 0

@@ -67,7 +67,10 @@ _DESCRIPTORS = frozenset(
 # What may follow a product's name and say what it is: "the PSP console", "UMD format".
 _CLASS_AFTER = frozenset(
     "console consoles handheld handhelds format formats card cards device devices handset handsets player players "
-    "camera cameras chip chips drive drives disc discs software steroid drug".split()
+    "camera cameras chip chips drive drives disc discs software steroid drug "
+    # ... and a group's: "the anti-Islamic PEGIDA movement", "the ESG rating".
+    "movement movements group groups party campaign coalition alliance network militia organisation "
+    "organization rating ratings standard standards".split()
 )
 # A gloss after the first use: "PG - parental guidance -", "EDS, the computer firm".
 _GLOSS_AFTER_RE = lazy_compile(r"\s*(?:,|\s[-–—]|\()\s*(?:the\s+|an?\s+)?(?P<gloss>(?:[\p{L}'’-]+\s+){0,4}[\p{L}'’-]+)")
@@ -279,7 +282,9 @@ def _explained_after(prose: str, short: str, end: int, limit: int) -> bool:
     defined = _DEFINED_RE.match(prose, end, limit)
     if defined is not None and any(word.lower() in _DESCRIPTORS for word in defined.group("words").split()):
         return True
-    return re.search(rf"[.!?]\s+{re.escape(short)}s? (?:is|are|stands for|means)\b", prose[end:limit]) is not None
+    # (or "Those initials stand for …", "The acronym means …")
+    subject = rf"(?:{re.escape(short)}s?|(?:The|Those|These|Its) (?:initials|letters|acronym|abbreviation))"
+    return re.search(rf"[.!?]\s+{subject} (?:is|are|stands? for|means?)\b", prose[end:limit]) is not None
 
 
 _DEFINED_RE = lazy_compile(

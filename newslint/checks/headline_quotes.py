@@ -16,7 +16,7 @@ from newslint.checks import Check, Finding, Option
 from newslint.document import Document
 from newslint.options import Choice
 from newslint.terms import Hit
-from newslint.text.quotes import Mark
+from newslint.text.quotes import MARKS, Mark
 
 _TO_SINGLE = {'"': "'", "“": "‘", "”": "’"}
 _TO_DOUBLE = {single: double for double, single in _TO_SINGLE.items()}
@@ -43,15 +43,20 @@ class HeadlineQuotes(Check):
             for quote in doc.quotes.quotes:
                 if not block.start <= quote.open.offset < block.end or quote.close is None:
                     continue
-                if quote.open.kind == unwanted and not (quote.open.doubled or quote.close.doubled):
-                    # ('' typed for a double mark is quotes.doubled-single's to report)
+                if quote.open.kind == quote.close.kind == unwanted and not (quote.open.doubled or quote.close.doubled):
+                    # (a doubled mark, '' for ", and a pair of two kinds are the quotes rules' to report)
                     yield self._finding(doc, quote.open, quote.close, swap)
 
     def _finding(self, doc: Document, opener: Mark, closer: Mark, swap: dict[str, str]) -> Finding:
-        """One finding for the pair, from mark to mark, with both swapped."""
+        """One finding for the pair, from mark to mark, with both swapped.
+
+        The fix rewrites the span between them as it stands, so it is offered
+        only where no other mark stands inside: there the quotation rules
+        have fixes of their own, and two fixes over one span would undo each
+        other round after round."""
         marks = swap[opener.char] + swap[closer.char]
         inside = doc.text[opener.offset + 1 : closer.offset]
-        replacement = marks[0] + inside + marks[1]
+        replacement = None if any(char in MARKS for char in inside) else marks[0] + inside + marks[1]
         return Finding(
             opener.offset, closer.offset + 1, {"marks": self.opts["marks"], "replacement": marks}, replacement
         )

@@ -25,9 +25,22 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from newslint.model import Diagnostic
+from newslint.model import Diagnostic, Severity
 from newslint.rules import Rule
 from newslint.safetext import dump_json, printable_path, shown
+
+#: The rule ID under which the machine formats list a file that could not be
+#: checked (as ruff lists an unreadable file under E902): not a rule, never
+#: selected or ignored, always an error.
+NOT_CHECKED = "newslint.not-checked"
+
+
+@dataclass(frozen=True)
+class NotChecked:
+    """A file (or folder) that could not be checked, and why (without the path)."""
+
+    path: str
+    problem: str
 
 
 @dataclass
@@ -41,9 +54,28 @@ class Report:
     color: bool = False
     rules: Mapping[str, Rule] = field(default_factory=dict)  # for formats that describe rules
     paths: list[str] = field(default_factory=list)  # every file checked, clean ones too (junit lists them)
+    #: What could not be checked, with why: every format counts these.
+    failures: list[NotChecked] = field(default_factory=list)
+    #: With --fix: how many findings its fixes removed (None: not fixing).
+    fixed: int | None = None
+    #: Columns a source line may take under a finding (longer ones show a window around the span).
+    width: int = 100
+    #: Whether the human formats end with the summary line (not with --quiet).
+    show_summary: bool = True
 
 
-__all__ = ["Report", "dump_json", "formats", "printable_path", "render", "shown", "summary"]
+__all__ = [
+    "NOT_CHECKED",
+    "NotChecked",
+    "Report",
+    "dump_json",
+    "formats",
+    "not_checked_diagnostics",
+    "printable_path",
+    "render",
+    "shown",
+    "summary",
+]
 
 
 def formats() -> list[str]:
@@ -56,8 +88,8 @@ def _module(name: str) -> ModuleType:
 
 
 def describe(name: str) -> str:
-    """The first line of a format's docstring."""
-    return (_module(name).__doc__ or "").strip().splitlines()[0]
+    """The first line of a format's docstring, as plain text (no reStructuredText ``literals``)."""
+    return (_module(name).__doc__ or "").strip().splitlines()[0].replace("``", "")
 
 
 def render(name: str, report: Report) -> str:
@@ -70,23 +102,46 @@ def plural(count: int, word: str) -> str:
 
 
 def summary(report: Report) -> str:
-    counts = Counter(d.severity.value for d in report.diagnostics)
+    """``Found 3 problems (1 error, 2 warnings) in 2 files.`` and what --fix would do;
+    with --fix, ``Found 5 problems (2 fixed, 3 remaining: 3 warnings) in 2 files.``"""
     files = plural(report.files_checked, "file")
     failed = f" {plural(report.files_failed, 'file')} could not be checked." if report.files_failed else ""
-    if not report.diagnostics:
+    fixed = report.fixed or 0
+    if not report.diagnostics and not fixed:
+        if not report.files_checked:
+            return f"No files checked.{failed}"
         return f"No problems found in {files}.{failed}"
-    parts = ", ".join(
-        f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
-        for s in ("error", "warning", "info")
-        if counts[s]
-    )
+    total = len(report.diagnostics)
+    parts = _severities(report.diagnostics)
     safe = sum(d.fix is not None and d.fix.safe for d in report.diagnostics)
     unsafe = sum(d.fix is not None and not d.fix.safe for d in report.diagnostics)
     hint = f" {safe} fixable with --fix." if safe else ""
     if unsafe:
         hint += f" {unsafe} more with --fix --unsafe-fixes."
-    total = len(report.diagnostics)
+    if report.fixed is not None:
+        remaining = f"{total} remaining: {parts}" if total else "0 remaining"
+        return f"Found {plural(total + fixed, 'problem')} ({fixed} fixed, {remaining}) in {files}.{hint}{failed}"
     return f"Found {plural(total, 'problem')} ({parts}) in {files}.{hint}{failed}"
+
+
+def _severities(diagnostics: list[Diagnostic]) -> str:
+    """``2 errors, 29 warnings``: the count of each severity present, most severe first."""
+    counts = Counter(d.severity.value for d in diagnostics)
+    return ", ".join(
+        f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}"
+        for s in ("error", "warning", "info")
+        if counts[s]
+    )
+
+
+def not_checked_diagnostics(report: Report) -> list[Diagnostic]:
+    """Each file that could not be checked as an error finding at 1:1 under
+    ``NOT_CHECKED``, for the formats whose readers know only findings (json,
+    jsonl, gitlab, github): a dashboard counts it, a script sees it."""
+    return [
+        Diagnostic(failure.path, 1, 1, 1, 1, NOT_CHECKED, Severity.ERROR, failure.problem, found=failure.problem)
+        for failure in report.failures
+    ]
 
 
 def statistics(report: Report) -> str:

@@ -7,7 +7,7 @@ from newslint.baseline import fingerprints
 from newslint.formats import Report
 from newslint.paths import relative_path
 
-__all__ = ["INFORMATION_URI", "finding_fingerprints", "relative_path"]
+__all__ = ["INFORMATION_URI", "finding_fingerprints", "fingerprints", "relative_path"]
 
 INFORMATION_URI = "https://github.com/newslint/newslint"
 

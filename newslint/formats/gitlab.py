@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from newslint.formats import Report, dump_json, printable_path
-from newslint.formats._ci import finding_fingerprints, relative_path
+from newslint.formats import Report, dump_json, not_checked_diagnostics, printable_path
+from newslint.formats._ci import fingerprints, relative_path
 
 # GitLab Code Quality has five levels; an error is a blocker of a merge, not critical.
 _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -11,7 +11,8 @@ _SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 def render(report: Report) -> str:
     issues = []
-    for d, fingerprint in zip(report.diagnostics, finding_fingerprints(report)):
+    diagnostics = [*report.diagnostics, *not_checked_diagnostics(report)]
+    for d, fingerprint in zip(diagnostics, fingerprints(diagnostics)):
         issues.append(
             {
                 "description": d.message,

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from newslint.formats import Report, dump_json, printable_path
+from newslint.formats import Report, dump_json, not_checked_diagnostics, printable_path
 
 
 def render(report: Report) -> str:
-    return dump_json([{**d.to_dict(), "path": printable_path(d.path)} for d in report.diagnostics], indent=2) + "\n"
+    return (
+        dump_json(
+            [
+                {**d.to_dict(), "path": printable_path(d.path)}
+                for d in [*report.diagnostics, *not_checked_diagnostics(report)]
+            ],
+            indent=2,
+        )
+        + "\n"
+    )

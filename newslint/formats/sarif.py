@@ -6,7 +6,7 @@ import os
 from typing import Any
 from urllib.parse import quote
 
-from newslint.formats import Report, dump_json
+from newslint.formats import NOT_CHECKED, Report, dump_json
 from newslint.formats._ci import INFORMATION_URI, finding_fingerprints, relative_path
 from newslint.model import Diagnostic
 from newslint.rules import Rule
@@ -72,6 +72,25 @@ def _result(d: Diagnostic, rule_index: int, fingerprint: str) -> dict[str, Any]:
     }
 
 
+def _invocation(report: Report) -> dict[str, Any]:
+    """The run, and each file it could not check as an error notification
+    (code scanning lists them as the tool's errors)."""
+    invocation: dict[str, Any] = {"executionSuccessful": not report.failures}
+    if report.failures:
+        invocation["toolExecutionNotifications"] = [
+            {
+                "level": "error",
+                "message": {"text": failure.problem},
+                "locations": [
+                    {"physicalLocation": {"artifactLocation": {"uri": _uri(failure.path), "uriBaseId": "%SRCROOT%"}}}
+                ],
+                "descriptor": {"id": NOT_CHECKED},
+            }
+            for failure in report.failures
+        ]
+    return invocation
+
+
 def render(report: Report) -> str:
     rules, index = _rules(report)
     prints = finding_fingerprints(report)
@@ -89,6 +108,7 @@ def render(report: Report) -> str:
                         "rules": rules,
                     }
                 },
+                "invocations": [_invocation(report)],
                 # Columns count characters of the decoded text, not UTF-16 units.
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(d, index[d.rule], fp) for d, fp in zip(report.diagnostics, prints)],

@@ -133,4 +133,5 @@ def test_a_diff_header_cannot_be_forged(capsys: pytest.CaptureFixture[str]) -> N
     write(name, "Council budget rises\n\nIt went on...\n")
     code, out, _ = run(["check", "--diff", name], capsys)
     assert code == 1
-    assert out.splitlines()[:2] == ["--- a/story\\n+++ b/other.txt.txt", "+++ b/story\\n+++ b/other.txt.txt"]
+    # The tab ends a name with a space in it, as git writes it.
+    assert out.splitlines()[:2] == ["--- a/story\\n+++ b/other.txt.txt\t", "+++ b/story\\n+++ b/other.txt.txt\t"]
