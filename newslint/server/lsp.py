@@ -374,10 +374,13 @@ def code_actions(
 
 
 def hover_text(checked: Checked, offset: int) -> tuple[str, Diagnostic] | None:
-    """Markdown for the rules of the findings at ``offset``, and the first of them."""
+    """Markdown for the rules of the findings at ``offset``, the narrowest
+    first (an ellipsis before the paragraph-wide quotation finding it sits
+    in), and that narrowest finding."""
     here = [d for d in checked.diagnostics if d.start <= offset < d.end or d.start == offset == d.end]
     if not here:
         return None
+    here.sort(key=lambda d: d.end - d.start)
     sections, seen = [], set()
     for d in here:
         rule = checked.rules.get(d.rule)
