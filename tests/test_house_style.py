@@ -329,3 +329,20 @@ def test_the_starter_writes_the_packs_own_choices(pack: str, tmp_path: Path) -> 
 
 def test_a_pack_without_house_style_gets_the_plain_starter() -> None:
     assert "# rules:\n#   headline.length" in starter("core")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Explained in the next paragraph (csmonitor, judged): a teaser, then the spelling out.
+        "Investors pour money into ESG funds, the report said. ESG funds grew.\n\n"
+        "Those initials stand for environmental, social and governance. The ESG market is big.",
+        # A word in capitals, not initials (foxnews, judged).
+        "The file was marked SECRET by officials. The SECRET label stuck.",
+        # Described by the noun after it (usatoday, judged).
+        "The anti-Islamic PEGIDA movement marched again. PEGIDA drew thousands.",
+    ],
+)
+def test_abbreviations_introduced_another_way_are_not_findings(body: str) -> None:
+    text = "Headline here\n\n" + body + "\n"
+    assert found(text, "extends: [american]\n", "style.abbreviations") == set()

@@ -177,7 +177,7 @@ def _candidates(doc: Document) -> dict[str, list[Use]]:
                 or prose[max(block.start, match.start() - 2) : match.start()].strip()[-1:].isdigit()
             ):
                 continue  # a speaker's label in a transcript ("KARL:"), a code ("16 USC")
-            if short not in uses and _written_in_lower_case(prose, short):
+            if short not in uses and (_written_in_lower_case(prose, short) or _english_word(short)):
                 rejected.add(short)
                 continue  # a word in capitals ("SECRET", "WAVE"), not an abbreviation
             if doc.in_quote(match.start()):
@@ -191,6 +191,14 @@ def _candidates(doc: Document) -> dict[str, list[Use]]:
 def _short(prose: str, start: int, end: int) -> bool:
     """A paragraph of six words or fewer: a subhead ("What will CBO say?")."""
     return len(prose[start:end].split()) <= 6
+
+
+def _english_word(short: str) -> bool:
+    """A word of five letters or more the word list knows in lower case
+    ("SECRET", "URGENT"): shorter ones are as often initials ("CARE")."""
+    from newslint.dictionary import everyday_word
+
+    return len(short) >= 5 and short.isalpha() and everyday_word(short)
 
 
 def _written_in_lower_case(prose: str, short: str) -> bool:
@@ -263,7 +271,9 @@ def _introduction(doc: Document, short: str, first: int) -> Introduction | None:
         spelled = _full_name_in(prose[opening:bracket_end], short)
         if spelled is not None:
             return Introduction((opening + spelled[0], opening + spelled[1]), (end + 1, bracket_end + 1))
-    if _explained_after(prose, short, end, limit) or _department(prose, short, limit):
+    # Explained in the rest of its paragraph, or the next ("Those initials stand for ...").
+    following = next((block.end for block in doc.blocks if block.start > limit), limit)
+    if _explained_after(prose, short, end, following) or _department(prose, short, limit):
         return Introduction(None, None)
     for body in doc.body:
         if body.start > limit:
