@@ -114,6 +114,13 @@ class Cache:
         #: False once the folder proves to be a symlink (or not a folder): no reads, no writes.
         self._usable = _not_a_link(directory) and _not_a_link(self.folder)
 
+    def holds_anything(self) -> bool:
+        """Whether any shard is on disk: a cold cache is not worth asking file by file."""
+        try:
+            return self._usable and any(name.endswith(".json") for name in os.listdir(self.folder))
+        except OSError:
+            return False
+
     def key(self, path: str, data: bytes, config_stamp: str) -> str:
         """Everything that decides a file's diagnostics: newslint's code, the
         config's stamp (its settings and rule files' bytes), the path, the bytes."""

@@ -157,5 +157,19 @@ def _cached(
     return cached
 
 
+def cached_result(
+    path: str, config: Config, linter: Linter, cache: Cache, max_size: int | None = DEFAULT_MAX_FILE_SIZE
+) -> FileResult | None:
+    """The file's result from the cache, or None (a miss, or a file to leave
+    to ``check_file``, which reports what is wrong with it). Reading and
+    hashing the file is all it costs: no rule is loaded for a hit."""
+    try:
+        data = read_bytes(path, max_size)
+    except ReadError:
+        return None
+    found = cache.get(cache.key(path, data, linter.stamp(config.for_path(path))))
+    return None if found is None else FileResult(path, diagnostics=found)
+
+
 def _suffix(path: str) -> str:
     return os.path.splitext(path)[1].lower() or path

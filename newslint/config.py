@@ -310,15 +310,22 @@ class Packs:
 
     def __init__(self) -> None:
         self._packs: dict[str, Pack] = {}
+        self._outlines: dict[str, Pack] = {}  # manifests and file lists, rules not loaded
         self._resolved: dict[str, tuple[Rule, ...]] = {}
 
-    def load(self, path: str, name: str) -> Pack:
-        if path not in self._packs:
-            self._packs[path] = load_pack(path, name)
+    def load(self, path: str, name: str, rules: bool = True) -> Pack:
+        if path in self._packs:
+            return self._packs[path]
+        if not rules:
+            if path not in self._outlines:
+                self._outlines[path] = load_pack(path, name, rules=False)
+            return self._outlines[path]
+        self._packs[path] = load_pack(path, name)
         return self._packs[path]
 
-    def chain(self, config: Config) -> list[Pack]:
-        """Every pack the config reads, parents before the packs that extend them."""
+    def chain(self, config: Config, rules: bool = True) -> list[Pack]:
+        """Every pack the config reads, parents before the packs that extend them
+        (``rules=False``: their manifests and file lists only)."""
         chain: list[Pack] = []
         seen: set[str] = set()
 
@@ -336,7 +343,7 @@ class Packs:
                 raise ConfigError(
                     f"{config.where}: {name!r} is not a rule pack (no pack.yaml, no <family>/<rule>.yaml files)"
                 )
-            pack = self.load(path, label)
+            pack = self.load(path, label, rules)
             for parent in pack.extends:
                 visit(parent, path)
             chain.append(pack)
@@ -366,8 +373,10 @@ class Packs:
         return self._resolved[config.key]
 
     def files(self, config: Config) -> list[str]:
-        """Every file the config's rules come from: pack manifests and rule files."""
-        return [file for pack in self.chain(config) for file in pack.files]
+        """Every file the config's rules come from: pack manifests and rule
+        files (listed, not loaded: a run served from the result cache loads
+        no rule)."""
+        return [file for pack in self.chain(config, rules=False) for file in pack.files]
 
 
 def _pack_path(name: str, root: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 
 from newslint.checking import FileResult, check_file
 from newslint.config import Config
@@ -73,7 +73,7 @@ def check_paths(
     on_done: Callable[[int], None] | None = None,
     max_size: int | None = DEFAULT_MAX_FILE_SIZE,
     warn: Callable[[str], None] = lambda message: None,
-) -> Iterator[FileResult]:
+) -> Generator[FileResult, None, None]:
     """FileResults for ``jobs_list`` (files only, no stdin, no fixing), in order.
 
     ``on_done`` hears how many files are done, at least roughly: a forked run

@@ -314,8 +314,10 @@ def is_pack(folder: str) -> bool:
         return False
 
 
-def load_pack(path: str, name: str | None = None) -> Pack:
-    """Every rule file under ``path`` (``<family>/<name>.yaml``) and its pack.yaml."""
+def load_pack(path: str, name: str | None = None, *, rules: bool = True) -> Pack:
+    """Every rule file under ``path`` (``<family>/<name>.yaml``) and its
+    pack.yaml. ``rules=False`` reads the manifest and lists the rule files
+    without loading them: what a result-cache stamp needs."""
     if not os.path.isdir(path):
         raise YamlError(path, None, "rule pack not found (a built-in pack name or a folder of rules)")
     pack = Pack(name=name or os.path.basename(os.path.normpath(path)), path=path)
@@ -332,7 +334,8 @@ def load_pack(path: str, name: str | None = None) -> Pack:
                 file_path = os.path.join(family_dir, filename)
                 if not _valid_id(rule_id):
                     raise YamlError(file_path, None, f"bad rule ID {rule_id!r}: use lower-case words and hyphens")
-                pack.rules.append(load_rule(file_path, rule_id, pack.name))
+                if rules:
+                    pack.rules.append(load_rule(file_path, rule_id, pack.name))
                 pack.files.append(file_path)
     return pack
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TextIO
 
-from newslint.checking import FileResult, FixOptions, check_file
+from newslint.checking import FileResult, FixOptions, cached_result, check_file
 from newslint.config import Config, is_active
 from newslint.files import DEFAULT_MAX_FILE_SIZE, FileProblem, os_problem, read_regular
 from newslint.linter import Linter, rules_of
@@ -451,18 +451,25 @@ def _check_batch(
     from newslint.progress import Progress
 
     cache_dir = None
+    served: list[FileResult | None] = [None] * len(jobs)
     if options.cache:
-        from newslint.cache import cache_root
+        from newslint.cache import Cache, cache_root
 
         cache_dir = cache_root(os.getcwd())
         for config in _distinct(config for _, config in jobs):
             linter.stamp(config)  # hash the rule files once, before any fork
-    for config in _distinct(config for _, config in jobs):
+        cache = Cache(cache_dir)
+        if cache.holds_anything():
+            # A warm cache answers here, before any rule is compiled or any
+            # worker forked: only the files it does not know go further.
+            served = [cached_result(path, config, linter, cache, options.max_file_size) for path, config in jobs]
+    misses = [job for job, result in zip(jobs, served) if result is None]
+    for config in _distinct(config for _, config in misses):
         linter.ruleset(config)  # compile once; forked workers inherit it
-    progress = Progress(0 if options.quiet else len(jobs), messages.stream)
+    progress = Progress(0 if options.quiet else len(misses), messages.stream)
     try:
-        yield from check_paths(
-            jobs,
+        checked = check_paths(
+            misses,
             linter,
             jobs=options.jobs or default_jobs(),
             cache_dir=cache_dir,
@@ -470,6 +477,11 @@ def _check_batch(
             max_size=options.max_file_size,
             warn=messages.warning,
         )
+        try:
+            for result in served:
+                yield result if result is not None else next(checked)
+        finally:
+            checked.close()  # writes the new cache entries and ends the workers
     finally:
         progress.close()
 

@@ -132,3 +132,26 @@ def test_racing_processes_leave_the_cache_readable(corpus: Path) -> None:
     assert not list(SHARDS.glob("*.tmp"))  # every shard is complete: entries() parsed them
     served = subprocess.run(command, stdout=subprocess.PIPE, env=env, check=False)
     assert json.loads(served.stdout) == json.loads(outputs[0])
+
+
+def test_a_warm_cache_answers_before_compiling_or_forking(
+    corpus: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every file known, the run builds no rule set and forks no
+    worker: two jobs cost what one does."""
+    assert main(["check", "news", "-j", "2", "--format", "json"]) == 1
+    first = capsys.readouterr().out
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a warm run built a rule set or forked")
+
+    monkeypatch.setattr("newslint.linter.Linter.ruleset", refuse)
+    monkeypatch.setattr("newslint.forking.forked", refuse)
+    assert main(["check", "news", "-j", "2", "--format", "json"]) == 1
+    assert capsys.readouterr().out == first
+    # One file changed: that one alone is checked.
+    (corpus / "story-007.txt").write_text("Headline\n\nIt went on...\n", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.chdir(corpus.parent)
+    assert main(["check", "news", "-j", "2", "--format", "json"]) == 1
+    assert '"path": "news/story-007.txt"' in capsys.readouterr().out
