@@ -13,9 +13,11 @@ and ``reload()`` forgets them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from newslint.version import __version__
+
+# Not `from typing import TYPE_CHECKING`: importing typing costs every run of
+# the command, `newslint --version` included, more than all the rest of it.
+TYPE_CHECKING = False
 
 __all__ = ["lint_text", "Diagnostic", "Linter", "__version__"]
 

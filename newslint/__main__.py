@@ -1,3 +1,3 @@
-from newslint.cli import run
+from newslint.entry import run
 
 run()

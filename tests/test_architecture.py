@@ -65,6 +65,7 @@ FLOORS: dict[str, int] = {
     "learn": 12,
     # 13: the command line on top
     "cli": 13,
+    "entry": 14,
     "__main__": 14,
     # the public API (newslint.lint_text, newslint.Linter) is the package itself, on top
     "": 15,

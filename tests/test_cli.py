@@ -305,3 +305,18 @@ def test_every_rules_help_link_points_at_its_entry() -> None:
             address, _, anchor = rule.help_uri.partition("#")
             assert address.endswith(f"docs/rules/{pack}.md")
             assert f"\n## {rule.id}\n" in page and anchor == rule.id.replace(".", "")
+
+
+def test_version_answers_before_the_command_line_is_imported() -> None:
+    """`newslint --version` costs little more than Python's start: no click, no typing."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.argv = ['newslint', '--version']\n"
+        "from newslint.entry import run\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('click', 'typing', 'newslint.cli') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == [f"newslint, version {__import__('newslint').__version__}", "[]"]
