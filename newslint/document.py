@@ -60,6 +60,10 @@ NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?!
 _ASCII_NAME_RE = re.compile(r"[A-Z](?<![\w'-].)[A-Za-z']*(?:-[A-Z][A-Za-z]*)*(?![\w-])", re.ASCII)
 
 
+# A word as has_word reads it: a run of word characters, apostrophes and hyphens.
+_TOKEN_RE = re.compile(r"[\w'’-]+")
+
+
 def lower_in_place(text: str) -> str:
     """``text`` lower-cased with every offset kept (``"İ".lower()`` is two characters)."""
     lowered = text.lower()
@@ -180,6 +184,15 @@ class Document:
             return self.blocks[index]
         return None
 
+    def block_index(self, block: Block) -> int:
+        """Where ``block`` is in ``blocks``, as ``blocks.index(block)`` says,
+        found by its start (a search of the list per call made checks that ask
+        it of every paragraph quadratic on a long text)."""
+        index = bisect.bisect_left(self._block_starts, block.start)
+        if index < len(self.blocks) and self.blocks[index] == block:
+            return index
+        return self.blocks.index(block)
+
     def blocks_of(self, scope: str) -> list[Block]:
         if scope == "all":
             return self.blocks
@@ -196,6 +209,16 @@ class Document:
         for block in self.blocks:
             spans.extend(self._split_sentences(block.start, block.end))
         return spans
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each of ``sentences`` starts, in order: for bisecting."""
+        return [sentence.start for sentence in self.sentences]
+
+    def sentences_in(self, start: int, end: int) -> list[Span]:
+        """The sentences that start at ``start`` or after and before ``end``."""
+        starts = self.sentence_starts
+        return self.sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
     def _split_sentences(self, start: int, end: int) -> Iterator[Span]:
         prose = self.prose
@@ -218,7 +241,20 @@ class Document:
         return frozenset((_ASCII_NAME_RE if prose.isascii() else NAME_RE).findall(prose))
 
     @cached_property
-    def memo(self) -> dict[object, bool]:
+    def _words(self) -> frozenset[str]:
+        return frozenset(_TOKEN_RE.findall(self.prose))
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` stands in the prose with no word character,
+        apostrophe or hyphen either side ("wave" in "a wave of", not in
+        "waved" or "new-wave"). The prose's words are listed once, on the
+        first question: a search per question made long texts quadratic."""
+        if _TOKEN_RE.fullmatch(word):
+            return word in self._words
+        return re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self.prose) is not None
+
+    @cached_property
+    def memo(self) -> dict[object, Any]:
         """Answers several rules ask of this document (prefilters), kept once."""
         return {}
 

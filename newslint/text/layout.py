@@ -10,6 +10,7 @@ capitals, a related-story teaser between paragraphs is a headline, not prose.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from newslint.lexicon import MONTH_ABBREVIATIONS, MONTHS, alternation
 from newslint.patterns import lazy_compile
@@ -141,12 +142,14 @@ def appended_comments(prose: str, spans: list[tuple[int, int]]) -> int | None:
     or second person, or ending in ? or !) with no reporting verb and no
     quotation, after an article that reports (said, quotes)."""
     flags = [_comment_like(prose[start:end]) for start, end in spans]
-    reported = [bool(_REPORTED_RE.search(prose[start:end])) for start, end in spans]
+    # How many paragraphs before each one report: a running count, not a
+    # sum per paragraph (which made a long text quadratic).
+    reported_before = list(accumulate((bool(_REPORTED_RE.search(prose[start:end])) for start, end in spans), initial=0))
     best = None
     personal = 0
     for index in range(len(spans) - 1, 1, -1):
         personal += flags[index]
         length = len(spans) - index
-        if flags[index] and length >= _MIN_COMMENTS and personal / length >= 0.6 and sum(reported[:index]) >= 2:
+        if flags[index] and length >= _MIN_COMMENTS and personal / length >= 0.6 and reported_before[index] >= 2:
             best = index
     return spans[best][0] if best is not None else None
