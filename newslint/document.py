@@ -60,6 +60,8 @@ NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?!
 _ASCII_NAME_RE = re.compile(r"[A-Z](?<![\w'-].)[A-Za-z']*(?:-[A-Z][A-Za-z]*)*(?![\w-])", re.ASCII)
 
 
+_UNKNOWN = object()
+
 # A word as has_word reads it: a run of word characters, apostrophes and hyphens.
 _TOKEN_RE = re.compile(r"[\w'’-]+")
 
@@ -292,45 +294,46 @@ class Document:
 
     def in_dateline(self, offset: int) -> bool:
         block = self.block_at(offset)
-        return any(span.start <= offset < span.end for span in self.datelines if block and span.start == block.start)
+        if block is None or block.kind != "body":
+            return False
+        end = self._per_block("dateline", block, lambda: dateline_end(self.prose, block.start, block.end))
+        return end is not None and offset < end
+
+    # What follows is worked out per block when first asked, not for every
+    # block of the article at once: most articles ask about a few blocks
+    # (captions, headings and datelines of every block cost 0.05 s over the
+    # BBC corpus, and most was never read).
+
+    def _per_block(self, question: str, block: Block, answer: Callable[[], Any]) -> Any:
+        known = self._answers.get((question, block.start), _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._answers[(question, block.start)] = answer()
+        return known
 
     @cached_property
-    def _headings(self) -> frozenset[int]:
-        """Starts of the blocks set as headings: the headline, the
-        standfirst, and body lines that look like subheads or related-story
-        teasers."""
-        return frozenset(
-            block.start
-            for block in self.blocks
-            if block.kind != "body" or heading_like(self.prose[block.start : block.end])
-        )
+    def _answers(self) -> dict[tuple[str, int], Any]:
+        return {}
 
     def is_heading(self, block: Block) -> bool:
         """Headlines follow their own conventions: wire and US style write
-        "US" in a headline and "U.S." in the body."""
-        return block.start in self._headings
-
-    @cached_property
-    def _captions(self) -> frozenset[int]:
-        return frozenset(block.start for block in self.body if caption_like(self.prose[block.start : block.end]))
+        "US" in a headline and "U.S." in the body. The headline, the
+        standfirst, and body lines that look like subheads or related-story
+        teasers are headings."""
+        if block.kind != "body":
+            return True
+        return bool(self._per_block("heading", block, lambda: heading_like(self.prose[block.start : block.end])))
 
     def is_caption(self, block: Block) -> bool:
         """A photo caption left in the text: agency captions keep their own
         style ("US President Donald Trump speaks …" where the copy has "U.S.")."""
-        return block.start in self._captions
-
-    @cached_property
-    def _capitals(self) -> dict[int, bool]:
-        return {}
+        if block.kind != "body":
+            return False
+        return bool(self._per_block("caption", block, lambda: caption_like(self.prose[block.start : block.end])))
 
     def in_capitals(self, block: Block) -> bool:
         """A block set in capitals (a wire headline, a crosshead, a table
-        header): the case of its words says nothing about their spelling.
-        Worked out once per block, when first asked."""
-        known = self._capitals.get(block.start)
-        if known is None:
-            known = self._capitals[block.start] = in_capitals(self.prose[block.start : block.end])
-        return known
+        header): the case of its words says nothing about their spelling."""
+        return bool(self._per_block("capitals", block, lambda: in_capitals(self.prose[block.start : block.end])))
 
     @cached_property
     def comments_start(self) -> int | None:

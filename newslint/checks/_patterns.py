@@ -16,7 +16,7 @@ import regex
 from newslint.document import MASK, Document
 from newslint.lexicon import NAMED_LISTS
 from newslint.options import OptionError
-from newslint.prefilter import Prefilter, prefilter, window
+from newslint.prefilter import Prefilter, prefilter, window, worth_finding
 
 #: Seconds one search by a rule pattern may take (the `regex` module's own
 #: timeout, kept in C: a Python-side account of each pattern's time cost a
@@ -101,13 +101,13 @@ class RulePattern:
 
     def _near(self) -> tuple[Prefilter, int] | None:
         """The literals to try the pattern near and their reach, where
-        that pays (see _FEW); worked out on first use."""
+        that pays (see prefilter.worth_finding); worked out on first use."""
         if not self._window_known:
             found = None
-            if self.prefilter is not None:  # a pattern that starts with a literal needs none
+            if self.prefilter is not None:
                 lists = {name: words for name, words in NAMED_LISTS.items() if f"\\L<{name}>" in self.source}
                 found = window(self.source, not self.case_sensitive, lists)
-                if found is not None and not _FEW[0] <= len(found[0].literals) <= _FEW[1]:
+                if found is not None and not worth_finding(frozenset(found[0].literals)):
                     found = None
             self._window, self._window_known = found, True
         return self._window
@@ -154,12 +154,6 @@ class RulePattern:
             raise PatternTimeout(self.source, PATTERN_TIMEOUT) from None
 
 
-#: How many literals make finding them and trying the pattern near each
-#: beat running it over the prose: the 24 month names and abbreviations (the
-#: date styles ran 0.18 s over the BBC corpus, 0.05 s so). Fewer ("Mr", "Mrs",
-#: "Ms", "Dr"), the regex engine finds them as fast itself; more (84 stems),
-#: the stdlib engine scans for them slower than the pattern runs.
-_FEW = (5, 32)
 # Inline flags at a pattern's start, kept there when it is wrapped.
 _LEADING_FLAGS_RE = regex.compile(r"(?:\(\?[a-zA-Z]+\))*")
 
