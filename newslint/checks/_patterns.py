@@ -8,7 +8,7 @@ past it the file is not checked and the error names the rule.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import regex
@@ -77,11 +77,15 @@ class RulePattern:
         lists = {name: words for name, words in NAMED_LISTS.items() if f"\\L<{name}>" in source}
         self.prefilter = prefilter(source, not case_sensitive, lists)
 
-    def finditer(self, doc: Document) -> Iterator[Any]:
-        prose = doc.prose
+    def finditer(self, doc: Document) -> Iterable[Any]:
+        """The matches in ``doc``'s prose that take in no masked text."""
         prefilter = self.prefilter
-        if prefilter is not None and prefilter.absent_from(prose, doc.lowered_prose, doc.memo):
-            return
+        if prefilter is not None and prefilter.absent_from(doc.prose, doc.lowered_prose, doc.memo):
+            return ()  # most patterns in most articles: no generator made
+        return self._finditer(doc)
+
+    def _finditer(self, doc: Document) -> Iterator[Any]:
+        prose = doc.prose
         try:
             # The timeout counts each search for the next match, not the
             # check's work between them.
