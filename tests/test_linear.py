@@ -40,7 +40,7 @@ def _brute_whole_words(text: str, word: str, not_before: tuple[str, ...]) -> lis
     return found
 
 
-WORDS = ["Hollis", "Hol", "lis", "Al-Kadhimi", "Al", "Kadhimi", "anglo-french", "é", "Bé"]
+WORDS = ["Hollis", "Hol", "lis", "Al-Kadhimi", "Al", "Kadhimi", "anglo-french", "é", "Bé", "a-b", "Hol-lis"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -51,8 +51,9 @@ def test_whole_words_in_one_pass_are_where_a_search_per_word_finds_them(pieces: 
     text = "".join(pieces)
     few = ["Hollis", "Al"]  # searched one by one
     many = WORDS + [f"Filler{n}" for n in range(10)]  # one pattern for all
+    hyphened = ["Al-Kadhimi", "anglo-french", "a-b", "x-1", "Bé-é", "-", "Hol-lis"] + [f"F-{n}" for n in range(5)]
     for not_before in (NOT_BEFORE, ("'", "’", ".")):
-        for words in (few, many):
+        for words in (few, many, hyphened):
             found = whole_word_offsets(text, words, not_before)
             assert found == {word: _brute_whole_words(text, word, not_before) for word in words}
 
@@ -158,6 +159,31 @@ def test_name_variants_read_from_the_paired_words_alone(monkeypatch: pytest.Monk
     monkeypatch.setattr(name_variant, "_worth_collecting", lambda doc, minimum: _Everything())
     newslint._default = None
     assert [newslint.lint_text(text, path="a.txt", config=config) for text in texts] == found
+
+
+def _pairs_compared_one_by_one(names: list[str]) -> list[tuple[str, str]]:
+    """_one_letter_apart as it compared every pair of a group."""
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for name in names:
+        lowered = name.lower()
+        groups.setdefault((lowered[0], lowered[-1]), []).append((lowered, name))
+    found = []
+    for group in groups.values():
+        group.sort(key=lambda item: len(item[0]))
+        for index, (first, first_name) in enumerate(group):
+            for second, second_name in group[index + 1 :]:
+                if len(second) - len(first) > 1:
+                    break
+                if first != second and name_variant._inner_edit(first, second):
+                    found.append((first_name, second_name))
+    return found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abAB", min_size=3, max_size=7).map(lambda word: "S" + word + "n"), max_size=60))
+def test_names_one_edit_apart_found_by_shared_keys_are_those_every_pair_finds(names: list[str]) -> None:
+    """Groups of more than 16 names share keys rather than compare every pair."""
+    assert list(name_variant._one_letter_apart(names)) == _pairs_compared_one_by_one(names)
 
 
 class _Everything:

@@ -360,12 +360,44 @@ def _one_letter_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
         if len(group) == 1:
             continue  # most groups: nothing to compare, no need to sort
         group.sort(key=lambda item: len(item[0]))
-        for index, (first, first_name) in enumerate(group):
-            for second, second_name in group[index + 1 :]:
-                if len(second) - len(first) > 1:
+        for index, later in _close(group):
+            (first, first_name), (second, second_name) = group[index], group[later]
+            if len(second) - len(first) <= 1 and first != second and _inner_edit(first, second):
+                yield first_name, second_name
+
+
+def _close(group: list[tuple[str, str]]) -> Iterable[tuple[int, int]]:
+    """The pairs of places (i < j, in order) in ``group`` (names filed
+    under the same two letters, shortest first) whose names may be one
+    inner edit apart.
+
+    A few names: every pair of lengths one apart at most. Many (a long
+    text has thousands of names, dozens under each two letters): names one
+    inner edit apart share a key, a name itself or with one inner letter
+    left out ("stoltenberg", "stoltenburg": "stoltenbrg"), so only those
+    pairs are compared (the BBC corpus as one file: 113,000 comparisons,
+    0.4 s -> 0.05 s)."""
+    if len(group) <= 16:
+        for index, (first, _) in enumerate(group):
+            for later in range(index + 1, len(group)):
+                if len(group[later][0]) - len(first) > 1:
                     break
-                if first != second and _inner_edit(first, second):
-                    yield first_name, second_name
+                yield index, later
+        return
+    keyed: dict[str, list[int]] = defaultdict(list)
+    for index, (lowered, _) in enumerate(group):
+        keyed[lowered].append(index)
+        for cut in range(1, len(lowered) - 1):
+            keyed[lowered[:cut] + lowered[cut + 1 :]].append(index)
+    pairs = {
+        (one, other)
+        for places in keyed.values()
+        if len(places) > 1
+        for one in places
+        for other in places
+        if one < other
+    }
+    yield from sorted(pairs)
 
 
 def _may_be_one_letter_apart(names: list[str]) -> bool:

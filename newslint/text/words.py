@@ -37,6 +37,8 @@ def whole_word_offsets(
     """
     if len(words) <= _FIND_AT_MOST:
         return {word: _find_whole(text, word, not_before) for word in words}
+    if all("-" in word for word in words):
+        return _hyphened(text, words, not_before)
     found: dict[str, list[int]] = {word: [] for word in words}
     # The stdlib engine skips to the words' first letters; the lookahead
     # asks for the end of the whole run of word characters and hyphens,
@@ -50,6 +52,36 @@ def whole_word_offsets(
         before = text[start - 1 : start]
         if not (before.isalnum() or before in ("_", "-") or before in not_before):
             found[match.group()].append(start)
+    return found
+
+
+# The run of word characters and hyphens that ends where the search ends.
+_RUN_BEFORE_RE = re.compile(r"[\w-]*\Z")
+_RUN_AFTER_RE = re.compile(r"[\w-]*")
+
+
+def _hyphened(text: str, words: Collection[str], not_before: tuple[str, ...]) -> dict[str, list[int]]:
+    """whole_word_offsets for words that all hold a hyphen (compounds): a
+    whole word is a whole run of word characters and hyphens, so each run
+    around a hyphen is read and looked up. Hyphens are far rarer than the
+    first letters of hundreds of compounds, which a pattern of them would
+    stop at (the BBC corpus as one file: 0.24 -> 0.03 s)."""
+    found: dict[str, list[int]] = {word: [] for word in words}
+    longest = max(map(len, words))
+    # A run is read back from its first hyphen this far at most: one whose
+    # first part is longer than every word's is none of them.
+    first_part = max(len(word.partition("-")[0]) for word in words) + 1
+    hyphen = text.find("-")
+    while hyphen != -1:  # the first hyphen of a run: the last run ended before it
+        floor = max(0, hyphen - first_part)
+        start = _RUN_BEFORE_RE.search(text, floor, hyphen).start()  # type: ignore[union-attr]
+        end = _RUN_AFTER_RE.match(text, hyphen).end()  # type: ignore[union-attr]
+        if start > floor or floor == 0:  # the whole run was read back
+            word = text[start:end] if end - start <= longest else ""
+            before = text[start - 1 : start]
+            if word in found and not (before.isalnum() or before in ("_", "-") or before in not_before):
+                found[word].append(start)
+        hyphen = text.find("-", end)
     return found
 
 
