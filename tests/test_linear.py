@@ -232,3 +232,28 @@ def test_eight_times_the_text_costs_about_eight_times_as_much(pack: str) -> None
 
     ratio = cost(long) / cost(short)
     assert ratio < 12, ratio  # linear: about 8; a pass per name or per paragraph: 15 or more
+
+
+# -- lower case, a piece at a time -----------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["ΟΔΟΣ", "Σ", "ΣΑ", " ", "\n", "İ", "Nato", "É", "x" * 50, "ß"]), max_size=200))
+def test_lower_case_by_pieces_is_lower_case(pieces: list[str]) -> None:
+    from newslint import document
+
+    text = "".join(pieces)
+    small = document._PIECE
+    try:
+        document._PIECE = 16  # many pieces, cut at spaces and line breaks
+        assert document.lower(text) == text.lower()
+        lowered = document.lower_in_place(text)
+    finally:
+        document._PIECE = small
+    assert lowered == document.lower_in_place(text) and len(lowered) == len(text)
+
+
+def test_the_characters_whose_lower_case_is_longer_are_listed() -> None:
+    from newslint.document import LONGER_LOWER
+
+    assert {chr(code) for code in range(0x110000) if len(chr(code).lower()) != 1} == set(LONGER_LOWER)

@@ -36,7 +36,7 @@ from newslint.checks import Check, Finding, OptionError
 from newslint.checks._patterns import RulePattern
 from newslint.checks.existence import CASE_SENSITIVE
 from newslint.dictionary import everyday_word, proper_name
-from newslint.document import Document
+from newslint.document import Document, lower
 from newslint.lexicon import SPEECH_VERBS
 from newslint.options import Bool, Groups, Option, Patterns, Strings
 from newslint.patterns import lazy_compile
@@ -253,7 +253,9 @@ class Consistency(Check):
                 keys.add((left.group() + "-" + right.group()).lower())
         if not keys:
             return
-        lowered = prose.lower()
+        # The prose lower-cased, shared with the term scan where that is
+        # prose.lower() (no "İ" in it): a copy less of a long text.
+        lowered = doc.lowered_prose() if doc.lowered_is_lower() else lower(prose)
         offsets = whole_word_offsets(lowered, keys - self.listed)
         for key, starts in offsets.items():
             found = []
