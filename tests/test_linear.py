@@ -91,9 +91,10 @@ def test_blocks_begin_and_end_where_words_do(path: str) -> None:
 )
 def test_has_word_is_a_whole_word_search(pieces: list[str], word: str) -> None:
     prose = "".join(pieces)
-    doc = Document(text=prose, prose=prose, blocks=[])
     expected = re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", prose) is not None
-    assert doc.has_word(word) == expected
+    assert Document(text=prose, prose=prose, blocks=[]).has_word(word) == expected
+    long = prose + " " * 60_000  # a long text: its words listed, not searched
+    assert Document(text=long, prose=long, blocks=[]).has_word(word) == expected
 
 
 def test_block_index_and_sentences_in() -> None:
@@ -257,3 +258,26 @@ def test_the_characters_whose_lower_case_is_longer_are_listed() -> None:
     from newslint.document import LONGER_LOWER
 
     assert {chr(code) for code in range(0x110000) if len(chr(code).lower()) != 1} == set(LONGER_LOWER)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Mr", ".", " ", "Smith", "U.S", "é", "A", "said", "!", "?", "”", "e.g", "Jan", "\n", "5"]),
+        max_size=30,
+    )
+)
+def test_sentences_split_as_the_regex_engine_alone_split_them(pieces: list[str]) -> None:
+    from newslint import document
+
+    text = "".join(pieces) + "."
+    doc = Document(text=text, prose=text, blocks=[document.Block("body", 0, len(text))])
+    expected, start = [], 0
+    for end_mark in document._SENTENCE_END_RE.finditer(text):
+        gap_start, gap_end = end_mark.span(1)
+        if not document._ABBREVIATION_RE.search(text, max(start, gap_start - 12), gap_start):
+            expected.append((start, gap_start))
+            start = gap_end
+    if start < len(text):
+        expected.append((start, len(text)))
+    assert [tuple(sentence) for sentence in doc.sentences] == expected

@@ -108,7 +108,9 @@ class RulePattern:
         that pays (see prefilter.worth_finding); worked out on first use."""
         if not self._window_known:
             found = None
-            if self.prefilter is not None:
+            # Not for a pattern that requires a rare string ("z"): the regex
+            # engine skips to it by itself.
+            if self.prefilter is not None and not self.prefilter.rare:
                 lists = {name: words for name, words in NAMED_LISTS.items() if f"\\L<{name}>" in self.source}
                 found = window(self.source, not self.case_sensitive, lists)
                 if found is not None and not worth_finding(frozenset(found[0].literals)):
