@@ -302,15 +302,17 @@ class _FullNames:
 
     def _file(self, index: int) -> None:
         block = self.body[index]
-        words = [match.group() for match in _NAME_WORD_RE.finditer(self.prose[block.start : block.end])]
+        words = _NAME_WORD_RE.findall(self.prose[block.start : block.end])
         pairs: set[str] = set()
         for position, word in enumerate(words):
             first = word[0]
             if not first.isupper():
                 continue
-            camel = first + "".join(char for char in word[1:] if char.isupper())
-            given = _initials(word)
-            seconds = {camel[1:2], given[1:2]}
+            if word[1:].islower() or len(word) == 1:
+                seconds = set()  # no capital after the first: it gives one letter (most words)
+            else:
+                camel = first + "".join(char for char in word[1:] if char.isupper())
+                seconds = {camel[1:2], _initials(word)[1:2]}
             for following in words[position + 1 :]:
                 if following.lower() in _CONNECTIVES and following[0].islower():
                     continue
