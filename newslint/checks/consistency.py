@@ -209,15 +209,12 @@ class Consistency(Check):
         if not in_capitals:
             return
         sentence_starts = {sentence.start for sentence in doc.sentences}
-        counted: list[tuple[int, int, str, str]] = []
+        candidates: list[tuple[int, int, str]] = []
         for block in doc.blocks:
             title_case_headline = block.kind == "headline" and title_case(doc.text[block.start : block.end])
             for match in _ACRONYM_RE.finditer(doc.prose, block.start, block.end):
                 word = match.group()
                 if word.lower() not in in_capitals:
-                    continue
-                where = place.of(match.start())
-                if where is None:
                     continue
                 if word.isupper():
                     if _is_emphasis(doc.prose, match.start(), match.end()):
@@ -230,7 +227,14 @@ class Consistency(Check):
                     continue
                 elif _starts_sentence(doc.prose, match.start(), sentence_starts) and everyday_word(word):
                     continue  # "It was late", "Us and them": a word, not IT or US
-                counted.append((match.start(), match.end(), word, where))
+                candidates.append((match.start(), match.end(), word))
+        # Where each stands is asked only of words written two ways (a long
+        # text has many acronyms, most written one way: 1.0 -> 0.4 s for 20
+        # MB of the corpora as one file).
+        candidates = _mixed_groups(candidates, lambda item: item[2].lower(), lambda item: item[2])
+        counted = [
+            (start, end, word, where) for start, end, word in candidates if (where := place.of(start)) is not None
+        ]
         forms: dict[tuple[str, str], set[str]] = defaultdict(set)
         for _, _, word, where in counted:
             forms[(word.lower(), where)].add(word)
@@ -471,7 +475,8 @@ def _honorific_findings(doc: Document, place: _Places) -> Iterator[Finding]:
         # quote, a caption, comments) is the costly question: asked only of a
         # surname that stands somewhere bare at all, which it only narrows
         # (most titled people are titled throughout: 0.05 s over the BBC corpus).
-        if not _bare_references(doc, place, surname, offsets[surname], narrative_only=False)[0]:
+        bare, first_names = _bare_references(doc, surname, offsets[surname])
+        if not bare:
             continue
         references = []
         titles = set()
@@ -482,7 +487,7 @@ def _honorific_findings(doc: Document, place: _Places) -> Iterator[Finding]:
                 titles.add(match.group(1))
         if not references or len(titles) > 1:
             continue
-        bare, first_names = _bare_references(doc, place, surname, offsets[surname])
+        bare = [reference for reference in bare if _narrative(doc, place, reference[0])]
         if len({name for name in first_names if not _not_a_name(name)}) > 1:
             continue
         yield from _minority(doc, references, bare)
@@ -512,13 +517,11 @@ def _minority(doc: Document, titled: list[tuple[int, int, str]], bare: list[tupl
         yield Finding(start, end, {"first": major[0][2], "form": form, "first_line": line})
 
 
-def _bare_references(
-    doc: Document, place: _Places, surname: str, offsets: list[int], narrative_only: bool = True
-) -> tuple[list[tuple[int, int, str]], list[str]]:
+def _bare_references(doc: Document, surname: str, offsets: list[int]) -> tuple[list[tuple[int, int, str]], list[str]]:
     """The surname's references with no title, and the first names seen
     before it ("Tom Hollis"), from where it stands as a whole word
-    (``offsets``); only those in the body count, and, unless not
-    ``narrative_only``, only in the article's own words."""
+    (``offsets``); only those in the body count. Whether each is in the
+    article's own words (_narrative) is the caller's to ask."""
     prose = doc.prose
     bare: list[tuple[int, int, str]] = []
     first_names: list[str] = []
@@ -541,7 +544,7 @@ def _bare_references(
                 if core.isalpha():
                     first_names.append(core)
                 continue  # a full name, or a title before it
-        if previous.lower() in _NOT_A_PERSON_BEFORE or narrative_only and not _narrative(doc, place, start):
+        if previous.lower() in _NOT_A_PERSON_BEFORE:
             continue
         if (
             _refers_to_person(prose, end)
