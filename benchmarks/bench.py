@@ -1,6 +1,6 @@
 """Throughput, big files, Markdown and start-up of ``newslint check``, side by side in one run.
 
-    python benchmarks/bench.py [CORPUS] [--runs N] [--only NAME,...] [--no-proselint]
+    python benchmarks/bench.py [CORPUS] [--runs N] [--only NAME,...] [--no-proselint] [--newslint CMD]
 
 CORPUS defaults to ../shared/corpus/bbc beside the repository (2,225 BBC
 articles, 5.0 MB). Every figure is the real command line in a subprocess,
@@ -186,7 +186,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs of each case [5]")
     parser.add_argument("--only", default="", help="comma-separated case names")
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
+    parser.add_argument(
+        "--newslint",
+        default="",
+        help="the command to time instead of the installed one ('python -m newslint'), to compare two trees",
+    )
     args = parser.parse_args()
+    if args.newslint:
+        NEWSLINT[:] = args.newslint.split()
     if not args.corpus.is_dir():
         raise SystemExit(f"corpus {args.corpus} not found: pass a folder of articles")
     files = corpus_files(args.corpus)
