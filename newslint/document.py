@@ -49,6 +49,21 @@ _ABBREVIATION_RE = lazy_compile(
     rf"""(?:\b(?:{alternation(ABBREVIATIONS + MONTH_ABBREVIATIONS)}|e\.g|i\.e)|\b\p{{Lu}}|(?:\b\p{{Lu}}\.)+\p{{Lu}})\.["'”’)]*$"""
 )
 
+# The same where the stretch and the character before it are ASCII (\p{Lu} is
+# [A-Z] and \b means the same there): the stdlib engine's call costs a third
+# of the regex module's, asked at every full stop (0.03 s over the BBC corpus).
+_ASCII_ABBREVIATION_RE = re.compile(
+    rf"""(?:\b(?:{alternation(ABBREVIATIONS + MONTH_ABBREVIATIONS)}|e\.g|i\.e)|\b[A-Z]|(?:\b[A-Z]\.)+[A-Z])\.["'”’)]*$""",
+    re.ASCII,
+)
+
+
+def _abbreviation_before(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` ends with an abbreviation's full stop."""
+    if prose[max(start - 1, 0) : end].isascii():
+        return _ASCII_ABBREVIATION_RE.search(prose, start, end) is not None
+    return _ABBREVIATION_RE.search(prose, start, end) is not None
+
 
 # A capitalised word, hyphened parts included ("Kramp-Karrenbauer", "Nato's").
 NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?![\w-])")
@@ -60,12 +75,65 @@ NAME_RE = lazy_compile(r"(?<![\w’'-])\p{Lu}[\p{L}’']*(?:-\p{Lu}[\p{L}]*)*(?!
 _ASCII_NAME_RE = re.compile(r"[A-Z](?<![\w'-].)[A-Za-z']*(?:-[A-Z][A-Za-z]*)*(?![\w-])", re.ASCII)
 
 
+_UNKNOWN = object()
+# Up to this many characters, has_word searches the prose.
+_SEARCHED_AT_MOST = 50_000
+
+# A word as has_word reads it: a run of word characters, apostrophes and hyphens.
+_TOKEN_RE = re.compile(r"[\w'’-]+")
+
+
 def lower_in_place(text: str) -> str:
     """``text`` lower-cased with every offset kept (``"İ".lower()`` is two characters)."""
-    lowered = text.lower()
+    lowered = lower(text)
     if len(lowered) == len(text):
         return lowered
-    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    return "".join(
+        "".join(char if len(char.lower()) != 1 else char.lower() for char in piece) for piece in _pieces(text)
+    )
+
+
+def lower(text: str) -> str:
+    """``text.lower()``, a piece at a time: while it works, CPython's
+    lower() of text that is not all ASCII takes twelve bytes a character
+    (a 5 MB article: 60 MB, the peak of a run over it). The pieces end at
+    whitespace, where lower-casing depends on nothing on either side (only
+    a final sigma looks at its neighbours)."""
+    if text.isascii() or len(text) <= _PIECE:
+        return text.lower()  # ASCII text is lower-cased in place of the copy alone
+    return "".join(piece.lower() for piece in _pieces(text))
+
+
+_PIECE = 1 << 16
+#: The characters whose lower case is more than one character (a test keeps
+#: it complete for the Python in use).
+LONGER_LOWER = "\u0130"
+
+
+def _findall_set(findall: Callable[[str], list[str]], text: str) -> frozenset[str]:
+    """The distinct matches of a pattern none of whose matches takes in
+    whitespace, piece by piece: a list of every word of a 5 MB text takes
+    50 MB."""
+    if len(text) <= _PIECE:
+        return frozenset(findall(text))
+    found: set[str] = set()
+    for piece in _pieces(text):
+        found.update(findall(piece))
+    return frozenset(found)
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """``text`` in pieces of about _PIECE characters, each ending after a
+    line break or a space where there is one (a word, a name, a token runs
+    across neither)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _PIECE)
+        if end == -1:
+            end = text.find(" ", start + _PIECE)
+        end = len(text) if end == -1 else end + 1
+        yield text[start:end]
+        start = end
 
 
 class Directive(NamedTuple):
@@ -180,6 +248,15 @@ class Document:
             return self.blocks[index]
         return None
 
+    def block_index(self, block: Block) -> int:
+        """Where ``block`` is in ``blocks``, as ``blocks.index(block)`` says,
+        found by its start (a search of the list per call made checks that ask
+        it of every paragraph quadratic on a long text)."""
+        index = bisect.bisect_left(self._block_starts, block.start)
+        if index < len(self.blocks) and self.blocks[index] == block:
+            return index
+        return self.blocks.index(block)
+
     def blocks_of(self, scope: str) -> list[Block]:
         if scope == "all":
             return self.blocks
@@ -197,13 +274,26 @@ class Document:
             spans.extend(self._split_sentences(block.start, block.end))
         return spans
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        """Where each of ``sentences`` starts, in order: for bisecting."""
+        return [sentence.start for sentence in self.sentences]
+
+    def sentences_in(self, start: int, end: int) -> list[Span]:
+        """The sentences that start at ``start`` or after and before ``end``."""
+        starts = self.sentence_starts
+        return self.sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
     def _split_sentences(self, start: int, end: int) -> Iterator[Span]:
         prose = self.prose
         sentence_start = start
         for end_mark in _SENTENCE_END_RE.finditer(prose, start, end):
             gap_start, gap_end = end_mark.span(1)
-            # Abbreviations are short: look only at the end of the sentence so far.
-            if _ABBREVIATION_RE.search(prose, max(sentence_start, gap_start - 12), gap_start):
+            # Abbreviations are short: look only at the end of the sentence so
+            # far; and each ends with a full stop, not "?" or "!".
+            if end_mark.group()[0] == "." and _abbreviation_before(
+                prose, max(sentence_start, gap_start - 12), gap_start
+            ):
                 continue
             yield Span(sentence_start, gap_start)
             sentence_start = gap_end
@@ -215,10 +305,29 @@ class Document:
         """Every distinct capitalised word (NAME_RE) in the prose: one scan
         shared by the checks that look for names and acronyms."""
         prose = self.prose
-        return frozenset((_ASCII_NAME_RE if prose.isascii() else NAME_RE).findall(prose))
+        findall = (_ASCII_NAME_RE if prose.isascii() else NAME_RE).findall
+        return _findall_set(findall, prose)
 
     @cached_property
-    def memo(self) -> dict[object, bool]:
+    def _words(self) -> frozenset[str]:
+        # Piece by piece (no word spans the whitespace a piece ends with):
+        # a list of every word of a 5 MB article took 50 MB.
+        return _findall_set(_TOKEN_RE.findall, self.prose)
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` stands in the prose with no word character,
+        apostrophe or hyphen either side ("wave" in "a wave of", not in
+        "waved" or "new-wave"). In a long text the prose's words are listed
+        once, on the first question: a search per question made it
+        quadratic. A news story is searched (listing its words cost 0.13 s
+        over the BBC corpus, the searches 0.01 s)."""
+        prose = self.prose
+        if len(prose) > _SEARCHED_AT_MOST and _TOKEN_RE.fullmatch(word):
+            return word in self._words
+        return word in prose and re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", prose) is not None
+
+    @cached_property
+    def memo(self) -> dict[object, Any]:
         """Answers several rules ask of this document (prefilters), kept once."""
         return {}
 
@@ -229,6 +338,11 @@ class Document:
         if lowered is None:
             lowered = self.__dict__["_lowered"] = lower_in_place(self.prose)
         return lowered
+
+    def lowered_is_lower(self) -> bool:
+        """Whether ``lowered_prose()`` is ``prose.lower()`` (it is unless a
+        letter's lower case is longer: "İ")."""
+        return not any(char in self.prose for char in LONGER_LOWER)
 
     @cached_property
     def quotes(self) -> QuoteAnalysis:
@@ -256,45 +370,46 @@ class Document:
 
     def in_dateline(self, offset: int) -> bool:
         block = self.block_at(offset)
-        return any(span.start <= offset < span.end for span in self.datelines if block and span.start == block.start)
+        if block is None or block.kind != "body":
+            return False
+        end = self._per_block("dateline", block, lambda: dateline_end(self.prose, block.start, block.end))
+        return end is not None and offset < end
+
+    # What follows is worked out per block when first asked, not for every
+    # block of the article at once: most articles ask about a few blocks
+    # (captions, headings and datelines of every block cost 0.05 s over the
+    # BBC corpus, and most was never read).
+
+    def _per_block(self, question: str, block: Block, answer: Callable[[], Any]) -> Any:
+        known = self._answers.get((question, block.start), _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self._answers[(question, block.start)] = answer()
+        return known
 
     @cached_property
-    def _headings(self) -> frozenset[int]:
-        """Starts of the blocks set as headings: the headline, the
-        standfirst, and body lines that look like subheads or related-story
-        teasers."""
-        return frozenset(
-            block.start
-            for block in self.blocks
-            if block.kind != "body" or heading_like(self.prose[block.start : block.end])
-        )
+    def _answers(self) -> dict[tuple[str, int], Any]:
+        return {}
 
     def is_heading(self, block: Block) -> bool:
         """Headlines follow their own conventions: wire and US style write
-        "US" in a headline and "U.S." in the body."""
-        return block.start in self._headings
-
-    @cached_property
-    def _captions(self) -> frozenset[int]:
-        return frozenset(block.start for block in self.body if caption_like(self.prose[block.start : block.end]))
+        "US" in a headline and "U.S." in the body. The headline, the
+        standfirst, and body lines that look like subheads or related-story
+        teasers are headings."""
+        if block.kind != "body":
+            return True
+        return bool(self._per_block("heading", block, lambda: heading_like(self.prose[block.start : block.end])))
 
     def is_caption(self, block: Block) -> bool:
         """A photo caption left in the text: agency captions keep their own
         style ("US President Donald Trump speaks …" where the copy has "U.S.")."""
-        return block.start in self._captions
-
-    @cached_property
-    def _capitals(self) -> dict[int, bool]:
-        return {}
+        if block.kind != "body":
+            return False
+        return bool(self._per_block("caption", block, lambda: caption_like(self.prose[block.start : block.end])))
 
     def in_capitals(self, block: Block) -> bool:
         """A block set in capitals (a wire headline, a crosshead, a table
-        header): the case of its words says nothing about their spelling.
-        Worked out once per block, when first asked."""
-        known = self._capitals.get(block.start)
-        if known is None:
-            known = self._capitals[block.start] = in_capitals(self.prose[block.start : block.end])
-        return known
+        header): the case of its words says nothing about their spelling."""
+        return bool(self._per_block("capitals", block, lambda: in_capitals(self.prose[block.start : block.end])))
 
     @cached_property
     def comments_start(self) -> int | None:

@@ -39,6 +39,7 @@ class RuleSet:
         self.checks: list[tuple[Rule, Check]] = [
             (rule, rule.implementation().with_authority(authority)) for rule in self.rules
         ]
+        self._by_genre: dict[str, list[tuple[Rule, Check]]] = {}
         self.index = TermIndex()
         for rule, check in self.checks:
             for term in check.terms():
@@ -49,10 +50,12 @@ class RuleSet:
         ``doc``, in document order, none twice."""
         hits = self.index.scan(doc) if self.index else {}
         diagnostics = []
-        for rule, check in self.checks:
-            if not rule.checks_genre(genre):
-                continue
-            rule_hits = [hit for hit in hits.get(rule.id, ()) if applies(doc, rule, hit.start)]
+        checks = self._by_genre.get(genre)
+        if checks is None:
+            checks = self._by_genre[genre] = [(rule, check) for rule, check in self.checks if rule.checks_genre(genre)]
+        for rule, check in checks:
+            found = hits.get(rule.id)
+            rule_hits = [hit for hit in found if applies(doc, rule, hit.start)] if found else []
             try:
                 for finding in check.run(doc, rule_hits):
                     if applies(doc, rule, finding.start):

@@ -4,11 +4,15 @@ never keep a pattern from text the pattern matches."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import findings, seed_text
 
+from newslint.checks._patterns import RulePattern
+from newslint.document import Document
 from newslint.lexicon import NAMED_LISTS
 from newslint.options import pattern_entries
-from newslint.prefilter import Prefilter, required_literals
+from newslint.prefilter import Prefilter, literal_anchor, required_literals
 from newslint.rules import builtin_pack_path, builtin_packs, load_pack
 
 BUILTIN_RULES = [rule for name in builtin_packs() for rule in load_pack(builtin_pack_path(name), name).rules]
@@ -35,12 +39,29 @@ PATTERNS = [
         (r"(ab)?c*", None),
         (r"\d+", None),
         (r"(?x) a b", None),  # verbose mode is not read: no filter rather than a wrong one
+        (r"(?ix) a b", None),  # nor with other flags (it matches "ab": " a b" would keep it from "xab")
         (r"(a)(?(1)b|c)", None),
     ],
 )
 def test_required_literals(pattern: str, literals: set[str] | None) -> None:
     found = required_literals(pattern, NAMED_LISTS)
     assert (set(found) if found is not None else None) == literals
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reach"),
+    [
+        (r"\b\L<month> \d", 0),  # the month opens every match
+        (r"(?<![\d,.])\b\d{1,2}(?:st|nd|rd|th)? \L<month>", 5),  # "31st May": at most five characters in
+        (r"(?:a|bc)?x*yz", None),  # "yz" after any number of x: no bound
+        (r"\d+ \L<month>", None),
+        (r"\Ka\L<month>", None),  # \K moves the start: not tried at chosen places
+        (r"(?f)ab\L<month>", None),  # full case folding may change lengths
+    ],
+)
+def test_reach_bounds_how_far_into_a_match_the_literal_starts(pattern: str, reach: int | None) -> None:
+    anchor = literal_anchor(pattern, NAMED_LISTS, bounded=True)
+    assert anchor is not None and anchor.reach == reach
 
 
 def absent(prefilter: Prefilter, text: str) -> bool:
@@ -85,3 +106,66 @@ def test_patterns_a_config_sets_get_their_own_filter() -> None:
     assert findings("Head\n\nNato\u200c allies met.\n", config, rule="typography.invisible-character") == {
         (3, 5, "typography.invisible-character")
     }
+
+
+# -- rule patterns tried near their literals ---------------------------------------------
+
+
+def _builtin_patterns() -> list[RulePattern]:
+    found = {}
+    for rule, source in PATTERNS:
+        case = rule.options.get("case_sensitive", True)
+        found[(source, case)] = RulePattern(source, case)
+    return list(found.values())
+
+
+RULE_PATTERNS = _builtin_patterns()
+DATES = [
+    "May",
+    "June",
+    "Jan.",
+    "Sept",
+    "Mar",
+    "March",
+    "1",
+    "12",
+    "31st",
+    "2019",
+    "1987",
+    " ",
+    ", ",
+    "-",
+    " to ",
+    " and ",
+]
+DATE_WORDS = [
+    "the ",
+    "of ",
+    "first ",
+    "In ",
+    "Theresa ",
+    "Friday ",
+    "attacks",
+    "\n",
+    "Mr.",
+    "Mr",
+    "organiz",
+    "ation",
+    ".",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(DATES + DATE_WORDS), max_size=40))
+def test_patterns_tried_near_their_literals_find_what_a_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    doc = Document(text=text, prose=text, blocks=[])
+    for pattern in RULE_PATTERNS:
+        expected = [m.span() for m in pattern.compiled.finditer(text) if m.end() > m.start()]
+        doc.__dict__.pop("memo", None)
+        assert [m.span() for m in pattern.finditer(doc)] == expected, pattern.source
+
+
+def test_most_date_patterns_are_tried_near_their_months() -> None:
+    near = [pattern for pattern in RULE_PATTERNS if pattern._near() is not None]
+    assert len(near) >= 10

@@ -27,6 +27,7 @@ left alone.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -177,7 +178,8 @@ def _candidates(doc: Document) -> dict[str, list[Use]]:
                 or prose[max(block.start, match.start() - 2) : match.start()].strip()[-1:].isdigit()
             ):
                 continue  # a speaker's label in a transcript ("KARL:"), a code ("16 USC")
-            if short not in uses and (_written_in_lower_case(prose, short) or _english_word(short)):
+            if short not in uses and (doc.has_word(short.lower()) or _english_word(short)):
+                # The article also writes it in lower case ("wave"), or it is a word.
                 rejected.add(short)
                 continue  # a word in capitals ("SECRET", "WAVE"), not an abbreviation
             if doc.in_quote(match.start()):
@@ -199,14 +201,6 @@ def _english_word(short: str) -> bool:
     from newslint.dictionary import everyday_word
 
     return len(short) >= 5 and short.isalpha() and everyday_word(short)
-
-
-def _written_in_lower_case(prose: str, short: str) -> bool:
-    """Whether the article also writes the word in lower case ("wave")."""
-    lower = short.lower()
-    if lower not in prose:
-        return False
-    return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", prose) is not None
 
 
 def _in_capitals_run(prose: str, start: int, end: int, floor: int, ceiling: int) -> bool:
@@ -275,14 +269,84 @@ def _introduction(doc: Document, short: str, first: int) -> Introduction | None:
     following = next((block.end for block in doc.blocks if block.start > limit), limit)
     if _explained_after(prose, short, end, following) or _department(prose, short, limit):
         return Introduction(None, None)
-    for body in doc.body:
-        if body.start > limit:
-            break
-        found = _full_name_in(prose[body.start : min(body.end, limit)], short)
-        if found is not None:
-            name = (body.start + found[0], body.start + found[1])
-            return Introduction(name, _bracket_after(prose, name[1], short))
+    name = _full_names(doc).first(short, limit)
+    if name is not None:
+        return Introduction(name, _bracket_after(prose, name[1], short))
     return None
+
+
+class _FullNames:
+    """Which body paragraphs may hold a full name, by the first two letters
+    of what it could spell.
+
+    The first run of words in the body that spells an abbreviation was
+    looked for in every paragraph before its first use, for each
+    abbreviation: on a long text, hundreds of abbreviations times thousands
+    of paragraphs (25 s for the BBC corpus as one file). A full name starts
+    with a capitalised word whose first letter is the abbreviation's; its
+    second letter is one the word gives (a capital inside it, "PlayStation";
+    its initials, "Anti-Social", "UK") or the first letter of the next word
+    that is no lower-case connective. So each paragraph is filed, once,
+    under every such pair its words make, and only the paragraphs filed
+    under an abbreviation's first two letters are searched, in order, as
+    before."""
+
+    def __init__(self, doc: Document) -> None:
+        self.prose = doc.prose
+        self.body = doc.body
+        self.filed: dict[str, list[int]] = defaultdict(list)  # pair -> body paragraph indexes, in order
+        self.indexed = 0  # paragraphs filed so far
+
+    def first(self, short: str, limit: int) -> tuple[int, int] | None:
+        """The span of the first run of words in a body paragraph before
+        ``limit`` whose initials spell ``short``, or None."""
+        body = self.body
+        while self.indexed < len(body) and body[self.indexed].start < limit:
+            self._file(self.indexed)
+            self.indexed += 1
+        for index in self.filed.get(short.replace("&", "")[:2], ()):
+            block = body[index]
+            if block.start >= limit:
+                break
+            found = _full_name_in(self.prose[block.start : block.end], short)
+            if found is not None:
+                return block.start + found[0], block.start + found[1]
+        return None
+
+    def _file(self, index: int) -> None:
+        block = self.body[index]
+        words = _NAME_WORD_RE.findall(self.prose[block.start : block.end])
+        pairs: set[str] = set()
+        for position, word in enumerate(words):
+            first = word[0]
+            if not first.isupper():
+                continue
+            if word[1:].islower() or len(word) == 1:
+                seconds = set()  # no capital after the first: it gives one letter (most words)
+            else:
+                camel = first + "".join(char for char in word[1:] if char.isupper())
+                seconds = {camel[1:2], _initials(word)[1:2]}
+            for following in words[position + 1 :]:
+                if following.lower() in _CONNECTIVES and following[0].islower():
+                    continue
+                if following[0].isupper():
+                    seconds.update((following[0], following[0].upper()))
+                break
+            pairs.update(first + second for second in seconds if second)
+        for pair in pairs:
+            self.filed[pair].append(index)
+
+
+def _full_names(doc: Document) -> _FullNames:
+    """The document's _FullNames, made on first use and kept: both
+    abbreviation rules of a pack ask it."""
+    names: _FullNames | None = vars(doc).get(_NAMES_KEY)
+    if names is None:
+        names = vars(doc)[_NAMES_KEY] = _FullNames(doc)
+    return names
+
+
+_NAMES_KEY = "_abbreviation_full_names"
 
 
 def _explained_after(prose: str, short: str, end: int, limit: int) -> bool:

@@ -29,19 +29,20 @@ name ("T-Mobile US", "Climate Assembly UK"); @handles and #hashtags.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar
 
 from newslint.checks import Check, Finding, OptionError
 from newslint.checks._patterns import RulePattern
 from newslint.checks.existence import CASE_SENSITIVE
 from newslint.dictionary import everyday_word, proper_name
-from newslint.document import Document
+from newslint.document import Document, lower
 from newslint.lexicon import SPEECH_VERBS
 from newslint.options import Bool, Groups, Option, Patterns, Strings
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
 from newslint.text.layout import title_case
+from newslint.text.words import whole_word_offsets
 
 # "Islamic State (IS)", "Islamic State, also known as Daesh": an introduction.
 _INTRODUCTION_RE = lazy_compile(
@@ -151,7 +152,11 @@ class Consistency(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         place = _Places(doc, self.opts["headlines_apart"])
-        occurrences = list(self._term_occurrences(doc, hits, place))
+        occurrences = list(
+            self._term_occurrences(
+                doc, _mixed_groups(hits, lambda hit: hit.term.payload, lambda hit: hit.term.text), place
+            )
+        )
         occurrences.extend(self._style_occurrences(doc, place))
         if self.opts["acronyms"]:
             occurrences.extend(self._acronym_occurrences(doc, place))
@@ -179,11 +184,11 @@ class Consistency(Check):
             yield Occurrence(hit.start, hit.end, f"variant-{hit.term.payload}@{where}", form)
 
     def _style_occurrences(self, doc: Document, place: _Places) -> Iterator[Occurrence]:
-        for name, group, pattern in self.styles:
-            for match in pattern.finditer(doc):
-                where = place.of(match.start(), datelines=True)
-                if where is not None:
-                    yield Occurrence(match.start(), match.end(), f"style-{group}@{where}", name)
+        found = [(name, group, match) for name, group, pattern in self.styles for match in pattern.finditer(doc)]
+        for name, group, match in _mixed_groups(found, lambda item: item[1], lambda item: item[0]):
+            where = place.of(match.start(), datelines=True)
+            if where is not None:
+                yield Occurrence(match.start(), match.end(), f"style-{group}@{where}", name)
 
     def _acronym_occurrences(self, doc: Document, place: _Places) -> Iterable[Occurrence]:
         """Words seen both in capitals and in title case; each word is its own group.
@@ -204,15 +209,12 @@ class Consistency(Check):
         if not in_capitals:
             return
         sentence_starts = {sentence.start for sentence in doc.sentences}
-        counted: list[tuple[int, int, str, str]] = []
+        candidates: list[tuple[int, int, str]] = []
         for block in doc.blocks:
             title_case_headline = block.kind == "headline" and title_case(doc.text[block.start : block.end])
             for match in _ACRONYM_RE.finditer(doc.prose, block.start, block.end):
                 word = match.group()
                 if word.lower() not in in_capitals:
-                    continue
-                where = place.of(match.start())
-                if where is None:
                     continue
                 if word.isupper():
                     if _is_emphasis(doc.prose, match.start(), match.end()):
@@ -225,7 +227,14 @@ class Consistency(Check):
                     continue
                 elif _starts_sentence(doc.prose, match.start(), sentence_starts) and everyday_word(word):
                     continue  # "It was late", "Us and them": a word, not IT or US
-                counted.append((match.start(), match.end(), word, where))
+                candidates.append((match.start(), match.end(), word))
+        # Where each stands is asked only of words written two ways (a long
+        # text has many acronyms, most written one way: 1.0 -> 0.4 s for 20
+        # MB of the corpora as one file).
+        candidates = _mixed_groups(candidates, lambda item: item[2].lower(), lambda item: item[2])
+        counted = [
+            (start, end, word, where) for start, end, word in candidates if (where := place.of(start)) is not None
+        ]
         forms: dict[tuple[str, str], set[str]] = defaultdict(set)
         for _, _, word, where in counted:
             forms[(word.lower(), where)].add(word)
@@ -248,20 +257,26 @@ class Consistency(Check):
                 keys.add((left.group() + "-" + right.group()).lower())
         if not keys:
             return
-        lowered = prose.lower()
-        for key in keys - self.listed:
+        # The prose lower-cased, shared with the term scan where that is
+        # prose.lower() (no "İ" in it): a copy less of a long text.
+        lowered = doc.lowered_prose() if doc.lowered_is_lower() else lower(prose)
+        offsets = whole_word_offsets(lowered, keys - self.listed)
+        for key, starts in offsets.items():
             found = []
-            for start in _whole_word_offsets(lowered, key, 0, len(lowered)):
+            for start in starts:
                 text = prose[start : start + len(key)]
+                # A compound all in lower case is the word, beside a name
+                # that holds it ("sci-fi", the "Sci-Fi Channel").
+                if text.isupper() or text.islower():
+                    continue
                 block = doc.block_at(start)
                 if block is None or _inside_name(prose, block.start, start):
                     continue  # "Transit Drive-in Theatre", "England Cross-Country champion": a name's own
-                where = place.of(start)
-                # A heading capitalises as it likes; a compound all in lower
-                # case is the word, beside a name that holds it ("sci-fi",
-                # the "Sci-Fi Channel").
-                if where == "body" and not text.isupper() and not text.islower():
-                    found.append((start, text))
+                found.append((start, text))
+            if len({text[0].lower() + text[1:] for _, text in found}) < 2:
+                continue  # one form wherever they stand: where is not worked out
+            # A heading capitalises as it likes.
+            found = [(start, text) for start, text in found if place.of(start) == "body"]
             forms = {text[0].lower() + text[1:] for _, text in found}
             if len(forms) > 1:
                 for start, text in found:
@@ -288,6 +303,21 @@ class Consistency(Check):
             line, _ = doc.position(first.start)
             params = {"first": first.name, "form": occurrence.name, "first_line": line}
             yield Finding(occurrence.start, occurrence.end, params)
+
+
+def _mixed_groups(items: list[_T], group_of: Callable[[_T], object], form_of: Callable[[_T], str]) -> list[_T]:
+    """The items (term hits; style matches as (name, group, match)) of the
+    groups that have two forms or more in the article. A group with one form
+    throughout has no variant wherever its forms stand, so where they stand
+    is not worked out: most articles write one date style and one of each
+    term (0.1 s over the BBC corpus)."""
+    forms: dict[object, set[str]] = defaultdict(set)
+    for item in items:
+        forms[group_of(item)].add(form_of(item))
+    return [item for item in items if len(forms[group_of(item)]) > 1]
+
+
+_T = TypeVar("_T")
 
 
 class _Places:
@@ -338,12 +368,16 @@ def _introduces(doc: Document, last: Occurrence | None, occurrence: Occurrence) 
 def _also_capitalised(doc: Document, words: Iterable[str], listed: frozenset[str]) -> set[str]:
     """The words in capitals (lower-cased) also written capitalised ("Nato"),
     bar those a variant group lists and everyday words."""
-    prose = doc.prose
+    # The capitalised form is looked up among the document's capitalised
+    # words, not searched for in the prose: a search per word in capitals
+    # made a 5 MB article quadratic (4.8 s of its run). Every match of
+    # _ACRONYM_RE in title case is one of those words, so no pair is lost.
+    capitalised = doc.capitalised_words
     found = {
         word.lower()
         for word in words
         # isupper() first: it turns away most capitalised words, at one call each.
-        if word.isupper() and 3 <= len(word) <= 6 and word.isalpha() and word.capitalize() in prose
+        if word.isupper() and 3 <= len(word) <= 6 and word.isalpha() and word.capitalize() in capitalised
     }
     found -= listed | _COMMON_WORDS
     # An everyday word in capitals is emphasis or a sign's words (a plate
@@ -429,19 +463,31 @@ def _honorific_findings(doc: Document, place: _Places) -> Iterator[Finding]:
     prose = doc.prose
     if "Mr" not in prose and "Ms" not in prose and "Miss" not in prose and "Mx" not in prose:
         return  # "Mrs" has "Mr" in it
-    titled: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    titles: dict[str, set[str]] = defaultdict(set)
+    by_surname: dict[str, list[Any]] = defaultdict(list)
     for match in _HONORIFIC_RE.finditer(prose):
-        if not _narrative(doc, place, match.start()):
+        by_surname[match.group(3).split()[-1]].append(match)
+    # Every surname's bare references in one pass over the prose, not one per
+    # surname: a 5 MB article names hundreds (7.7 s -> 0.1 s on the BBC
+    # corpus as one file).
+    offsets = whole_word_offsets(prose, by_surname)
+    for surname, matches in by_surname.items():
+        # Whether a reference is the article's own words (not a heading, a
+        # quote, a caption, comments) is the costly question: asked only of a
+        # surname that stands somewhere bare at all, which it only narrows
+        # (most titled people are titled throughout: 0.05 s over the BBC corpus).
+        bare, first_names = _bare_references(doc, surname, offsets[surname])
+        if not bare:
             continue
-        names = match.group(3).split()
-        surname = names[-1]
-        titled[surname].append((match.start(), match.end(), " ".join([match.group(1) + match.group(2), *names])))
-        titles[surname].add(match.group(1))
-    for surname, references in titled.items():
-        if len(titles[surname]) > 1:
+        references = []
+        titles = set()
+        for match in matches:
+            if _narrative(doc, place, match.start()):
+                names = match.group(3).split()
+                references.append((match.start(), match.end(), " ".join([match.group(1) + match.group(2), *names])))
+                titles.add(match.group(1))
+        if not references or len(titles) > 1:
             continue
-        bare, first_names = _bare_references(doc, place, surname)
+        bare = [reference for reference in bare if _narrative(doc, place, reference[0])]
         if len({name for name in first_names if not _not_a_name(name)}) > 1:
             continue
         yield from _minority(doc, references, bare)
@@ -471,51 +517,44 @@ def _minority(doc: Document, titled: list[tuple[int, int, str]], bare: list[tupl
         yield Finding(start, end, {"first": major[0][2], "form": form, "first_line": line})
 
 
-def _bare_references(doc: Document, place: _Places, surname: str) -> tuple[list[tuple[int, int, str]], list[str]]:
+def _bare_references(doc: Document, surname: str, offsets: list[int]) -> tuple[list[tuple[int, int, str]], list[str]]:
     """The surname's references with no title, and the first names seen
-    before it ("Tom Hollis")."""
+    before it ("Tom Hollis"), from where it stands as a whole word
+    (``offsets``); only those in the body count. Whether each is in the
+    article's own words (_narrative) is the caller's to ask."""
     prose = doc.prose
     bare: list[tuple[int, int, str]] = []
     first_names: list[str] = []
-    for block in doc.body:
-        for start in _whole_word_offsets(prose, surname, block.start, block.end):
-            end = start + len(surname)
-            before = prose[max(block.start, start - 30) : start]
-            words = before.split()
-            previous = words[-1] if words and before[-1:] in " \t" else ""
-            previous = _DASHES_RE.split(previous)[-1]  # "2011—Mr."
-            if previous.rstrip(".") in _TITLES or (len(previous) == 2 and previous[1] == "."):
-                continue  # "Mr. Hollis", "Sen. Hollis", "George W. Hollis"
-            core = previous.strip("\"'“”‘’")
-            if core[:1].isupper() and core[-1:] not in ".!?:;":  # Marion "Suge" Knight
-                word_start = start - len(before) + before.rindex(previous)
-                opener = _opens_sentence(prose, block.start, word_start) and _not_a_name(previous)
-                if not opener:  # "Later Hollis said": an adverb, not a first name
-                    if core.isalpha():
-                        first_names.append(core)
-                    continue  # a full name, or a title before it
-            if previous.lower() in _NOT_A_PERSON_BEFORE or not _narrative(doc, place, start):
-                continue
-            if (
-                _refers_to_person(prose, end)
-                or previous.lower() in _SPEECH_BEFORE
-                and not _CAPITALISED_NEXT_RE.match(prose, end)
-                or previous.lower() in _PREPOSITIONS
-                and prose[end : end + 1] in (",", ".", ";", ":")
-            ):
-                bare.append((start, end, surname))
+    for start in offsets:
+        end = start + len(surname)
+        block = doc.block_at(start)
+        if block is None or block.kind != "body" or end > block.end:
+            continue
+        before = prose[max(block.start, start - 30) : start]
+        words = before.split()
+        previous = words[-1] if words and before[-1:] in " \t" else ""
+        previous = _DASHES_RE.split(previous)[-1]  # "2011—Mr."
+        if previous.rstrip(".") in _TITLES or (len(previous) == 2 and previous[1] == "."):
+            continue  # "Mr. Hollis", "Sen. Hollis", "George W. Hollis"
+        core = previous.strip("\"'“”‘’")
+        if core[:1].isupper() and core[-1:] not in ".!?:;":  # Marion "Suge" Knight
+            word_start = start - len(before) + before.rindex(previous)
+            opener = _opens_sentence(prose, block.start, word_start) and _not_a_name(previous)
+            if not opener:  # "Later Hollis said": an adverb, not a first name
+                if core.isalpha():
+                    first_names.append(core)
+                continue  # a full name, or a title before it
+        if previous.lower() in _NOT_A_PERSON_BEFORE:
+            continue
+        if (
+            _refers_to_person(prose, end)
+            or previous.lower() in _SPEECH_BEFORE
+            and not _CAPITALISED_NEXT_RE.match(prose, end)
+            or previous.lower() in _PREPOSITIONS
+            and prose[end : end + 1] in (",", ".", ";", ":")
+        ):
+            bare.append((start, end, surname))
     return bare, first_names
-
-
-def _whole_word_offsets(prose: str, word: str, start: int, end: int) -> Iterator[int]:
-    """Where ``word`` stands as a whole word (not in "@Hollis", "Hollis-led")."""
-    index = prose.find(word, start, end)
-    while index != -1:
-        before, after = prose[index - 1 : index], prose[index + len(word) : index + len(word) + 1]
-        if not (before.isalnum() or before in ("’", "'", "@", "#", ".", "-", "_")):
-            if not (after.isalnum() or after in ("-", "_")):
-                yield index
-        index = prose.find(word, index + 1, end)
 
 
 def _refers_to_person(prose: str, end: int) -> bool:

@@ -257,9 +257,8 @@ _JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+", engine="re")
 
 
 def _sentences(doc: Document, block: Block) -> Iterable[tuple[int, int]]:
-    for sentence in doc.sentences:
-        if block.start <= sentence.start < block.end:
-            yield sentence.start, sentence.end
+    for sentence in doc.sentences_in(block.start, block.end):
+        yield sentence.start, sentence.end
 
 
 # -- lists ----------------------------------------------------------------------------

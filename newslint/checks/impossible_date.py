@@ -47,6 +47,8 @@ class ImpossibleDate(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
+        if prose.isascii() and "29" not in prose and "30" not in prose and "31" not in prose:
+            return  # most articles: scans in C before the regex engine's (0.02 -> 0.01 s over the BBC corpus)
         if _HINT_RE.search(prose) is None:
             return
         for match in _DATE_RE.finditer(prose):

@@ -26,17 +26,19 @@ person.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from newslint.checks import Check, Finding, Option
-from newslint.document import Document
+from newslint.document import Block, Document
 from newslint.lexicon import COURTESY_TITLES, HONORIFICS, RANKED_TITLES, alternation
 from newslint.options import Choice
 from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit
+from newslint.text.words import whole_word_offsets
 
 _TITLES = tuple(dict.fromkeys((*COURTESY_TITLES, *HONORIFICS, *RANKED_TITLES)))
 # Titles written before a surname alone; Sir and Dame go with the first name.
@@ -139,18 +141,25 @@ class LaterReferences(Check):
     def _bare(self, doc: Document, people: _People) -> Iterable[Finding]:
         """ "Blair" after "Tony Blair", for a person the article calls "Mr Blair"."""
         prose = doc.prose
+        wanted = [
+            surname
+            for surname, titles in people.titles.items()
+            if len(titles) == 1 and not people.shared(surname) and surname in people.first_names
+        ]
+        # Every surname's candidates in one pass (a pass per surname made a
+        # long text quadratic: 150 s for the BBC corpus as one file).
+        offsets = whole_word_offsets(prose, wanted, _NOT_BEFORE_SURNAME)
+        body_starts = [block.start for block in doc.body]
         for surname, titles in people.titles.items():
             if len(titles) != 1 or people.shared(surname) or surname not in people.first_names:
                 continue
             title = next(iter(titles))
-            pattern = _surname_pattern(surname)
             bare = [
                 match
-                for block in doc.body
-                for match in pattern.finditer(prose, block.start, block.end)
+                for match in _surname_alone(doc, surname, offsets[surname])
                 if people.introduced_before(surname, match.start())
                 and not doc.in_quote(match.start())
-                and _bare_reference(prose, match.start(), block.start, people)
+                and _bare_reference(prose, match.start(), _block_start(doc, match.start()), people)
             ]
             titled = people.titled_at[surname]
             # Only within the stretch the article titles the person: from the
@@ -158,7 +167,7 @@ class LaterReferences(Check):
             # Readers' comments after the story, or a title only there, say
             # nothing about the story's style.
             last = doc.block_at(titled[-1])
-            ceiling = _paragraph_after(doc, last.end) if last is not None else titled[-1]
+            ceiling = _paragraph_after(body_starts, doc.body, last.end) if last is not None else titled[-1]
             for match in bare:
                 if not titled[0] < match.start() < ceiling:
                     continue
@@ -183,11 +192,29 @@ def _surname_pattern(surname: str) -> re.Pattern[str]:
     return re.compile(rf"{name}(?<![\w'’./-]{name})(?![\w/-]|['’]?s?\s+[A-Z][a-z])")
 
 
-@functools.lru_cache(maxsize=4096)
-def _surname_anywhere(surname: str) -> re.Pattern[str]:
-    """The surname as a whole word, wherever it stands ("President Trump's")."""
-    name = re.escape(surname)
-    return re.compile(rf"{name}(?<![\w'’.-]{name})(?![\w-])")
+# What may not stand before a surname: "O'Blair", "www.blair" (besides a
+# letter, a digit, "_" and "-"). _surname_pattern also turns away "/".
+_NOT_BEFORE_SURNAME = ("'", "’", ".")
+
+
+def _surname_alone(doc: Document, surname: str, candidates: list[int]) -> Iterator[re.Match[str]]:
+    """_surname_pattern's matches in body paragraphs, from the places where
+    the surname stands as a whole word (a superset)."""
+    pattern = _surname_pattern(surname)
+    for start in candidates:
+        block = doc.block_at(start)
+        if block is not None and block.kind == "body" and start + len(surname) <= block.end:
+            # Matched within the paragraph, as a search of it would: what
+            # follows the surname is looked at up to the paragraph's end.
+            match = pattern.match(doc.prose, start, block.end)
+            if match is not None:
+                yield match
+
+
+def _block_start(doc: Document, offset: int) -> int:
+    block = doc.block_at(offset)
+    assert block is not None
+    return block.start
 
 
 # The letter first, then the lookbehind: the engine skips to each capital I.
@@ -210,10 +237,11 @@ def _first_person_page(doc: Document) -> bool:
 _FINAL_STOP_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""")
 
 
-def _paragraph_after(doc: Document, end: int) -> int:
-    """Where the paragraph after the one ending at ``end`` ends."""
-    following = [block.end for block in doc.body if block.start >= end]
-    return following[0] if following else end
+def _paragraph_after(body_starts: list[int], body: list[Block], end: int) -> int:
+    """Where the paragraph after the one ending at ``end`` ends (``body``
+    are the body paragraphs, ``body_starts`` where each starts)."""
+    index = bisect.bisect_left(body_starts, end)
+    return body[index].end if index < len(body) else end
 
 
 def _running_text(prose: str, start: int, end: int) -> bool:
@@ -222,11 +250,10 @@ def _running_text(prose: str, start: int, end: int) -> bool:
     return _FINAL_STOP_RE.search(prose, start, end) is not None and len(prose[start:end].split()) > 6
 
 
-def _common_word(prose: str, word: str) -> bool:
+def _common_word(doc: Document, word: str) -> bool:
     """A capitalised word the article also writes in lower case ("Over",
     "Latest", "Can" in a title-case line): no first name."""
-    lower = word.lower()
-    return lower in prose and re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", prose) is not None
+    return doc.has_word(word.lower())
 
 
 def _bare_reference(prose: str, start: int, floor: int, people: _People) -> bool:
@@ -260,6 +287,7 @@ class _People:
     and for each titled surname its full names and first names."""
 
     def __init__(self, doc: Document) -> None:
+        self.doc = doc
         prose = doc.prose
         blocks = [block for block in doc.blocks if block.kind != "headline"]
         self.titled = [match for block in blocks for match in _titled(prose, block.start, block.end)]
@@ -274,11 +302,14 @@ class _People:
         self.names: dict[str, str] = {}
         # Only a titled surname matters to either style: look for its full
         # names alone, not for every name in the article.
-        running = [block for block in blocks if _running_text(prose, block.start, block.end)]
-        for surname in {match.group("surname") for match in self.titled}:
-            for block in running:
-                for match in _surname_anywhere(surname).finditer(prose, block.start, block.end):
-                    self._full_name_before(prose, surname, match.start(), block.start)
+        running = {block.start for block in blocks if _running_text(prose, block.start, block.end)}
+        surnames = {match.group("surname") for match in self.titled}
+        # Every surname found in one pass, not a pass each (see _bare).
+        for surname, offsets in whole_word_offsets(prose, surnames, _NOT_BEFORE_SURNAME).items():
+            for start in offsets:
+                block = doc.block_at(start)
+                if block is not None and block.start in running and start + len(surname) <= block.end:
+                    self._full_name_before(prose, surname, start, block.start)
         self.all_first_names = frozenset(name for names in self.first_names.values() for name in names)
 
     def _full_name_before(self, prose: str, surname: str, start: int, floor: int) -> None:
@@ -292,7 +323,7 @@ class _People:
         if first in _NOT_FIRST_NAMES:
             if first not in _INTRODUCING_TITLES:
                 return
-        elif _common_word(prose, first):
+        elif _common_word(self.doc, first):
             return
         else:
             self.first_names[surname].add(first)

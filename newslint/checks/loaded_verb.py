@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 from newslint.checks import Check, Finding, Option
@@ -409,11 +410,11 @@ def _sentences_after(doc: Document, block: Block, sentence_end: int, count: int)
     """The end of the ``count`` sentences after ``sentence_end``, in this
     paragraph and the next."""
     sentences = doc.sentences
-    index = bisect.bisect_left([sentence.start for sentence in sentences], sentence_end - 1)
-    following = doc.blocks.index(block) + 1
+    index = bisect.bisect_left(doc.sentence_starts, sentence_end - 1)
+    following = doc.block_index(block) + 1
     limit = doc.blocks[following].end if following < len(doc.blocks) else block.end
     end = sentence_end
-    for sentence in sentences[index:]:
+    for sentence in islice(sentences, index, None):
         if not count or sentence.start >= limit:
             break
         end = max(end, sentence.end)
@@ -438,7 +439,7 @@ def _story_after(doc: Document, block: Block, sentence_end: int) -> int:
     paragraph (a rebuttal or a concession comes in the same paragraph or the
     one after it)."""
     body = doc.blocks
-    index = body.index(block)
+    index = doc.block_index(block)
     return body[index + 1].end if index + 1 < len(body) else max(block.end, sentence_end)
 
 
@@ -446,5 +447,5 @@ def _story_before(doc: Document, block: Block) -> int:
     """Where the story before a verb starts: the previous paragraph, which
     often sets out the other side."""
     body = doc.blocks
-    index = body.index(block)
+    index = doc.block_index(block)
     return body[index - 1].start if index > 0 and body[index - 1].kind == "body" else block.start

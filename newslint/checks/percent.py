@@ -63,7 +63,7 @@ class Percent(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        if "%" not in prose and "cent" not in prose.lower():
+        if "%" not in prose and "cent" not in doc.lowered_prose():  # no lower() of the whole prose again
             return
         taken: list[tuple[int, int]] = []
         for match in _FIGURE_PERCENT_RE.finditer(prose):

@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from typing import Any, NamedTuple
 
 from newslint.checks import Check, Finding, Option
@@ -606,7 +607,7 @@ def _named_next(doc: Document, block: Block, sentence_end: int, candidate: Candi
     person = candidate.shape not in ("according", "reports", "poll")
     spans = [(sentence_end, block.end)]
     blocks = doc.blocks
-    index = blocks.index(block)
+    index = doc.block_index(block)
     for following in blocks[index + 1 : index + 4]:
         if following.kind != "body":
             continue
@@ -633,7 +634,7 @@ def _sentences(doc: Document, start: int, end: int) -> Iterator[str]:
     that starts between ``start`` and ``end``."""
     sentences = doc.sentences
     index = bisect.bisect_left(sentences, (start, start))
-    for sentence in sentences[max(0, index - 1) :]:
+    for sentence in islice(sentences, max(0, index - 1), None):  # not a copy of the rest of the list
         if sentence.start >= end:
             break
         if sentence.end > start:

