@@ -139,10 +139,11 @@ _FAMILIAR_HEAD_RE = lazy_compile(
 )
 # The newsroom told by no one: "Fox News is told", "CNN has learned", "the
 # BBC understands".
-_OUTLET_RE = lazy_compile(r"(?:(?:is|was|been)\s+told|has\s+learned|has\s+learnt|understands)\b")
+_OUTLET_RE = lazy_compile(r"(?:(?:is|was|been)\s+told|has\s+learned|has\s+learnt|understands)\b", engine="re")
 _OUTLET_HEAD_RE = lazy_compile(
     r"\b(?:(?:The|the)\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:[A-Z]{2,}|News|Times|Post|Journal|Gazette|Herald|Telegraph|"
-    r"Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios)\s+(?:(?:has|had)\s+)?$"
+    r"Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios)\s+(?:(?:has|had)\s+)?$",
+    engine="re",
 )
 # Read on from the fixed word forwards, and the head back from it.
 _ANCHORED = {
@@ -313,7 +314,8 @@ _DETERMINER_BEFORE_RE = lazy_compile(
 _DEMONYMS_RE = lazy_compile(
     r"(?:[A-Z][a-z]+(?:ian|ese|ish|ean|i)|American|Mexican|African|Dominican|Puerto|Chilean|Thai|Swiss|Dutch|"
     r"French|Greek|Arab|Soviet|Western|Eastern|Northern|Southern|Gulf|European|Asian|Latin|Saudi|Afghan|"
-    r"Filipino|Philippine|Cuban|Tory|Labour|Conservative|Republican|Democratic|Democrat|Liberal|GOP|Opposition)$"
+    r"Filipino|Philippine|Cuban|Tory|Labour|Conservative|Republican|Democratic|Democrat|Liberal|GOP|Opposition)$",
+    engine="re",
 )
 # Lower-case words that name the institution itself ("central bank sources",
 # "commission sources", "ministry officials").
@@ -325,6 +327,7 @@ _INSTITUTION_WORDS = frozenset(
 _TOLD_PAPER_RE = lazy_compile(
     r"\s+(?:(?:have|had|also)\s+)?(?:told|tell|tells|said\s+to|spoke\s+to|speaking\s+to)\s+(?:(?:the\s+|The\s+)?"
     r"[A-Z][\w&.-]*|me\b|us\b)",
+    engine="re",
 )
 # A proportion of a group is a poll result: "one-third of GOP insiders said".
 _PROPORTION_BEFORE_RE = lazy_compile(
@@ -364,7 +367,8 @@ _NAMED_IN_SENTENCE_RE = lazy_compile(
     r"(?:news\s+agency|newspaper|magazine|website|ministry|agency|government|police|authorities|office|department))"
     r"|\b(?:poll|survey|study|report)\s+(?:\w+\s+){0,3}?(?:by|for|from|of|conducted\s+by|commissioned\s+by|carried\s+out\s+by)"
     r"\s+(?:the\s+)?[A-Z][\w’'.&/-]*"
-    r"|\b(?!(?:A|An|The|One|Another|This|That|Its|Their|Our|New|Latest|Recent)\b)[A-Z][\w’'.&/-]*\s+(?:poll|survey)\b"
+    r"|\b(?!(?:A|An|The|One|Another|This|That|Its|Their|Our|New|Latest|Recent)\b)[A-Z][\w’'.&/-]*\s+(?:poll|survey)\b",
+    engine="re",
 )
 # A named speaker: "Robert Litwak of the Wilson Center said", ", said Doug
 # Heye", "according to the IFS", "Tessa Jowell told The Times".
@@ -376,7 +380,8 @@ _NAMED_SPEAKER_RE = lazy_compile(
     r"|\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,[^,;]{0,80},\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+:"  # "Pamela Smith, president of X, gave this advice:"
     r"|[,”\"]\s+(?!(?:He|She|They|It|We|I|This|That|The|One|Another|A|An|Some|Many|Others|Critics|Experts|Officials|"
     r"Sources|Analysts|Observers|Insiders)\b)[A-Z][\w’'-]+\s+(?:said|says|added|told|wrote|explained|argued|noted)\b"
-    r"|\b(?:said|says|added)\s+(?!(?:He|She|They|It|We|I|This|That|The|One|Another|A|An)\b)[A-Z][\w’'-]+"
+    r"|\b(?:said|says|added)\s+(?!(?:He|She|They|It|We|I|This|That|The|One|Another|A|An)\b)[A-Z][\w’'-]+",
+    engine="re",
 )
 _SENTENCE_END_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\d])""")
 
@@ -417,7 +422,8 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
 _PUBLISHED_BY_RE = lazy_compile(
     r"\b(?:[A-Z][\w&.-]*\s+)*(?:Times|Post|Journal|News|Telegraph|Guardian|Mail|Herald|Gazette|Tribune|Observer|"
     r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)\s+(?:has\s+|had\s+)?"
-    r"(?:reported|reports|said|says|wrote|revealed)\b"
+    r"(?:reported|reports|said|says|wrote|revealed)\b",
+    engine="re",
 )
 # What makes the formulas of anonymity a source: something said, by them
 # or according to them.
@@ -448,7 +454,8 @@ _SURVEY_RE = lazy_compile(
 _SPEAKER_BEFORE_RE = lazy_compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+|[Tt]he\s+(?:sources|"
     r"officials|analysts|experts|bankers|dealers|diplomats))\s+(?:also\s+)?"
-    rf"(?:{_VERB})\b(?![^.;]*\b(?:but|while|whereas)\b)"
+    rf"(?:{_VERB})\b(?![^.;]*\b(?:but|while|whereas)\b)",
+    engine="re",
 )
 # "others" after "Some firms say …": the other side of a split the sentence
 # describes, not a new source. And "Republicans are divided. Some believe…".
@@ -540,7 +547,9 @@ def _institution_in(phrase: str) -> bool:
 _INSTITUTIONAL = frozenset("sources source officials official insiders insider".split())
 
 
-_CAPITALISED_RUN_RE = lazy_compile(r"(?:(?:[A-Z][\w&.-]*|of|and|&|de|du)\s+)*[A-Z][\w&.-]*\s+(?:(?:[a-z]+)\s+)?$")
+_CAPITALISED_RUN_RE = lazy_compile(
+    r"(?:(?:[A-Z][\w&.-]*|of|and|&|de|du)\s+)*[A-Z][\w&.-]*\s+(?:(?:[a-z]+)\s+)?$", engine="re"
+)
 
 
 def _institution_before(prose: str, start: int, sentence_start: int) -> bool:
@@ -646,7 +655,8 @@ def _sentences(doc: Document, start: int, end: int) -> Iterator[str]:
 _POLLSTER_RE = lazy_compile(
     r"\b(?!(?:A|An|The|This|That|Its|New|Latest|Recent)\b)[A-Z][\w’'.&/-]*\s+(?:poll|survey|polled|surveyed|questioned|"
     r"interviewed)\b|\b(?:poll|survey)\w*,?\s+(?:\w+\s+)?(?:by|for|of|from|conducted\s+by|commissioned\s+by|carried\s+out\s+by)"
-    r"\s+(?:the\s+)?[A-Z]"
+    r"\s+(?:the\s+)?[A-Z]",
+    engine="re",
 )
 # What describes a speaker as one who can answer for a group: a profession, a
 # post, an institution.
@@ -674,7 +684,8 @@ _PUBLISHER = (
 )
 _PUBLICATION_RE = lazy_compile(
     rf"\b(?:told|to|according\s+to|in|by|from)\s+(?:the\s+|The\s+)?{_PUBLISHER}\b"
-    rf"|\b{_PUBLISHER}\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|said|says|wrote|writes|revealed|quoted)\b"
+    rf"|\b{_PUBLISHER}\s+(?:has\s+|had\s+|also\s+)?(?:reported|reports|said|says|wrote|writes|revealed|quoted)\b",
+    engine="re",
 )
 
 
