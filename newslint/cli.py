@@ -243,7 +243,7 @@ def rules(context: click.Context, config_path: str | None, output_format: str) -
     if output_format == "json":
         from newslint.safetext import dump_json
 
-        click.echo(dump_json([_rule_dict(rule, rule.id in active) for rule in listed], indent=2))
+        click.echo(dump_json([{**rule.listing(rule.id in active), "source": rule.source} for rule in listed], indent=2))
         return
     width_id = max(len(rule.id) for rule in listed) + 2
     width_pack = max(4, *(len(rule.pack) for rule in listed)) + 2
@@ -255,22 +255,6 @@ def rules(context: click.Context, config_path: str | None, output_format: str) -
             f"{_shown(rule.summary)}"
         )
     click.echo("\n'-': not active in this config (turn on with `select`, `rules` or a pack). Details: newslint rule ID")
-
-
-def _rule_dict(rule: Rule, active: bool) -> dict[str, Any]:
-    return {
-        "id": rule.id,
-        "pack": rule.pack,
-        "check": rule.check,
-        "severity": rule.severity.value,
-        "fix": rule.fix.value,
-        "active": active,
-        "summary": rule.summary,
-        "description": rule.description,
-        "examples": {"bad": list(rule.examples.bad), "good": list(rule.examples.good)},
-        "link": rule.help_uri,
-        "source": rule.source,
-    }
 
 
 @rules.command("test")

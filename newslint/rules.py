@@ -120,6 +120,22 @@ class Rule:
             return DOCS_URL.format(pack=self.pack, anchor=self.id.replace(".", ""))
         return ""
 
+    def listing(self, active: bool) -> dict[str, Any]:
+        """The rule as ``newslint rules --format json`` and the HTTP service
+        list it (the CLI adds where its file lies; a service does not tell)."""
+        return {
+            "id": self.id,
+            "pack": self.pack,
+            "check": self.check,
+            "severity": self.severity.value,
+            "fix": self.fix.value,
+            "active": active,
+            "summary": self.summary,
+            "description": self.description,
+            "examples": {"bad": list(self.examples.bad), "good": list(self.examples.good)},
+            "link": self.help_uri,
+        }
+
     def with_settings(self, settings: Mapping[str, Any], where: str, lines: LineDict | None = None) -> Rule:
         """This rule with a config's or pack's settings applied, validated."""
         kind = _kind(self.check)

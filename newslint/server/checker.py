@@ -17,7 +17,6 @@ field.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -26,11 +25,11 @@ from typing import Any
 
 from newslint.config import Config, ConfigError, discover, load, unknown_selector
 from newslint.document import Document
-from newslint.fixes import MAX_ROUNDS, apply_fixes
+from newslint.fixes import MAX_ROUNDS, apply_fixes, unified_diff
 from newslint.linter import Linter
 from newslint.model import Diagnostic
 from newslint.readers import parse, readers
-from newslint.rules import Rule, builtin_pack_path, builtin_packs, is_pack
+from newslint.rules import builtin_pack_path, builtin_packs, is_pack
 from newslint.server.watch import Snapshot, rule_files, snapshot
 from newslint.text import Block
 from newslint.yamlfile import YamlError
@@ -298,7 +297,7 @@ class Checker:
             parts = fixed
         article = Article.join(parts)
         remaining = [article.within(d, article.field_at(d.start)) for d in self.lint(article, request, config)]
-        diff = "".join(field_diff(name, before[name], parts[name]) for name in parts)
+        diff = "".join(unified_diff(name, before[name], parts[name]) for name in parts)
         return {**parts, "diff": diff, "findings": [d.to_dict() for d in remaining]}
 
     @staticmethod
@@ -312,36 +311,9 @@ class Checker:
         listed = sorted(self.linter.all_rules(config).values(), key=lambda rule: rule.id)
         return {
             "pack": self.default_pack if pack is None else pack,
-            "rules": [rule_dict(rule, rule.id in active) for rule in listed],
+            "rules": [rule.listing(rule.id in active) for rule in listed],
         }
 
     def pack_list(self) -> dict[str, Any]:
         packs = [{"name": choice.name, "description": choice.description} for choice in self.packs.values()]
         return {"default": self.default_pack, "packs": packs, "formats": sorted(readers())}
-
-
-def field_diff(name: str, before: str, after: str) -> str:
-    """A unified diff of one field; a field rarely ends in a line break, and
-    the diff says so as ``diff`` does, so that ``patch`` can apply it."""
-    lines = []
-    for line in difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}", lineterm="\n"
-    ):
-        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
-    return "".join(lines)
-
-
-def rule_dict(rule: Rule, active: bool) -> dict[str, Any]:
-    """A rule as ``newslint rules --format json`` shows it, less where its file lies."""
-    return {
-        "id": rule.id,
-        "pack": rule.pack,
-        "check": rule.check,
-        "severity": rule.severity.value,
-        "fix": rule.fix.value,
-        "active": active,
-        "summary": rule.summary,
-        "description": rule.description,
-        "examples": {"bad": list(rule.examples.bad), "good": list(rule.examples.good)},
-        "link": rule.help_uri,
-    }
