@@ -35,6 +35,9 @@ MIN_SINGLE_WORD = 6
 #: Letters a name needs before a hyphen or space in it is a slip: R-N-C
 #: spelt out and RNC, or RN and R-N, are not one name misspelt.
 MIN_SQUASHED = 4
+#: Up to this many look-ups, an article is searched for the authority's
+#: names before they are read (``Authority.may_suggest_in``).
+MAX_PROBES = 200
 
 
 class AuthorityError(Exception):
@@ -210,6 +213,7 @@ class Authority:
         self._holes: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         self._singles: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         self._squashed: dict[str, Entry] = {}
+        self._probes: set[str] = set()
         for entry in entries:
             self.add(entry)
 
@@ -231,6 +235,7 @@ class Authority:
         self.entries[entry.form] = entry
         for variant in entry.variants:
             self._variant_of[variant] = entry
+            self._probes.add(squash(variant).casefold())
         lowered = tuple(word.casefold() for word in entry.words)
         self._words.update(lowered)
         if entry.count < self.min_indexed:
@@ -242,9 +247,21 @@ class Authority:
             for index, word in enumerate(lowered):
                 self._holes[_hole_key(lowered, index)].append((word, entry))
         key = squash(entry.form)
+        self._probes.update(_halves(key.casefold()))
         other = self._squashed.get(key)
         if other is None or other.count < entry.count:
             self._squashed[key] = entry
+
+    def may_suggest_in(self, squashed_text: str) -> bool:
+        """Whether ``squashed_text`` (prose casefolded, with spaces and hyphens
+        taken out) can hold a name ``suggest`` answers: it must hold a known
+        variant, or one half of a suggestible form (a slip is one edit, so it
+        leaves the form's first half or its second half whole). Asked of a
+        small authority (the names a rule lists), it spares most articles the
+        reading of their names; a learned authority is always a maybe."""
+        if len(self._probes) > MAX_PROBES:
+            return True
+        return any(probe in squashed_text for probe in self._probes)
 
     def knows_word(self, word: str) -> bool:
         """Whether the house prints ``word`` in some name."""
@@ -301,6 +318,13 @@ class Authority:
                 yield from self._singles.get(_single_key(word, length), ())
         else:
             yield from self._holes.get(_hole_key(lowered, index), ())
+
+
+def _halves(squashed: str) -> tuple[str, str]:
+    """The form's two halves, around the letter between them: one edit
+    (a letter changed, dropped or added, two swapped) leaves one whole."""
+    middle = len(squashed) // 2
+    return squashed[:middle], squashed[middle + 1 :]
 
 
 def _single_key(word: str, length: int) -> str:

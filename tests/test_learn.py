@@ -139,6 +139,26 @@ def test_suggest_knows_printed_forms_variants_slips_and_new_names() -> None:
     assert authority.suggest(("Keir", "Starmer"), 1000) is None
 
 
+def one_edit_slips(form: str) -> set[str]:
+    """Every form one letter changed, dropped, added or swapped from ``form``."""
+    slips = set()
+    for i in range(len(form)):
+        slips.add(form[:i] + form[i + 1 :])
+        slips.update(form[:i] + letter + form[i + 1 :] for letter in "xz")
+        slips.update(form[:i] + letter + form[i:] for letter in "xz")
+        slips.add(form[:i] + form[i + 1 : i + 2] + form[i : i + 1] + form[i + 2 :])
+    return slips
+
+
+def test_an_article_is_searched_for_a_small_authoritys_names_before_they_are_read() -> None:
+    authority = Authority([Entry("Procter & Gamble", count=50, variants={"Proctor and Gamble": 1})])
+    for slipped in one_edit_slips("procter&gamble") | {"proctorandgamble"}:
+        assert authority.may_suggest_in(f"salesat{slipped}rose."), slipped
+    assert not authority.may_suggest_in("salesatunileverrose.")
+    big = Authority(Entry(f"Name{n} Surname{n}", count=9) for n in range(300))
+    assert big.may_suggest_in("nothinglikeaname")  # a learned authority: every article is read
+
+
 # -- consistency.house-term ------------------------------------------------------------
 
 

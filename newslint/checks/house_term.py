@@ -24,7 +24,7 @@ import copy
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from newslint.authority import Authority, Entry, Suggestion
+from newslint.authority import Authority, Entry, Suggestion, squash
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
 from newslint.options import Int, Strings
@@ -62,9 +62,10 @@ class HouseTerm(Check):
         return bound
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
-        if not any(source.entries for source in self.sources):
-            return
         prose = doc.prose
+        squashed = squash(prose).casefold()
+        if not any(source.entries and source.may_suggest_in(squashed) for source in self.sources):
+            return
         found = [
             (name, self._suggest(name))
             for block in doc.blocks
