@@ -252,16 +252,17 @@ class Authority:
         if other is None or other.count < entry.count:
             self._squashed[key] = entry
 
-    def may_suggest_in(self, squashed_text: str) -> bool:
-        """Whether ``squashed_text`` (prose casefolded, with spaces and hyphens
-        taken out) can hold a name ``suggest`` answers: it must hold a known
-        variant, or one half of a suggestible form (a slip is one edit, so it
-        leaves the form's first half or its second half whole). Asked of a
-        small authority (the names a rule lists), it spares most articles the
+    def may_suggest_in(self, prose: str) -> bool:
+        """Whether ``prose`` can hold a name ``suggest`` answers: casefolded,
+        with spaces and hyphens taken out, it must hold a known variant, or
+        one half of a suggestible form (a slip is one edit, so it leaves the
+        form's first half or its second half whole). Asked of a small
+        authority (the names a rule lists), it spares most articles the
         reading of their names; a learned authority is always a maybe."""
         if len(self._probes) > MAX_PROBES:
             return True
-        return any(probe in squashed_text for probe in self._probes)
+        squashed = squash(prose).casefold()
+        return any(probe in squashed for probe in self._probes)
 
     def knows_word(self, word: str) -> bool:
         """Whether the house prints ``word`` in some name."""

@@ -152,9 +152,9 @@ def one_edit_slips(form: str) -> set[str]:
 
 def test_an_article_is_searched_for_a_small_authoritys_names_before_they_are_read() -> None:
     authority = Authority([Entry("Procter & Gamble", count=50, variants={"Proctor and Gamble": 1})])
-    for slipped in one_edit_slips("procter&gamble") | {"proctorandgamble"}:
-        assert authority.may_suggest_in(f"salesat{slipped}rose."), slipped
-    assert not authority.may_suggest_in("salesatunileverrose.")
+    for slipped in one_edit_slips("Procter & Gamble") | {"Proctor and Gamble", "PROCTER-GAMBLE"}:
+        assert authority.may_suggest_in(f"Sales at {slipped} rose."), slipped
+    assert not authority.may_suggest_in("Sales at Unilever rose.")
     big = Authority(Entry(f"Name{n} Surname{n}", count=9) for n in range(300))
     assert big.may_suggest_in("nothinglikeaname")  # a learned authority: every article is read
 
@@ -196,6 +196,16 @@ def test_house_term_without_an_authority_knows_only_its_listed_names() -> None:
     config = from_text("extends: [core]\n")
     found = [d.found for d in newslint.lint_text("Kier Starmer met Proctor & Gamble.\n", config=config)]
     assert found == ["Proctor & Gamble"]
+
+
+def test_a_lone_surname_of_someone_the_article_names_in_full_is_not_a_slip(tmp_path: Path) -> None:
+    (tmp_path / "names.jsonl").write_text(dumps([Entry("Rubio", "person", 500)]), encoding="utf-8")
+    config = tmp_path / "newslint.yaml"
+    config.write_text("extends: [core]\nauthority: names.jsonl\n", encoding="utf-8")
+    alone = "Border talks\n\nThe plan was drawn up in May.\n\nLater, Rubido said it would work.\n"
+    assert lint(alone, config, "consistency.house-term") == {(5, 8, "consistency.house-term")}
+    named = alone.replace("drawn up in May", "drawn up by Monte Alejandro Rubido")
+    assert lint(named, config, "consistency.house-term") == set()
 
 
 def test_an_edited_authority_is_a_new_cache_stamp(house: Path) -> None:

@@ -24,7 +24,7 @@ import copy
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from newslint.authority import Authority, Entry, Suggestion, squash
+from newslint.authority import Authority, Entry, Suggestion
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
 from newslint.options import Int, Strings
@@ -63,26 +63,28 @@ class HouseTerm(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        squashed = squash(prose).casefold()
-        if not any(source.entries and source.may_suggest_in(squashed) for source in self.sources):
+        if not self._may_suggest(prose):
             return
-        found = [
-            (name, self._suggest(name))
-            for block in doc.blocks
-            if not prose[block.start : block.end].isupper()
-            for name in names(prose, block.start, block.end)
-        ]
+        # Blocks in capitals (wire headlines) say nothing by their case.
+        blocks = [block for block in doc.blocks if not prose[block.start : block.end].isupper()]
+        hot = {block for block in blocks if self._may_suggest(prose[block.start : block.end])}
+        found = [(name, self._suggest(name)) for block in hot for name in names(prose, block.start, block.end)]
+        suggestions = [suggestion for _, suggestion in found if suggestion is not None]
+        if not suggestions:
+            return
         # The surname of a person the article names in full, and the house
         # does not question, is that person's, not a slip ("Monte Alejandro
         # Rubido ... Rubido said", beside a Rubio the house prints often).
+        # Such a name is in a block read here: it holds the same word, so the
+        # same whole half of the house's form.
         surnames = {name.words[-1] for name, suggestion in found if len(name.words) > 1 and suggestion is None}
-        for _, suggestion in found:
-            if suggestion is None:
-                continue
-            (start, end), house = suggestion
+        for (start, end), house in sorted(suggestions, key=lambda suggestion: suggestion[0]):
             if " " not in prose[start:end] and prose[start:end] in surnames:
                 continue
             yield Finding(start, end, _params(house), house.house.form)
+
+    def _may_suggest(self, text: str) -> bool:
+        return any(source.entries and source.may_suggest_in(text) for source in self.sources)
 
     def _suggest(self, name: Name) -> tuple[tuple[int, int], Suggestion] | None:
         minimum = self.opts["min_count"]
