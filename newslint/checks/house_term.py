@@ -63,22 +63,24 @@ class HouseTerm(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        if not self._may_suggest(prose):
-            return
-        # Blocks in capitals (wire headlines) say nothing by their case.
-        blocks = [block for block in doc.blocks if not prose[block.start : block.end].isupper()]
-        hot = {block for block in blocks if self._may_suggest(prose[block.start : block.end])}
-        found = [(name, self._suggest(name)) for block in hot for name in names(prose, block.start, block.end)]
-        suggestions = [suggestion for _, suggestion in found if suggestion is not None]
-        if not suggestions:
-            return
+        suggestions: list[tuple[tuple[int, int], Suggestion]] = []
         # The surname of a person the article names in full, and the house
         # does not question, is that person's, not a slip ("Monte Alejandro
         # Rubido ... Rubido said", beside a Rubio the house prints often).
         # Such a name is in a block read here: it holds the same word, so the
         # same whole half of the house's form.
-        surnames = {name.words[-1] for name, suggestion in found if len(name.words) > 1 and suggestion is None}
-        for (start, end), house in sorted(suggestions, key=lambda suggestion: suggestion[0]):
+        surnames: set[str] = set()
+        for block in doc.blocks:
+            text = prose[block.start : block.end]
+            if text.isupper() or not self._may_suggest(text):
+                continue  # a block in capitals (a wire headline) says nothing by its case
+            for name in names(prose, block.start, block.end):
+                suggestion = self._suggest(name)
+                if suggestion is not None:
+                    suggestions.append(suggestion)
+                elif len(name.words) > 1:
+                    surnames.add(name.words[-1])
+        for (start, end), house in suggestions:
             if " " not in prose[start:end] and prose[start:end] in surnames:
                 continue
             yield Finding(start, end, _params(house), house.house.form)
