@@ -294,6 +294,9 @@ def test_ctrl_c_with_jobs_2_says_interrupted() -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        # A run started in the background (``&``, nohup) inherits SIGINT
+        # ignored, and Python then keeps it so; a terminal's run does not.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     while not os.path.exists("started"):  # checking has begun (Python's start can take a second)
         time.sleep(0.05)
