@@ -82,7 +82,23 @@ class Repetition(Check):
                 continue  # "placed in in the past", "at at least", "the Drive In in Rhode Island"
             if _title_before_name(prose, first, second, end):
                 continue
+            if _said_again(prose, start, end, first):
+                continue  # "nil nil nil" across a table's columns; "Why, why why?"
             yield Finding(start, end, {"word": first}, first)
+
+
+# The same word again beside a doubled one, across spaces and commas.
+_AGAIN_AFTER_RE = re.compile(r"[\s,]+(\w+)")
+_AGAIN_BEFORE_RE = re.compile(r"(\w+)[\s,]+\Z")
+
+
+def _said_again(prose: str, start: int, end: int, word: str) -> bool:
+    """A word three times or more in a row is on purpose, never a slip of
+    the keyboard: a row of a table ("nil nil nil nil"), a chant, emphasis
+    ("Why, why why?", "no, no, no")."""
+    after = _AGAIN_AFTER_RE.match(prose, end, end + 40)
+    before = _AGAIN_BEFORE_RE.search(prose, max(0, start - 40), start)
+    return any(m is not None and m.group(1).lower() == word.lower() for m in (after, before))
 
 
 def _passes(exceptions: list[RulePattern], first: str, second: str) -> bool:
