@@ -46,6 +46,8 @@ import pytest
 import yaml
 from support import ROOT
 
+pytestmark = pytest.mark.slow
+
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted((ROOT / "docs" / "rules").glob("*.md"))]
 SHELLS = {"sh", "shell", "bash", "console"}
 YAMLS = {"yaml", "yml"}

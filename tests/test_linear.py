@@ -216,6 +216,7 @@ def _long_article(paragraphs: int, seed: int = 1) -> str:
     return "\n\n".join(lines) + "\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pack", ["core", "british"])
 def test_eight_times_the_text_costs_about_eight_times_as_much(pack: str) -> None:
     """Before the one-pass forms: 15x (core) and 18x (british)."""
