@@ -62,16 +62,17 @@ def lazy_compile(pattern: str, flags: int = 0, engine: Engine = "regex") -> Any:
 ASCII_SPACE = r"[\s\x1c-\x1f]"
 
 
-def trie(words: Iterable[str], space: str = r"\s") -> str:
+def trie(words: Iterable[str], space: str | None = r"\s") -> str:
     """A pattern matching exactly ``words``, shaped as a trie. Characters are
-    taken literally, except that a space matches any run of ``space``."""
+    taken literally, except that a space matches any run of ``space`` (just
+    a space when ``space`` is None)."""
     tree: dict[str, Any] = {}
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_node(tree, space + "+")
+    return _trie_node(tree, " " if space is None else space + "+")
 
 
 def _trie_node(node: dict[str, Any], spaces: str) -> str:

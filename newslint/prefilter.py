@@ -23,6 +23,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from newslint.patterns import trie
+
 Literals = frozenset[str]
 
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a", "e": "\x1b"}
@@ -378,7 +380,7 @@ class Prefilter:
 
     def _compiled(self) -> re.Pattern[str]:
         if self.pattern is None:
-            self.pattern = re.compile(_exact_trie(self.literals))
+            self.pattern = re.compile(trie(self.literals, space=None))
         return self.pattern
 
     def absent_from(self, prose: str, lowered: Callable[[], str], memo: dict[object, bool] | None = None) -> bool:
@@ -464,25 +466,6 @@ def worth_finding(literals: Literals) -> bool:
 #: and trying the pattern near (the months of the date styles); closer ("the
 #: " of "the first of May"), the pattern runs over the prose, faster then.
 _SPARSE = 100
-
-
-def _exact_trie(words: Sequence[str]) -> str:
-    """A stdlib pattern matching exactly ``words``, shaped as a trie."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(tree)
-
-
-def _trie_node(node: dict[str, Any]) -> str:
-    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def prefilter(

@@ -60,12 +60,11 @@ from newslint.lexicon import SPEECH_VERBS
 from newslint.options import Groups, Int
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
+from newslint.text.names import starts_sentence
 
 _CAMEL_RE = lazy_compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 # Where _CAMEL_RE could split a word in two; most articles have no such word.
 _CAMEL_HINT_RE = lazy_compile(r"\p{Ll}\p{Lu}\p{Ll}")
-# What before a word makes it the start of a sentence (or of a quote, a list).
-_OPENERS = frozenset(".!?:;…\"'“”‘’(-–—\n\x00")
 # Titles say nothing about which person a name belongs to.
 _TITLES = frozenset(
     """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady President Minister Prime Secretary General Chancellor
@@ -320,7 +319,7 @@ def _collect(doc: Document, keep: set[str]) -> dict[str, Form]:
             # A wire headline in capitals is typed in haste ("BUDGET
             # COMMITTTEE"): it says nothing about the right spelling.
             form.headline = form.headline or (headline and not doc.in_capitals(block))
-            if not form.proper and not headline and not _starts_sentence(prose, block.start, start):
+            if not form.proper and not headline and not starts_sentence(prose, block.start, start):
                 form.proper = True
     return words
 
@@ -494,13 +493,6 @@ def _whole(prose: str, end: int, going_on: set[str]) -> bool:
     if after[:1].isalpha() or after[:1] in ("-", "'", "’") and after[1:2].isalpha():
         return False  # "East Med" in "East Mediterranean"
     return not (after[:1] == " " and after[1:2].isupper()) or _next_word(prose, end) in going_on
-
-
-def _starts_sentence(prose: str, floor: int, offset: int) -> bool:
-    index = offset - 1
-    while index >= floor and prose[index] in " \t":
-        index -= 1
-    return index < floor or prose[index] in _OPENERS
 
 
 def _two_people(prose: str, first: Form, second: Form) -> bool:

@@ -86,7 +86,7 @@ def names(prose: str, start: int = 0, end: int | None = None) -> Iterator[Name]:
 def _split(prose: str, floor: int, offset: int, run: str) -> Iterator[Name]:
     """A run of capitalised words cut into names: after each possessive, and
     with titles, months and weekdays in front taken off."""
-    initial = _starts_sentence(prose, floor, offset)
+    initial = starts_sentence(prose, floor, offset)
     before = _word_before(prose, floor, offset)
     words: list[str] = []
     word_start = offset
@@ -123,7 +123,9 @@ def _name(start: int, end: int, words: list[str], initial: bool, titled: bool, b
         yield Name(start, start + len(" ".join(words)), tuple(words), initial, titled, before)
 
 
-def _starts_sentence(prose: str, floor: int, offset: int) -> bool:
+def starts_sentence(prose: str, floor: int, offset: int) -> bool:
+    """Whether ``offset`` opens a sentence, a quote or a line: only spaces
+    lie between it and a full stop, an opening mark, a dash or ``floor``."""
     index = offset - 1
     while index >= floor and prose[index] in " \t":
         index -= 1
