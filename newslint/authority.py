@@ -168,11 +168,6 @@ def slip(variant: str, house: str) -> str | None:
     return None
 
 
-def inner_edit(first: str, second: str) -> bool:
-    """Whether the two words are one slip apart, either way round."""
-    return slip(first, second) is not None
-
-
 #: Every kind of slip; learn groups printed forms by the ones typing makes
 #: (LEARNED_SLIPS), since two printed names one letter apart are more often
 #: two names (Gartner, Gardner) than one misspelt.

@@ -473,4 +473,3 @@ CHOICES: tuple[Choice, ...] = (
         group=("US", "U.S."),
     ),
 )
-CHOICES_BY_NAME = {choice.name: choice for choice in CHOICES}
