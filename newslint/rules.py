@@ -227,6 +227,17 @@ def _validate_rule(rule: Rule, kind: type[Check], path: str, lines: LineDict | N
 # -- loading -------------------------------------------------------------------
 
 
+#: Keys of 0.1 rule files, and what replaced them in 0.2 (docs/rules.md).
+RENAMED_KEYS = {
+    "quotes": "write 'speech: outside | inside | any'",
+    "swap": "write the wrong -> right mapping under 'terms'",
+    "variants": "write the groups of forms under 'terms'",
+    "styles": "write the named styles under 'patterns' (a list of {name, pattern})",
+    "needs": "leave it out: newslint finds a pattern's literals itself",
+    "unsafe_fix": "write 'fix: unsafe'",
+}
+
+
 def load_rule(path: str, rule_id: str, pack: str = "") -> Rule:
     data = read_yaml(path)
     if not isinstance(data, LineDict):
@@ -242,6 +253,8 @@ def load_rule(path: str, rule_id: str, pack: str = "") -> Rule:
     for key, value in data.items():
         spec = COMMON_KEYS.get(key) or kind.options.get(key)
         if spec is None:
+            if key in RENAMED_KEYS:
+                raise YamlError(path, data.line_of(key), f"{key!r} is a key of newslint 0.1: {RENAMED_KEYS[key]}")
             known = ", ".join([*COMMON_KEYS, *kind.options])
             raise YamlError(path, data.line_of(key), f"unknown key {key!r} for a {check_name} rule (known: {known})")
         problem = spec.type.problem(value)

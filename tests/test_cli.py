@@ -126,6 +126,11 @@ def test_missing_path_and_binary_file_are_errors_but_others_are_checked(
             "check: existence\nmessage: m\ndescription: d\nterms: [a]\ncolour: red\nexamples: {bad: [a], good: [b]}\n",
             "5: unknown key 'colour' for a existence rule",
         ),
+        (  # a rule written for 0.1 is told what replaced its key
+            "check: substitution\nmessage: m\ndescription: d\nquotes: outside\nterms: {a: b}\n"
+            "examples: {bad: [a], good: [b]}\n",
+            "4: 'quotes' is a key of newslint 0.1: write 'speech: outside | inside | any'",
+        ),
         (
             "check: existence\nmessage: m\ndescription: d\nterms: yes\nexamples: {bad: [a], good: [b]}\n",
             "4: terms: must be a list of words or phrases",
