@@ -429,13 +429,21 @@ class Document:
         """Text reproduced as written: quotes of tweets, statements, letters
         and reports, embedded posts, passages in another language
         (``text/verbatim.py``). Its spelling is its source's."""
-        if not self.quotes.quotes and "((" not in self.prose and "(@" not in self.prose:
+        if not self.quotes.quotes and not self._verbatim_outside_quotes:
             return []
         return verbatim_spans(self.prose, self.blocks, self.quotes.quotes)
 
     @cached_property
     def _verbatim_outside_quotes(self) -> bool:
-        return "((" in self.prose or "(@" in self.prose
+        """Whether the article may hold text as written outside quotation
+        marks: a passage in another language, an embedded post, a paragraph
+        a colon brings in."""
+        prose = self.prose
+        return (
+            "((" in prose
+            or "(@" in prose
+            or any(prose[max(block.start, block.end - 8) : block.end].rstrip().endswith(":") for block in self.blocks)
+        )
 
     @cached_property
     def _verbatim_starts(self) -> list[int]:

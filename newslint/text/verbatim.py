@@ -1,7 +1,9 @@
 """Text an article reproduces as written, whose spelling is its source's.
 
 A tweet, a statement, a letter or a report quoted word for word keeps its
-own "NAFTA", "June 1" and "Zelensky"; an embedded post keeps its hashtags;
+own "NAFTA", "June 1" and "Zelensky", and so does a document a colon brings
+in without quotation marks ("Here's the full statement:"); an embedded
+post keeps its hashtags;
 a passage in another language (Wikinews gives the original after its
 translation: "((fr))French language: …") is not English copy at all. Checks
 that compare an article's forms with each other (one spelling of a name, one
@@ -44,15 +46,21 @@ _POST_CREDIT_RE = lazy_compile(
 )
 # "Following are extracts from the communique", "the text of the letter".
 _FOLLOWING_RE = lazy_compile(r"(?i)\b(?:following|as follows|extracts?|excerpts?|text of)\b")
-_SENTENCE_BREAK_RE = lazy_compile(r"[.!?…][\"'”’)]*\s+(?=\S|$)")
+# Not after a title's full stop: '"…" Mr. Trump wrote.' is one sentence.
+_SENTENCE_BREAK_RE = lazy_compile(
+    r"(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr))[.!?…][\"'”’)]*\s+(?=\S|$)"
+)
 _LOOK_BACK = 240  # characters before a quote searched for what brings it in
 _LOOK_AHEAD = 120  # and after it, for "…," the statement read.
+_OPENING_MARKS = frozenset("\"'“‘")  # a quoted paragraph is a quote: _written_quotes reads it
+_ATTRIBUTION_LENGTH = 60  # "the president wrote on Twitter on Monday."
 
 
 def verbatim_spans(prose: str, blocks: Sequence[Block], quotes: Sequence[Quote]) -> list[Span]:
     """Written quotes, embedded posts and passages in another language, in
     order, overlapping ones merged."""
     spans = list(_written_quotes(prose, blocks, quotes))
+    spans.extend(_documents_brought_in(prose, blocks))
     for block in blocks:
         spans.extend(_other_language(prose, block))
         spans.extend(_embedded_posts(prose, block))
@@ -72,6 +80,10 @@ def _written_quotes(prose: str, blocks: Sequence[Block], quotes: Sequence[Quote]
     written_block = -1
     block_index = 0
     cues: dict[int, bool] = {}  # whether a block names anything written, asked once
+    # Where the last written quote ended: the next quote of its paragraph,
+    # after no more than the attribution ('"…?" he wrote. "Great anger…"'),
+    # goes on with the same text.
+    written_end = -1
     for quote in quotes:
         start = quote.open.offset
         while block_index < len(blocks) - 1 and blocks[block_index].end <= start:
@@ -79,10 +91,18 @@ def _written_quotes(prose: str, blocks: Sequence[Block], quotes: Sequence[Quote]
         block = blocks[block_index]
         opens_block = prose[block.start : start].strip() == ""
         carried_on = opens_block and written_block == block_index - 1
-        if carried_on or _brought_in_as_written(prose, blocks, block_index, quote, cues):
+        goes_on = block.start <= written_end and _only_attribution(prose[written_end:start])
+        if carried_on or goes_on or _brought_in_as_written(prose, blocks, block_index, quote, cues):
             yield Span(start, quote.end)
+            written_end = quote.end
             if opens_block:
                 written_block = block_index
+
+
+def _only_attribution(between: str) -> bool:
+    """A short stretch that brings in no new quote: "he wrote." or "The
+    president tweeted." between two quotes, not "Later he told reporters:"."""
+    return len(between) <= _ATTRIBUTION_LENGTH and ":" not in between
 
 
 def _names_writing(prose: str, blocks: Sequence[Block], index: int, cues: dict[int, bool]) -> bool:
@@ -123,6 +143,20 @@ def _brought_in_as_written(
     tail = prose[max(previous.start, previous.end - _LOOK_BACK) : previous.end].rstrip()
     brings_in = tail.endswith(":") or _FOLLOWING_RE.search(tail) is not None
     return brings_in and _WRITTEN_RE.search(tail) is not None
+
+
+def _documents_brought_in(prose: str, blocks: Sequence[Block]) -> Iterator[Span]:
+    """A paragraph that a colon and a written thing bring in, with no
+    quotation marks of its own: the document itself ("Here's the full
+    statement from the USTR:" then the statement)."""
+    for previous, block in zip(blocks, blocks[1:]):
+        tail = prose[max(previous.start, previous.end - _LOOK_BACK) : previous.end].rstrip()
+        if not tail.endswith(":"):
+            continue
+        breaks = list(_SENTENCE_BREAK_RE.finditer(tail))
+        sentence = tail[breaks[-1].end() :] if breaks else tail
+        if _WRITTEN_RE.search(sentence) and prose[block.start : block.start + 1] not in _OPENING_MARKS:
+            yield Span(block.start, block.end)
 
 
 def _other_language(prose: str, block: Block) -> Iterator[Span]:
