@@ -208,7 +208,8 @@ class Authority:
         self._holes: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         self._singles: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         self._squashed: dict[str, Entry] = {}
-        self._probes: set[str] = set()
+        # None once there are too many to search for: a learned authority.
+        self._probes: set[str] | None = set()
         for entry in entries:
             self.add(entry)
 
@@ -230,7 +231,7 @@ class Authority:
         self.entries[entry.form] = entry
         for variant in entry.variants:
             self._variant_of[variant] = entry
-            self._probes.add(squash(variant).casefold())
+            self._probe(squash(variant).casefold())
         lowered = tuple(word.casefold() for word in entry.words)
         self._words.update(lowered)
         if entry.count < self.min_indexed:
@@ -242,7 +243,8 @@ class Authority:
             for index, word in enumerate(lowered):
                 self._holes[_hole_key(lowered, index)].append((word, entry))
         key = squash(entry.form)
-        self._probes.update(_halves(key.casefold()))
+        for half in _halves(key.casefold()):
+            self._probe(half)
         other = self._squashed.get(key)
         if other is None or other.count < entry.count:
             self._squashed[key] = entry
@@ -254,10 +256,16 @@ class Authority:
         form's first half or its second half whole). Asked of a small
         authority (the names a rule lists), it spares most articles the
         reading of their names; a learned authority is always a maybe."""
-        if len(self._probes) > MAX_PROBES:
+        if self._probes is None:
             return True
         squashed = squash(prose).casefold()
         return any(probe in squashed for probe in self._probes)
+
+    def _probe(self, text: str) -> None:
+        if self._probes is not None:
+            self._probes.add(text)
+            if len(self._probes) > MAX_PROBES:
+                self._probes = None
 
     def knows_word(self, word: str) -> bool:
         """Whether the house prints ``word`` in some name."""
