@@ -427,8 +427,8 @@ class Document:
     @cached_property
     def verbatim(self) -> list[Span]:
         """Text reproduced as written: quotes of tweets, statements, letters
-        and reports, embedded posts, passages in another language
-        (``text/verbatim.py``). Its spelling is its source's."""
+        and reports, documents a colon brings in, embedded posts, passages in
+        another language (``text/verbatim.py``). Its spelling is its source's."""
         if not self.quotes.quotes and not self._verbatim_outside_quotes:
             return []
         return verbatim_spans(self.prose, self.blocks, self.quotes.quotes)
@@ -452,6 +452,6 @@ class Document:
     def in_verbatim(self, offset: int) -> bool:
         """Whether ``offset`` lies in text reproduced as written."""
         if not self._verbatim_outside_quotes and not self.in_quote(offset):
-            return False  # outside quotes only other languages and posts are; most articles have neither
+            return False  # outside quotes only other languages, posts and documents are; most articles have none
         index = bisect.bisect_right(self._verbatim_starts, offset) - 1
         return index >= 0 and offset < self.verbatim[index].end

@@ -3,9 +3,9 @@
 A tweet, a statement, a letter or a report quoted word for word keeps its
 own "NAFTA", "June 1" and "Zelensky", and so does a document a colon brings
 in without quotation marks ("Here's the full statement:"); an embedded
-post keeps its hashtags;
-a passage in another language (Wikinews gives the original after its
-translation: "((fr))French language: …") is not English copy at all. Checks
+post keeps its hashtags; a passage in another language (Wikinews gives the
+original after its translation: "((fr))French language: …") is not English
+copy at all. Checks
 that compare an article's forms with each other (one spelling of a name, one
 style of date) leave all of it out. Speech is different: the reporter wrote
 down what was said, so a spoken quote's spelling is the house's.
@@ -57,8 +57,8 @@ _ATTRIBUTION_LENGTH = 60  # "the president wrote on Twitter on Monday."
 
 
 def verbatim_spans(prose: str, blocks: Sequence[Block], quotes: Sequence[Quote]) -> list[Span]:
-    """Written quotes, embedded posts and passages in another language, in
-    order, overlapping ones merged."""
+    """Written quotes, documents brought in, embedded posts and passages in
+    another language, in order, overlapping ones merged."""
     spans = list(_written_quotes(prose, blocks, quotes))
     spans.extend(_documents_brought_in(prose, blocks))
     for block in blocks:
