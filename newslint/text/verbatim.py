@@ -5,10 +5,10 @@ own "NAFTA", "June 1" and "Zelensky", and so does a document a colon brings
 in without quotation marks ("Here's the full statement:"); an embedded
 post keeps its hashtags; a passage in another language (Wikinews gives the
 original after its translation: "((fr))French language: …") is not English
-copy at all. Checks
-that compare an article's forms with each other (one spelling of a name, one
-style of date) leave all of it out. Speech is different: the reporter wrote
-down what was said, so a spoken quote's spelling is the house's.
+copy at all. Checks that compare an article's forms with each other (one
+spelling of a name, one style of date) leave all of it out. Speech is
+different: the reporter wrote down what was said, so a spoken quote's
+spelling is the house's.
 """
 
 from __future__ import annotations
