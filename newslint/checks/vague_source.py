@@ -77,6 +77,8 @@ _PLURAL_VERB = trie(
 # demand, not a claim sourced.
 _NOT_A_CLAIM_AFTER = r"(?!(?<=call)\s+(?:for|on)\b|(?<=called)\s+(?:for|on)\b|(?<=calls)\s+(?:for|on)\b)"
 _VERB = trie(_VERBS)
+_VERB_SET = frozenset(_VERBS)
+_WORD_RE = lazy_compile(r"\w+", engine="re")
 # Words a writer puts between a source and its verb: "critics also say",
 # "experts have long argued", "sources privately said".
 # ("some will say", "critics would argue" are the writer's rhetoric, not a source.)
@@ -437,7 +439,9 @@ def _attributing(prose: str, candidate: Candidate, sentence_start: int, sentence
     if _ATTRIBUTION_BEFORE_RE.search(prose, max(sentence_start, candidate.start - 40), candidate.start):
         return True
     after = prose[candidate.end : min(sentence_end, candidate.end + 80)]
-    return re.search(rf"(?i)\b(?:{_VERB})\b", after) is not None
+    # A verb after it, as a whole word: a set look-up per word, not a
+    # pattern of every verb (2.4 ms to compile in each process).
+    return any(word.lower() in _VERB_SET for word in _WORD_RE.findall(after))
 
 
 # "as badly as some fear", "as seriously hurt as some reports have suggested":
