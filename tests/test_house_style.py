@@ -216,6 +216,7 @@ def test_an_abbreviation_is_spelled_out_at_its_first_mention() -> None:
         "Security firm RSA ran the poll. RSA said so.",  # described
         "Sony's PSP went on sale. The PSP sold out.",  # a product's name
         "Tickets for the RBS Six Nations sold out. The RBS deal was signed.",  # a name
+        "Transport for NSW closed roads. Transport for NSW apologised.",  # the last word of a name
         "The ONS said so.",  # used once
     ],
 )

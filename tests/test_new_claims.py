@@ -63,6 +63,12 @@ def test_a_percentage_of_stated_parts() -> None:
     assert found(text.replace("40 per cent", "37 per cent"), "claims.percentage-share") == []
 
 
+def test_a_whole_after_its_owner() -> None:
+    text = "Markets\n\nTwenty-six of the Dow's 30 stocks, or 90 percent, fell.\n"
+    assert found(text, "claims.percentage-share") == [(3, 1, "Twenty-six of 30 is 86.67 percent, not 90 percent")]
+    assert found(text.replace("90 percent", "87 percent"), "claims.percentage-share") == []
+
+
 def test_a_doubled_preposition_after_a_noun_is_a_typo() -> None:
     assert found("Plan\n\nI have my doubt in in this plan.\n", "typography.doubled-word") == [
         (3, 17, "'in' twice in a row")

@@ -12,6 +12,7 @@ from newslint.readers import parse
 
 QUOTES = "extends: [core]\nselect: [quotes]\n"
 BRITISH = "extends: [british]\nselect: [quotes]\n"
+STRAIGHT_ON = "rules:\n  quotes.straight: {enabled: true}\n"  # for a house whose copy must be typed curly
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -69,7 +70,7 @@ def test_mismatched_and_nesting() -> None:
 
 def test_british_straight_to_curly_fixes() -> None:
     text = "Headline\n\n\"They're here,\" he said. She said: 'It's 'fine'.'\n"
-    diagnostics = newslint.lint_text(text, config=from_text(BRITISH))
+    diagnostics = newslint.lint_text(text, config=from_text(BRITISH + STRAIGHT_ON))
     fixes = {(d.column, d.fix.replacement if d.fix else None) for d in diagnostics if d.rule == "quotes.straight"}
     assert fixes == {(1, "“"), (6, "’"), (15, "”"), (36, "‘"), (39, "’"), (47, "’"), (49, "’")}
     # The single mark at 42 opens a quote inside a quote of its own kind: that
@@ -151,9 +152,10 @@ CURLY_ARTICLE = "Headline\n\n“We are ready,” he said. “We will go,” she 
 
 def test_one_straight_mark_is_one_finding_with_the_british_pack() -> None:
     # A mismatched pair, a straight pair and a straight apostrophe in curly copy:
-    # quotes.straight (on in the pack) reports none of them again.
+    # quotes.straight, turned on, reports none of them again.
     text = CURLY_ARTICLE + '“Not yet," he said. "Soon," she said. They\'re here.\n'
-    diagnostics = newslint.lint_text(text, config=from_text("extends: [british]\nselect: [quotes, typography]\n"))
+    config = from_text("extends: [british]\nselect: [quotes, typography]\n" + STRAIGHT_ON)
+    diagnostics = newslint.lint_text(text, config=config)
     by_mark = {}
     for d in diagnostics:
         by_mark.setdefault((d.line, d.column), []).append(d.rule)

@@ -20,8 +20,8 @@ name is; with ``false`` a bracketed one is.
 Used only once, an abbreviation needs no introduction (``min_uses``). Read
 only in the body, outside direct speech: capitals in a run (a shouted
 phrase), Roman numerals, abbreviations with digits and those beside a
-capitalised word that makes them part of a name ("RBS Six Nations") are
-left alone.
+capitalised word that makes them part of a name ("RBS Six Nations",
+"Transport for NSW") are left alone.
 """
 
 from __future__ import annotations
@@ -224,12 +224,20 @@ def _part_of_name(prose: str, found: list[Use]) -> bool:
     if not words or not before.endswith((" ", "\t")):
         return False
     previous = words[-1].lstrip('("“‘')
+    if previous in _NAME_JOINERS and len(words) > 1:
+        # The last word of a name, even one that opens a sentence: "Transport
+        # for NSW", "Bank of NSW".
+        return words[-2].lstrip('("“‘')[:1].isupper() and words[-2] not in ("The", "A", "An")
     if not previous[:1].isupper() or previous in ("The", "A", "An"):
         return False
     if previous.endswith(("'s", "’s")):
         return True  # "Sony's PSP"
     ahead = before[: len(before.rstrip()) - len(previous)].rstrip()
     return bool(ahead) and ahead[-1] not in ".!?:\n"
+
+
+# Small words inside a name before its last word.
+_NAME_JOINERS = frozenset(("for", "of", "&"))  # not "and": "GPRS and MMS" is a list
 
 
 class Introduction(NamedTuple):

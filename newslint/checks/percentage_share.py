@@ -20,7 +20,11 @@ from newslint.terms import Hit
 from newslint.text.numbers import Number, format_like, read_numbers
 
 # Between the part and the whole: "of", "out of", "of the", "in".
-_OF_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?", engine="re")
+# A whose whole may follow ("of the Dow's 30 stocks", "of the council's 19 members").
+_OWNER = r"(?:[\w.&-]+(?:['’]s|s['’])\s+)?"
+_OF_RE = lazy_compile(
+    rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}", engine="re"
+)
 # Between the whole and its percentage: ", or", " (", " - ", ", about".
 _OR_RE = lazy_compile(
     r"(?:\s+[\w’'-]+){0,4}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$", engine="re"
@@ -31,7 +35,7 @@ _BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$", engine=
 
 # "7 of 19", "seven out of the 19": a whole in figures after "of" (the part
 # before it is read with the numbers). Starts with the literal: fast.
-_SHARE_HINT_RE = lazy_compile(r" of\s+(?:the\s+|all\s+|its\s+|their\s+)?\d", engine="re")
+_SHARE_HINT_RE = lazy_compile(rf" of\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}\d", engine="re")
 
 
 class PercentageShare(Check):
