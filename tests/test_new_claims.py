@@ -63,6 +63,14 @@ def test_a_percentage_of_stated_parts() -> None:
     assert found(text.replace("40 per cent", "37 per cent"), "claims.percentage-share") == []
 
 
+def test_a_front_matter_description_is_a_standfirst_even_with_its_full_stop() -> None:
+    text = '---\ntitle: "Bike review"\ndescription: "A $1,799 bike."\n---\n\nThe bike costs $1,899.\n'
+    config = from_text("extends: [core]\nselect: [claims.headline-figure]\n")
+    found = [(d.line, d.column) for d in newslint.lint_text(text, path="review.md", config=config)]
+    assert found == [(3, 17)]
+    assert newslint.lint_text(text.replace("1,899", "1,799"), path="review.md", config=config) == []
+
+
 def test_a_whole_after_its_owner() -> None:
     text = "Markets\n\nTwenty-six of the Dow's 30 stocks, or 90 percent, fell.\n"
     assert found(text, "claims.percentage-share") == [(3, 1, "Twenty-six of 30 is 86.67 percent, not 90 percent")]

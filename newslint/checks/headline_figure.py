@@ -73,14 +73,11 @@ class HeadlineFigure(Check):
 
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
-        # A "standfirst" that reads as copy (a lede ending in a full stop
-        # inside its closing quote, a wire story's dateline) is body.
-        tops = [
-            block
-            for block in doc.blocks
-            if block.kind == "headline" or block.kind == "standfirst" and _is_deck(prose, block)
-        ]
-        body_blocks = [block for block in doc.blocks if block.kind in ("body", "standfirst") and block not in tops]
+        tops = [block for block in doc.blocks if block.kind in ("headline", "standfirst")]
+        # The readers name a standfirst only where it is one: a deck of the
+        # text reader's, a description in front matter or a meta tag (which
+        # may end in a full stop), a Word Subtitle.
+        body_blocks = [block for block in doc.blocks if block.kind == "body"]
         if not body_blocks or not any(_has_figure(prose, block) for block in tops):
             return
         figures = [number for block in tops for number in self._figures(doc, block)]
@@ -348,17 +345,3 @@ def _durations(prose: str, start: int, end: int) -> Iterable[float]:
 
 
 # -- what is a deck ----------------------------------------------------------------------
-
-# A dateline opens wire copy: "ST. LOUIS, March 18 - ", "WASHINGTON (AP) — ".
-_DATELINE_RE = lazy_compile(
-    r"(?:[A-Z][A-Z.\s'-]+(?:,\s+[A-Z][\w.]*)*(?:,\s+\w+\.?\s+\d{1,2})?|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s+\([A-Z]+\))"
-    r"\s*(?:-|--|–|—)\s"
-)
-_ENDS_SENTENCE_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""")
-
-
-def _is_deck(prose: str, block: Block) -> bool:
-    """A standfirst as a deck is written: no closing full stop (even inside
-    a closing quote or bracket), no dateline."""
-    text = prose[block.start : block.end]
-    return not _ENDS_SENTENCE_RE.search(text) and not _DATELINE_RE.match(text)
