@@ -175,6 +175,14 @@ _CONTENT_CLAUSE_RE = lazy_compile(
     r"|\s+(?:[\w’'.-]+\s+){0,3}?(?:he|she|they|it|we|I|you|there)(?:[’']\w+)?\s"
     r"|\s+(?:[\w’'.-]+\s+){0,5}?(?:would|will|could|can|should|must|might|had|has|have|was|were|is|are)\b"
 )
+# Speech verbs that report words only as a tag ("“…,” begins the letter",
+# "he laughed"), never with a clause after them: "It began the way it did"
+# and "The rain continued as it had" report nothing.
+_TAG_ONLY = frozenset(
+    form
+    for verb in ("begin", "continue", "greet", "laugh", "sigh", "sing", "chant", "address", "narrate", "recite", "echo")
+    for form in SPEECH_VERB_FORMS[verb]
+)
 _CLAUSE_END_RE = lazy_compile(r"\s*(?:[,.;!?…]|$)")
 # A tag that ends the reported sentence: "…, the bowler declared.", "…,”
 # Rep. Eliot Engel (D-NY) said Thursday."
@@ -729,7 +737,7 @@ def _reports_words(prose: str, verb: _Verb, floor: int, ceiling: int) -> bool:
         return False
     if verb.word in _WORDS_VERBS:
         return True
-    if _CONTENT_CLAUSE_RE.match(prose, verb.end, ceiling):
+    if verb.word not in _TAG_ONLY and _CONTENT_CLAUSE_RE.match(prose, verb.end, ceiling):
         return True
     # A tag that ends the reported sentence: "…, the bowler declared."
     return bool(
