@@ -71,6 +71,12 @@ def test_a_front_matter_description_is_a_standfirst_even_with_its_full_stop() ->
     assert newslint.lint_text(text.replace("1,899", "1,799"), path="review.md", config=config) == []
 
 
+def test_the_whole_first() -> None:
+    text = "Drains\n\nOf the 309 drains in the city, 96, or 27%, run east.\n"
+    assert found(text, "claims.percentage-share") == [(3, 32, "96 of 309 is 31.07%, not 27%")]
+    assert found(text.replace("27%", "31%"), "claims.percentage-share") == []
+
+
 def test_a_whole_after_its_owner() -> None:
     text = "Markets\n\nTwenty-six of the Dow's 30 stocks, or 90 percent, fell.\n"
     assert found(text, "claims.percentage-share") == [(3, 1, "Twenty-six of 30 is 86.67 percent, not 90 percent")]

@@ -2,8 +2,9 @@
 
 "7 of 19, or 40 per cent": seven of 19 is 37%. A share written both ways
 can be checked with no outside knowledge, and the two halves are often
-edited apart. Read: "N of M, or P%", "N out of M (P%)", "P% (N of M)" and
-"P%, or N of M", with the figures in any spelling the number reader knows.
+edited apart. Read: "N of M, or P%", "N out of M (P%)", "P% (N of M)",
+"P%, or N of M", "N of the Dow's M" and "Of the M drains, N, or P%", with
+the figures in any spelling the number reader knows.
 Rounding and hedges ("about 40%", "nearly two-thirds") are allowed for; a
 percentage that is not of the same whole ("7 of 19 schools, 40% of them
 rural") cannot be told apart and is read as the share.
@@ -35,7 +36,10 @@ _BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$", engine=
 
 # "7 of 19", "seven out of the 19": a whole in figures after "of" (the part
 # before it is read with the numbers). Starts with the literal: fast.
-_SHARE_HINT_RE = lazy_compile(rf" of\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}\d", engine="re")
+_SHARE_HINT_RE = lazy_compile(rf"(?:^| )[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}\d", engine="re")
+# The whole first: "Of the 309 drains in the city, 96, or 27%, ...".
+_WHOLE_FIRST_RE = lazy_compile(rf"(?:^|\s)[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$", engine="re")
+_WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,6}?\s*,\s*", engine="re")
 
 
 class PercentageShare(Check):
@@ -60,6 +64,7 @@ class PercentageShare(Check):
 
 def _shares(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Number, Number]]:
     """(part, whole, percentage) triples written side by side."""
+    yield from _whole_first(prose, numbers)
     for index in range(len(numbers) - 1):
         part, whole = numbers[index], numbers[index + 1]
         if part.kind != "count" or whole.kind != "count" or part.is_year or whole.is_year:
@@ -81,6 +86,19 @@ def _shares(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Number,
             and prose[before.end : part.start].count("(") <= 1
         ):
             yield part, whole, before
+
+
+def _whole_first(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Number, Number]]:
+    """ "Of the 309 drains in the city, 96, or 27%": the whole, its part, the percentage."""
+    for whole, part, stated in zip(numbers, numbers[1:], numbers[2:]):
+        if whole.kind != "count" or part.kind != "count" or stated.kind != "percent" or whole.is_year or part.is_year:
+            continue
+        if not _WHOLE_FIRST_RE.search(prose, max(0, whole.start - 40), whole.hedge_start or whole.start):
+            continue
+        if _WHOLE_TO_PART_RE.fullmatch(prose, whole.end, part.hedge_start or part.start) and _OR_RE.fullmatch(
+            prose, part.end, stated.hedge_start or stated.start
+        ):
+            yield part, whole, stated
 
 
 def _problem(part: Number, whole: Number, stated: Number) -> dict[str, str] | None:
