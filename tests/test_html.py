@@ -198,6 +198,38 @@ def test_title_is_the_headline_only_without_h1_and_meta_description_is_never_fix
     assert [(b.kind, with_h1.text[b.start : b.end]) for b in with_h1.blocks] == [("headline", "Budget passes")]
 
 
+def test_the_storys_h1_is_the_headline_not_the_themes_site_title() -> None:
+    page = (
+        '<header><h1 class="site-title"><a href="/">The Ledger</a></h1></header>\n'
+        "<article><h1>Clinic to pay $38 million</h1>\n<p>The clinic will pay $36 million, filings show.</p></article>\n"
+    )
+    doc = parse(page, "a.html")
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks][:2] == [
+        ("body", "The Ledger"),
+        ("headline", "Clinic to pay $38 million"),
+    ]
+    assert findings(page, path="a.html", rule="claims.headline-figure") == {(2, 28, "claims.headline-figure")}
+
+
+def test_ads_and_embedded_posts_are_not_the_storys_prose() -> None:
+    page = (
+        "<h1>Board votes</h1>\n"
+        "<p>In a statement, the board said:</p>\n"
+        '<div class="ad">Story continues below advertisement</div>\n'
+        "<p>&ldquo;We made the only choice left to us.&rdquo;</p>\n"
+        '<blockquote class="twitter-tweet"><p lang="en">Smyth is wrong - totaly</p>&mdash; A Voter '
+        '(@voter) <a href="https://twitter.com/voter/status/1">May 5, 2019</a></blockquote>\n'
+        "<p>Mr Smith said on 5 May that he would appeal.</p>\n"
+    )
+    assert findings(page, path="a.html") == set()
+    # Without the defaults, the ad's label is boilerplate and the quote after it unattributed.
+    config = "extends: [core]\nreaders:\n  html: {skip: ['!.ad', '!blockquote.twitter-tweet']}\n"
+    assert {rule for _, _, rule in findings(page, config, path="a.html")} >= {
+        "hygiene.boilerplate",
+        "claims.unattributed-quote",
+    }
+
+
 def test_configured_selectors_skip_elements_and_name_the_standfirst() -> None:
     page = (
         "<h1>Budget passes</h1>\n"

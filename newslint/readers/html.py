@@ -9,9 +9,10 @@ html5lib build better trees but give at most a line, never a column.
 Prose is the text of the page's elements; tags and their attributes,
 comments, scripts, styles, code, pre and the like, and the elements the
 ``skip`` selectors name (by default captions, asides, navigation, footers,
-addresses and forms) are masked. ``newslint-disable`` comments are
-directives. The headline is the first ``<h1>``, or ``<title>`` when there is
-none; the standfirst is the element the ``standfirst`` selectors name, or
+addresses, forms, advertising slots and embedded posts) are masked. ``newslint-disable``
+comments are directives. The headline is the first ``<h1>`` in an
+``<article>`` or ``<main>`` (a theme's site title is an ``<h1>`` too), else
+the first ``<h1>``, else ``<title>``; the standfirst is the element the ``standfirst`` selectors name, or
 else the description meta tag's content (checked, never fixed: it is an
 attribute). Each block element (``p``, ``li``, ``h2``, ``td``, ...) is a
 paragraph.
@@ -44,7 +45,23 @@ NOT_PROSE = frozenset(
     "script style code pre kbd samp template noscript svg math textarea select button iframe object canvas".split()
 )
 #: Elements skipped unless a config says otherwise ("!figcaption" checks captions).
-DEFAULT_SKIP = ("figcaption", "aside", "nav", "footer", "address", "form")
+DEFAULT_SKIP = (
+    "figcaption",
+    "aside",
+    "nav",
+    "footer",
+    "address",
+    "form",
+    # Advertising slots, with the labels they carry ("Advertisement", "Story
+    # continues below advertisement"): the page's, not the story's.
+    ".ad",
+    ".advertisement",
+    "[data-ad]",
+    # Posts embedded as their platforms emit them: someone else's words, as posted.
+    "blockquote.twitter-tweet",
+    "blockquote.instagram-media",
+    "blockquote.tiktok-embed",
+)
 #: Elements that start and end a paragraph; any other element is inline.
 BLOCK_ELEMENTS = frozenset(
     """address article aside blockquote body caption dd details dialog div dl dt fieldset figcaption figure
@@ -144,7 +161,7 @@ def _skip_selectors(configured: Sequence[str]) -> _Matcher:
 class _Open(NamedTuple):
     tag: str
     skip: bool  # this element's text is not prose
-    role: str  # "h1", "title", "standfirst" or "" (body), inherited by what it holds
+    role: str  # "article-h1", "h1", "title", "standfirst" or "" (body), inherited by what it holds
 
 
 class _Paragraph(NamedTuple):
@@ -249,6 +266,8 @@ def _reader_class() -> Any:
                 return
             parent = self.stack[-1] if self.stack else _NO_PARENT
             role = parent.role or _ROLES.get(tag, "")
+            if role == "h1" and any(open_.tag in ("article", "main") for open_ in self.stack):
+                role = "article-h1"  # the story's own, not a theme's site title
             if self.standfirst.matches(tag, attrs):
                 role, self.standfirst = "standfirst", _Matcher([])  # the first one only
             skip = parent.skip or tag in NOT_PROSE or self.skip.matches(tag, attrs)
@@ -478,8 +497,9 @@ def _kinds(paragraphs: list[_Paragraph], layout: str) -> list[str | None]:
     if layout != "article":
         return [None if p.role == "title" else "body" for p in paragraphs]
     kinds: list[str | None] = []
-    headline = next((p for p in paragraphs if p.role == "h1"), None) or next(
-        (p for p in paragraphs if p.role == "title"), None
+    headline = next(
+        (p for role in ("article-h1", "h1", "title") for p in paragraphs if p.role == role),
+        None,
     )
     for paragraph in paragraphs:
         if paragraph is headline:
