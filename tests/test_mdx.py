@@ -69,3 +69,12 @@ def test_suppression_comments_in_mdx_syntax() -> None:
         "And on... still.\n"
     )
     assert findings(text, path="a.mdx", rule=ELLIPSIS) == {(6, 11, ELLIPSIS), (12, 7, ELLIPSIS)}
+
+
+def test_a_components_text_on_the_lines_under_its_tag_is_prose() -> None:
+    """In MDX a line that opens with a tag is JSX, not a block of raw HTML:
+    the text under ``<PullQuote>`` is read, with or without blank lines."""
+    text = "Rents rise\n\nRents rose again.\n\n<PullQuote>\nWe cannot keep up with the the demand...\n</PullQuote>\n"
+    assert findings(text, path="a.mdx", rule="typography") == {(6, 24, "typography.doubled-word"), (6, 38, ELLIPSIS)}
+    # As Markdown, the same lines are a block of HTML, whose text is not prose.
+    assert findings(text, path="a.md", rule="typography") == set()

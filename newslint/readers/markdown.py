@@ -62,7 +62,10 @@ _MARKUP_CHARS = ("`", "<", "[", "\\")
 MAX_NESTING = 20
 
 
-def parse(text: str, path: str | None, layout: str = "article") -> Document:
+def parse(text: str, path: str | None, layout: str = "article", html_blocks: bool = True) -> Document:
+    """``html_blocks`` False reads lines that open with a tag as a paragraph,
+    not as a block of HTML: MDX, where ``<Note>`` and its text on the next
+    lines are a component and the Markdown it holds."""
     body_start, meta, meta_spans = _front_matter(text)
     line_starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(text)]  # markdown-it breaks at a lone CR too
     first_line = len(_LINE_BREAK_RE.findall(text, 0, body_start))
@@ -77,7 +80,7 @@ def parse(text: str, path: str | None, layout: str = "article") -> Document:
     reading = _Reading(text, line_starts, first_line)
     has_headline = any(block.kind == "headline" for block in blocks)
     env: dict[str, Any] = {}
-    tokens = _parser().parse(text[body_start:], env)
+    tokens = _parser(html_blocks).parse(text[body_start:], env)
     for index, token in enumerate(tokens):
         if token.type in ("fence", "code_block") and token.map:
             reading.code.append(reading.line_span(*token.map))
@@ -113,14 +116,17 @@ _RECORDED = ("backticks", "escape", "link", "image", "autolink", "html_inline")
 
 
 @cache
-def _parser() -> MarkdownIt:
-    """One parser per process: building one costs more than parsing an article.
-    Inline parsing is left to ``_Reading.inline``, for the paragraphs that need it."""
+def _parser(html_blocks: bool = True) -> MarkdownIt:
+    """One parser per process (and per ``html_blocks``): building one costs
+    more than parsing an article. Inline parsing is left to
+    ``_Reading.inline``, for the paragraphs that need it."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark")
     md.options["maxNesting"] = MAX_NESTING
     md.disable("inline")  # a core rule: block tokens only, inline content unparsed
+    if not html_blocks:
+        md.disable("html_block")
     for rule in md.inline.ruler.__rules__:
         if rule.name in _RECORDED:
             md.inline.ruler.at(rule.name, _recording(rule.name, rule.fn))

@@ -4,7 +4,8 @@ Everything the Markdown reader masks stays masked; on top of that, JSX tags
 (``<Chart data={x} />``, ``<Note>``, ``</Note>``, fragments ``<>``), JavaScript
 expressions in braces (``{props.title}``, ``{/* a comment */}``) and
 ``import``/``export`` paragraphs are not prose. The text between a
-component's tags is Markdown, and prose. The scan runs over the Markdown
+component's tags is Markdown, and prose, also on the lines right under its
+tag: MDX has no blocks of raw HTML, so markdown-it's HTML block rule is off. The scan runs over the Markdown
 reader's prose, so braces and angle brackets in code are never looked at.
 
 MDX has no HTML comments, so suppression comments are also read in its own
@@ -30,7 +31,7 @@ _COMMENT_RE = lazy_compile(r"(?s)\{/\*(.*?)\*/\}", engine="re")
 
 
 def parse(text: str, path: str | None, layout: str = "article") -> Document:
-    doc = markdown.parse(text, path, layout)
+    doc = markdown.parse(text, path, layout, html_blocks=False)
     prose = doc.prose
     spans = [(block.start, block.end) for block in doc.blocks if prose.startswith(("import ", "export "), block.start)]
     if "{" in prose or "<" in prose:
