@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from newslint.version import __version__
+from newslint.version import __version__, missing_dependency
 
 if TYPE_CHECKING:
     from newslint.linter import Linter
@@ -579,6 +579,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except MemoryError:
         _error("out of memory")
+        return EXIT_ERROR
+    except ModuleNotFoundError as error:
+        problem = missing_dependency(error)
+        if problem is None:
+            raise
+        _error(problem)
         return EXIT_ERROR
     except OSError as error:  # the system failed us (a full disk, a vanished folder): not a bug to trace
         from newslint.files import os_problem

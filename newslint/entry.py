@@ -17,6 +17,14 @@ def run() -> NoReturn:
 
         print(f"newslint, version {__version__}")  # as click's version option says it
         raise SystemExit(0)
-    from newslint.cli import run as command
+    try:
+        from newslint.cli import run as command
+    except ModuleNotFoundError as error:  # click or regex, say: the rest are imported when used
+        from newslint.version import missing_dependency
 
+        problem = missing_dependency(error)
+        if problem is None:
+            raise
+        print(f"newslint: error: {problem}", file=sys.stderr)
+        raise SystemExit(2) from None
     command()

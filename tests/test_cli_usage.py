@@ -513,3 +513,19 @@ def test_a_one_file_run_imports_nothing_the_new_options_need(tmp_path: Path) -> 
     unwanted = {"subprocess", "difflib", "newslint.gitdiff", "newslint.baseline", "newslint.fixes"}
     assert imported & (unwanted | {"newslint.formats.github", "newslint.formats.json"}) == set()
     assert "newslint.formats.text" in imported
+
+
+def test_a_missing_library_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An install from before a library was needed (a checkout pulled over an
+    old editable install) says what to do, not a traceback."""
+    (tmp_path / "story.txt").write_text("Headline\n\nThe text.\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()  # a repository, whose .gitignore is read with pathspec
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "pathspec", None)  # import pathspec now fails
+    assert main(["check", "--no-cache", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        "newslint: error: the Python package 'pathspec' that newslint needs is not installed;"
+        " reinstall newslint (`pip install -e .` in a checkout, `pip install -U newslint` otherwise)\n"
+    )
