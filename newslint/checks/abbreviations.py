@@ -224,12 +224,15 @@ def _part_of_name(prose: str, found: list[Use]) -> bool:
     if not words or not before.endswith((" ", "\t")):
         return False
     previous = words[-1].lstrip('("“‘')
-    if previous in _NAME_JOINERS and len(words) > 1:
-        # The last word of a name, even one that opens a sentence: "Transport
-        # for NSW", "Bank of NSW".
-        return words[-2].lstrip('("“‘')[:1].isupper() and words[-2] not in ("The", "A", "An")
+    # The last word of a name, even one that opens a sentence: "Transport
+    # for NSW", "Bank of NSW".
+    joined = previous in _NAME_JOINERS and len(words) > 1
+    if joined:
+        previous = words[-2].lstrip('("“‘')
     if not previous[:1].isupper() or previous in ("The", "A", "An"):
         return False
+    if joined:
+        return True
     if previous.endswith(("'s", "’s")):
         return True  # "Sony's PSP"
     ahead = before[: len(before.rstrip()) - len(previous)].rstrip()

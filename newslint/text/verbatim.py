@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from newslint.lexicon import ABBREVIATIONS, alternation
 from newslint.patterns import lazy_compile
 from newslint.text import Block, Span
 from newslint.text.quotes import Quote
@@ -46,10 +47,8 @@ _POST_CREDIT_RE = lazy_compile(
 )
 # "Following are extracts from the communique", "the text of the letter".
 _FOLLOWING_RE = lazy_compile(r"(?i)\b(?:following|as follows|extracts?|excerpts?|text of)\b")
-# Not after a title's full stop: '"…" Mr. Trump wrote.' is one sentence.
-_SENTENCE_BREAK_RE = lazy_compile(
-    r"(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr))[.!?…][\"'”’)]*\s+(?=\S|$)"
-)
+# Not after an abbreviation's full stop: '"…" Mr. Trump wrote.' is one sentence.
+_SENTENCE_BREAK_RE = lazy_compile(rf"(?<!\b(?:{alternation(ABBREVIATIONS)}))[.!?…][\"'”’)]*\s+(?=\S|$)")
 _LOOK_BACK = 240  # characters before a quote searched for what brings it in
 _LOOK_AHEAD = 120  # and after it, for "…," the statement read.
 _OPENING_MARKS = frozenset("\"'“‘")  # a quoted paragraph is a quote: _written_quotes reads it
