@@ -26,7 +26,8 @@ from collections.abc import Hashable
 from functools import cache
 from typing import Any
 
-from newslint.files import FileProblem, read_regular, remove_quietly, write_atomically
+from newslint.files import FileProblem, read_regular, remove_quietly
+from newslint.usercache import EntryCache
 
 #: A rule or config file larger than this is refused (the largest word list
 #: newsrooms keep is a fraction of it).
@@ -203,8 +204,6 @@ def read_yaml(path: str) -> Any:
 
 #: Names the encoding below; a change makes every old entry a miss.
 _FORMAT = "newslint parsed YAML 2"
-#: Past this many entries, the oldest quarter is removed (once per process that writes).
-MAX_ENTRIES = 50_000
 _MISS = object()
 
 
@@ -215,14 +214,14 @@ class _Damaged(Exception):
 class _ParsedCache:
     _instance: _ParsedCache | None = None
 
-    def __init__(self, folder: str | None) -> None:
-        self.folder = folder
-        self.pruned = False
+    def __init__(self) -> None:
+        self.entries = EntryCache("yaml", ".json", MAX_YAML_SIZE * 4)
+        self.old_file_gone = False
 
     @classmethod
     def instance(cls) -> _ParsedCache:
         if cls._instance is None:
-            cls._instance = cls(_cache_folder())
+            cls._instance = cls()
         return cls._instance
 
     @staticmethod
@@ -231,57 +230,29 @@ class _ParsedCache:
 
     def get(self, key: str) -> Any:
         """The cached value for these bytes, or _MISS."""
-        if self.folder is None:
+        raw = self.entries.read(key)
+        if raw is None:
             return _MISS
         try:
-            raw = read_regular(os.path.join(self.folder, f"{key}.json"), MAX_YAML_SIZE * 4, follow_symlinks=False)
             entry = json.loads(raw)
             if not isinstance(entry, list) or len(entry) != 3 or entry[:2] != [_FORMAT, key]:
                 raise _Damaged
             return _decode(entry[2])
-        except (FileProblem, ValueError, RecursionError, _Damaged):
-            return _MISS  # not there, or damaged: parse the file
+        except (ValueError, RecursionError, _Damaged):
+            return _MISS  # damaged: parse the file
 
     def put(self, key: str, value: Any) -> None:
-        """Remember a freshly parsed file, in its own entry, written atomically."""
-        if self.folder is None:
+        """Remember a freshly parsed file, in its own entry."""
+        if self.entries.folder is None:
             return
         try:
             payload = json.dumps([_FORMAT, key, _encode(value)], ensure_ascii=False, separators=(",", ":"))
         except (_Damaged, ValueError, RecursionError):  # a value JSON cannot hold (a YAML date): not cached
             return
-        try:
-            self._ensure_folder()
-            entry = os.path.join(self.folder, f"{key}.json")
-            write_atomically(entry, payload.encode("utf-8"), durable=False, mode=0o644, follow_symlinks=False)
-        except OSError:
-            self.folder = None  # a read-only home: parse every time, quietly
-
-    def _ensure_folder(self) -> None:
-        assert self.folder is not None
-        if self.pruned:
-            return
-        os.makedirs(self.folder, exist_ok=True)
-        if os.path.islink(self.folder) or not os.path.isdir(self.folder):
-            raise NotADirectoryError(self.folder)  # never write through a link out of the cache
-        remove_quietly(os.path.join(os.path.dirname(self.folder), "parsed-yaml"))  # the one file of old versions
-        self._prune()
-        self.pruned = True
-
-    def _prune(self) -> None:
-        assert self.folder is not None
-        with os.scandir(self.folder) as scan:
-            entries = [entry for entry in scan if entry.name.endswith(".json")]
-        if len(entries) <= MAX_ENTRIES:
-            return
-        oldest = sorted(entries, key=lambda entry: entry.stat(follow_symlinks=False).st_mtime)
-        for entry in oldest[: len(entries) - MAX_ENTRIES * 3 // 4]:
-            remove_quietly(entry.path)
-
-
-def _cache_folder() -> str | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "newslint", "yaml") if os.path.isabs(base) else None
+        if not self.old_file_gone:  # the one file of old versions, read whole by every run
+            remove_quietly(os.path.join(os.path.dirname(self.entries.folder), "parsed-yaml"))
+            self.old_file_gone = True
+        self.entries.write(key, payload.encode("utf-8"))
 
 
 #: YAML scalars as JSON holds them (a YAML date, binary or set is not cached).

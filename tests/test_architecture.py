@@ -23,6 +23,8 @@ FLOORS: dict[str, int] = {
     "lexicon": 0,
     "starter": 0,
     "files": 0,
+    "usercache": 0,
+    "compiled": 0,
     "safetext": 0,
     "dictionary": 0,
     # 1: text helpers and the prefilter reader, on strings and spans

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint import yamlfile
+from newslint import usercache, yamlfile
 from newslint.cli import main
 from newslint.yamlfile import LineDict, LineList, read_yaml
 
@@ -135,7 +135,7 @@ def test_a_cache_folder_that_is_a_symlink_is_not_written_through(tmp_path: Path,
 def test_the_oldest_entries_go_when_there_are_too_many(
     tmp_path: Path, fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(yamlfile, "MAX_ENTRIES", 8)
+    monkeypatch.setattr(usercache, "MAX_ENTRIES", 8)
     for number in range(10):
         yamlfile._ParsedCache._instance = None  # pruning happens once per process that writes
         rule = tmp_path / f"rule-{number}.yaml"

@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from newslint.compiled import compile_regex
 from newslint.document import MASK, Document
 from newslint.lexicon import NAMED_LISTS
 from newslint.options import OptionError
@@ -50,7 +51,7 @@ def compile_pattern(pattern: str, case_sensitive: bool, option: str = "patterns"
     flags = regex.VERSION0 if case_sensitive else regex.VERSION0 | regex.IGNORECASE
     lists = {name: words for name, words in NAMED_LISTS.items() if f"\\L<{name}>" in pattern}
     try:
-        return regex.compile(pattern, flags, **lists)  # type: ignore[arg-type]
+        return compile_regex(pattern, flags, lists)
     except (regex.error, ValueError, KeyError) as error:
         message = str(error)
         if "named list" in message or isinstance(error, KeyError):

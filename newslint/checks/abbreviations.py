@@ -44,7 +44,6 @@ FAMILIAR = frozenset(FAMILIAR_ABBREVIATIONS)
 # a product ("DS") or a currency ("HK$") as an abbreviation to spell out.
 _ABBREVIATION_RE = lazy_compile(
     r"(?P<short>[A-Z](?<![\w&.'’@#/-][A-Z])[A-Z&]{1,4}[A-Z])(?:s|'s|’s)?(?![\w&'’/#$-]|\.\w)",
-    engine="re",
 )
 # What the writer calls the thing named, just before it: "security firm RSA",
 # "athletics' ruling body the IAAF", "US band REM". A reader told what it is
@@ -82,7 +81,7 @@ _NAMED_BEFORE_RE = lazy_compile(
 )
 _ROMAN_RE = lazy_compile(r"[IVXLCDM]+")
 _RATING_RE = lazy_compile(r"[ABC]{2,3}")  # a credit rating: AAA, BBB
-_FINAL_STOP_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""", engine="re")
+_FINAL_STOP_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s*$""")
 _CAPITALISED_WORD_RE = lazy_compile(r"\p{Lu}[\p{L}'’-]*")
 _NAME_WORD_RE = lazy_compile(r"(?<![\w'’-])[\p{L}][\p{L}'’&-]*")
 # Words a full name may carry that give no initial.

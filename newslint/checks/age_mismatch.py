@@ -30,10 +30,8 @@ _NAME = rf"(?:(?:{_TITLES})\.?\s+)?{_WORD}(?:\s+(?:{_WORD}|de|van|von|da|al|bin|
 # fixed (a comma and digits, a bracket, the digits); the name before it is
 # read back from there, since a pattern that starts with a name would be
 # tried at every capital.
-_AGE_AFTER_RE = lazy_compile(
-    r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?:and|of|from|who|is|was|has|had)\b)", engine="re"
-)
-_AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)", engine="re")
+_AGE_AFTER_RE = lazy_compile(r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?:and|of|from|who|is|was|has|had)\b)")
+_AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
 _NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])

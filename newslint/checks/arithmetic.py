@@ -77,13 +77,11 @@ DOWN_OR_REVISED = DOWN | {"reduction", "losses", "revised", "revise", "revision"
 _RANKING_RE = lazy_compile(
     r"(?i)\b(?:charts?|places?|position|positions|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
     r"league|table|number|No|top|minutes?|seconds?|hours?|days?|weeks?|months?|years?|age|aged)\b",
-    engine="re",
 )
 # A figure followed by one of these is a time or a date, not a quantity to compare.
 _TIME_UNITS_RE = lazy_compile(
     r"(?i)\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|am|pm|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b",
-    engine="re",
 )
 _PERCENTAGE_POINTS_RE = lazy_compile(r"(?i)percentage\s+points?")
 _WORDS_BEFORE = 6  # how far back a verb or multiplier may stand from the pair
@@ -238,10 +236,9 @@ _AFTER_PAIR_RE = lazy_compile(
       | (?P<article>an?)\s+
     )""",
     re.VERBOSE,
-    engine="re",
 )
-_NOUN_AFTER_RE = lazy_compile(rf"(?i)-?\s*(?P<noun>{'|'.join(_CHANGE_NOUNS)})\b", engine="re")
-_CLAUSE_END_RE = lazy_compile(r"\s*(?:[,;:.!?)]|$)", engine="re")
+_NOUN_AFTER_RE = lazy_compile(rf"(?i)-?\s*(?P<noun>{'|'.join(_CHANGE_NOUNS)})\b")
+_CLAUSE_END_RE = lazy_compile(r"\s*(?:[,;:.!?)]|$)")
 
 
 def _described_after(prose: str, change: Change, sentence_end: int) -> Change | None:

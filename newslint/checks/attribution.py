@@ -156,7 +156,6 @@ _DETERMINER = r"(?:a|an|the|his|her|their|its|our|this|that|these|those|one|[\p{
 # following".
 _CUE_RE = lazy_compile(
     rf"(?i)\b{trie([word.lower() for word in SPEECH_NOUNS + SPEECH_MEDIA] + ['per', 'follows', 'following'])}\b",
-    engine="re",
 )
 _MEDIA_WORDS = frozenset(word.lower() for word in SPEECH_MEDIA)
 _PUBLISHED_BEFORE_RE = lazy_compile(rf"(?i)\b(?:in|on|via|during|at|from)\s+{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,3}}$")
@@ -207,7 +206,6 @@ _DOCUMENT_INTRO_WORDS = ("ollow", "xcerpt", "xtract", "ext of")  # found case-bl
 _DOCUMENT_FOLLOWS_RE = lazy_compile(
     r"(?:Following\s+(?:is|are)|(?:Here|These|Below)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?"
     r"(?:text|excerpts?|extracts?|highlights|transcript))\b",
-    engine="re",
 )
 # A speaker named as a label before the quote, as in a match report's
 # reactions: "- Bolton boss Sam Allardyce “I am bitterly disappointed…”". The

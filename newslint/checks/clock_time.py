@@ -36,7 +36,7 @@ _TIME_RE = lazy_compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # Cheap to run everywhere (the stdlib engine skips to each digit).
-_HINT_RE = lazy_compile(r"\d[ \t]?(?:[ap]\.?[ \t]?m\b|noon|midnight)", re.IGNORECASE, engine="re")
+_HINT_RE = lazy_compile(r"\d[ \t]?(?:[ap]\.?[ \t]?m\b|noon|midnight)", re.IGNORECASE)
 _TWELVE_WORD_RE = lazy_compile(r"(?i)(?<![\w.:])12(?:[:.]00)?[ \t]+(?P<word>noon|midnight)\b")
 # After "a.m." a capital or the end of the paragraph: the stop also ends the sentence.
 _SENTENCE_AFTER_RE = lazy_compile(r"\s+[\"'“‘(]?\p{Lu}|\s*$|\s*\n")

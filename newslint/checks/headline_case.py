@@ -105,7 +105,7 @@ def _word_pattern(lower: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{first}|{re.escape(lower[0].upper())}){re.escape(lower[1:])}(?![\w'’-])")
 
 
-_MID_SENTENCE_RE = lazy_compile(r"[\w,;] $", engine="re")
+_MID_SENTENCE_RE = lazy_compile(r"[\w,;] $")
 
 
 def _lower_case_word(word: str) -> bool:

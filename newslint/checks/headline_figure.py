@@ -42,18 +42,18 @@ _DIGIT_RE = lazy_compile(r"\d")
 _COUNT_WORDS = """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
     thousand million billion dozen""".split()
-_COUNT_WORD_RE = lazy_compile(rf"(?i)\b{trie(_COUNT_WORDS)}\b", engine="re")
+_COUNT_WORD_RE = lazy_compile(rf"(?i)\b{trie(_COUNT_WORDS)}\b")
 
 
 _MONTHS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 # A day of the month is a date, not a figure the body must repeat (in any
 # case: a wire digest's "HIGHLIGHTS - APRIL 7").
-_DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}", engine="re")
-_DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$", engine="re")
+_DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
+_DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$")
 # Sport's "last eight", "top 10", "best of five": a stage, not a count. And a
 # label's number: "Day 2 of G-7 meeting", "Round 3", "Article 50".
 # A moment of a match, not a quantity: "score at 90 mins".
-_CLOCK_RE = lazy_compile(r"(?i)\s*(?:mins?|minutes?|secs?|seconds?)\b", engine="re")
+_CLOCK_RE = lazy_compile(r"(?i)\s*(?:mins?|minutes?|secs?|seconds?)\b")
 _STAGE_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:last|top|final|best\s+of|round\s+of|under|aged|age|day|week|round|game|match|phase|stage|part|"
     r"chapter|episode|season|series|act|article|section|title|level|step|grade|class|category|term|flight|"
@@ -117,7 +117,7 @@ class HeadlineFigure(Check):
             yield number
 
 
-_SERIES_GAP_RE = lazy_compile(r"\s*(?:,|and|to|-|–)\s*$", engine="re")
+_SERIES_GAP_RE = lazy_compile(r"\s*(?:,|and|to|-|–)\s*$")
 
 
 def _shared_unit(prose: str, number: Number, following: list[Number]) -> Number:
@@ -208,11 +208,9 @@ def _bare_reading(figure: Number, other: Number) -> bool:
 # Words by which a sentence states a sum or a difference of its figures.
 _SUM_RE = lazy_compile(
     r"(?i)\b(?:plus|together|combined|in\s+all|in\s+total|a\s+total|altogether|between\s+them)\b",
-    engine="re",
 )
 _DIFFERENCE_RE = lazy_compile(
     r"(?i)\b(?:not|rather\s+than|instead\s+of|compared\s+(?:with|to)|against|versus|vs|from|revised|than)\b",
-    engine="re",
 )
 
 
@@ -250,7 +248,7 @@ def _derived(doc: Document, figure: Number, blocks: list[Block]) -> bool:
 
 
 # Two parts of a whole, side by side: "65 passengers and six crew".
-_JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+", engine="re")
+_JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+")
 
 
 def _sentences(doc: Document, block: Block) -> Iterable[tuple[int, int]]:
@@ -267,7 +265,6 @@ _LIST_NOUN_RE = lazy_compile(
     r"(?i)\s+(?:\w+\s+)?(?:(?P<sections>things|takeaways|ways|reasons|questions|facts|lessons|tips|signs|moments|"
     r"stories|myths|mistakes|rules|steps|items|highlights|answers)|charts|graphs|maps|photos|pictures|images|"
     r"videos|words)\b",
-    engine="re",
 )
 # A crosshead: a short paragraph that does not end a sentence.
 _CROSSHEAD_RE = lazy_compile(r"""[^\n]{1,79}[^\n.!?:;,"'”’]["'”’]?""")
@@ -289,12 +286,11 @@ def _counts_sections(prose: str, figure: Number, blocks: list[Block]) -> bool:
 # -- durations ---------------------------------------------------------------------------
 
 _MONTHS_IN = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "decade": 120.0}
-_UNIT_AFTER_RE = lazy_compile(r"(?i)[\s-]+(day|week|month|year|decade)s?\b", engine="re")
+_UNIT_AFTER_RE = lazy_compile(r"(?i)[\s-]+(day|week|month|year|decade)s?\b")
 # "a year and a half", "one and a half years", "half a decade", "a decade".
 _WORDED_DURATION_RE = lazy_compile(
     r"(?i)\b(?:(?P<whole>a|an|one|two|three|four|five)\s+(?:(?P<and>and\s+a\s+half)\s+)?(?P<unit>day|week|month|year|decade)s?"
     r"(?P<tail>\s+and\s+a\s+half)?|half\s+an?\s+(?P<half>day|week|month|year|decade))\b",
-    engine="re",
 )
 _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -313,8 +309,8 @@ def _same_duration(prose: str, figure: Number, blocks: list[Block]) -> bool:
     return unit.group(1).lower() == "year" and _years_since(prose, blocks, figure.value)
 
 
-_SINCE_YEAR_RE = lazy_compile(r"(?i)\bsince\s+((?:19|20)\d\d)\b", engine="re")
-_YEAR_RE = lazy_compile(r"\b(?:19|20)\d\d\b", engine="re")
+_SINCE_YEAR_RE = lazy_compile(r"(?i)\bsince\s+((?:19|20)\d\d)\b")
+_YEAR_RE = lazy_compile(r"\b(?:19|20)\d\d\b")
 
 
 def _years_since(prose: str, blocks: list[Block], years: float) -> bool:

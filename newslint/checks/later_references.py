@@ -53,9 +53,9 @@ _SURNAME = rf"[{_UPPER}][^\W\d_{_UPPER}]+(?:-[{_UPPER}][^\W\d_{_UPPER}]+)?"
 # lookbehind at every position. Spans are taken from the groups.
 # The titles as a trie, first: the stdlib engine skips to their first letters.
 # That no letter stands before the title is checked after (_titled).
-_TITLED_RE = lazy_compile(rf"(?P<title>{trie(_SURNAME_TITLES)})\.?\s+(?P<surname>{_SURNAME})(?![\w-])", engine="re")
-_NAME_WORD_RE = lazy_compile(rf"[{_UPPER}][^\W\d_{_UPPER}]+", engine="re")
-_INITIAL_RE = lazy_compile(rf"[{_UPPER}]\.", engine="re")
+_TITLED_RE = lazy_compile(rf"(?P<title>{trie(_SURNAME_TITLES)})\.?\s+(?P<surname>{_SURNAME})(?![\w-])")
+_NAME_WORD_RE = lazy_compile(rf"[{_UPPER}][^\W\d_{_UPPER}]+")
+_INITIAL_RE = lazy_compile(rf"[{_UPPER}]\.")
 
 
 def _first_name_before(prose: str, start: int, floor: int) -> tuple[str, int] | None:
@@ -218,7 +218,7 @@ def _block_start(doc: Document, offset: int) -> int:
 
 
 # The letter first, then the lookbehind: the engine skips to each capital I.
-_FIRST_PERSON_RE = lazy_compile(r"I(?<![\w'’]I)(?![\w'’])", engine="re")
+_FIRST_PERSON_RE = lazy_compile(r"I(?<![\w'’]I)(?![\w'’])")
 
 
 def _first_person_page(doc: Document) -> bool:

@@ -202,7 +202,7 @@ _REFUTATION = (
     r"not\s+consistent|inconsistent|lied|lying|exaggerat\w*|fabricat\w*|hoax|scam\w*|con|bogus|"
     r"Pinocchios?|(?:nobody|no\s+one)\s+(?:[\w’'-]+\s+){0,6}?(?:knew|know|confirm\w*|corroborat\w*|verif\w*)"
 )
-_REFUTED_RE = lazy_compile(rf"(?i)\b(?:{_REFUTATION})\b", engine="re")
+_REFUTED_RE = lazy_compile(rf"(?i)\b(?:{_REFUTATION})\b")
 # In the claim's own sentence: a concessive, open doubt, or a claim its
 # maker would not back ("but would not disclose tonnages", "unconfirmed").
 _REFUTED_IN_SENTENCE_RE = lazy_compile(
@@ -210,14 +210,12 @@ _REFUTED_IN_SENTENCE_RE = lazy_compile(
     r"(?:but|and)\s+(?:declined\s+to|refused\s+to|would\s+not\s+(?:disclose|say|confirm|name|give|provide))|"
     r"without\s+(?:giving|providing|offering)|unverified|unconfirmed|could\s+not\s+be\s+(?:verified|confirmed)|no\s+proof|"
     rf"{_REFUTATION})\b",
-    engine="re",
 )
 # A ruling on the claim, just before or after it: "The Supreme Court decision
 # stated they did so for a political reason", "in light of the ruling".
 _RULED_RE = lazy_compile(
     r"(?i)\b(?:ruled|ruling|verdict|(?<!if\s)convicted|conviction|found\s+guilty|upheld|threw\s+out|thrown\s+out|"
     r"court\s+(?:decision|found|held)|decision\s+stated|lost\s+(?:the|its|his|her|their)\s+(?:case|appeal|libel))\b",
-    engine="re",
 )
 # The point is contested: a denial, a rejection, an opposing voice, a trial.
 _CONTESTED_RE = lazy_compile(
@@ -226,12 +224,11 @@ _CONTESTED_RE = lazy_compile(
     r"opponents?|opposition|opposed|accus\w*|alleg\w*|attack\w*|challeng\w*|question\w*|pressed|argued|"
     r"doubts?|sceptic\w*|skeptic\w*|row|standoff|speculation|rumou?r\w*|reports?|trial|charges|charged|"
     rf"court|lawsuit|suit|jury|prosecut\w*|misquot\w*|{_REFUTATION})\b",
-    engine="re",
 )
 # A concession the sentence shows: "said … but admitted", "although he
 # admitted", "even X have conceded".
 _CONCESSION_BEFORE_RE = lazy_compile(
-    r"(?i)\b(?:but|although|though|while|yet|even|also|however|acknowledg\w*)\b[^.!?]*$", engine="re"
+    r"(?i)\b(?:but|although|though|while|yet|even|also|however|acknowledg\w*)\b[^.!?]*$"
 )
 # An admission of wrongdoing: "admitted fraud", "admitted that it
 # fraudulently inflated", "admitted stealing".
@@ -240,7 +237,6 @@ _WRONGDOING_RE = lazy_compile(
     r"fault|mistakes?|errors?|lied|lying|stole|stealing|steal|theft|bribe\w*|cheat\w*|doping|drugs?|"
     r"misconduct|negligen\w*|sorry|apologi[sz]\w*|wrong|manslaughter|murder|assault\w*|"
     r"breach\w*|misled|mislead\w*|violat\w*)\b",
-    engine="re",
 )
 # An unknown, unverifiable or discredited claimant ("someone who claimed",
 # "the attacker", "rebels claimed"), or a lawsuit, whose "claim" is the
@@ -254,17 +250,15 @@ _EARNED_SUBJECT_RE = lazy_compile(
     r"prosecutors?|prosecution|case)\b[^.!?;]{0,120}$"
     r"|\b(?:sued|suing|lawsuits?|case\s+brought|legal\s+action|claim\s+for\s+damages|compensation|damages|"
     r"awarded|won\s+[£$€]\d)",
-    engine="re",
 )
 # The writer's own doubt, or a claim later dropped: "even claimed", "At
 # first, White claimed", "had originally claimed".
-_MARKED_BEFORE_RE = lazy_compile(r"(?i)\b(?:even|at\s+first|initially|originally)\b[^.!?;]{0,40}$", engine="re")
+_MARKED_BEFORE_RE = lazy_compile(r"(?i)\b(?:even|at\s+first|initially|originally)\b[^.!?;]{0,40}$")
 # A claim that is itself a denial ("claimed they did not mislead", "claims he
 # never used the slur"): the story around it carries the accusation.
 _DENIAL_AFTER_RE = lazy_compile(
     r"(?i)\s+(?:that\s+)?(?:\w+\s+){0,3}?(?:did\s+not|didn['’]t|never|was\s+not|wasn['’]t|were\s+not|"
     r"weren['’]t|(?:there|it)\s+(?:was|were)\s+no)\b",
-    engine="re",
 )
 # The verb inside someone else's reported speech: "Schumer reiterated to
 # reporters that while Republicans have claimed", "its lawyer told the court
@@ -274,12 +268,11 @@ _REPORTED_SPEECH_RE = lazy_compile(
     r"(?i)\b(?:said|says|told|tells|reiterated|argued|added|wrote|writes|tweeted|testified|explained|stated|"
     r"insisted|complained|warned|recalled|noted|stressed|alleged|reported)\b(?:\s+[\w’'-]+){0,4}?\s+"
     r"(?:that\b|(?-i:the|a|an|his|her|their|its)\s)",
-    engine="re",
 )
 # First person outside quotation marks: a column, a letter, a transcript of a
 # speech ("those who claimed we could slam the brakes"), not the newsroom's
 # reporting voice.
-_FIRST_PERSON_RE = lazy_compile(r"\b(?:I|me|my|we|us|our)\b", engine="re")
+_FIRST_PERSON_RE = lazy_compile(r"\b(?:I|me|my|we|us|our)\b")
 
 
 # "insisted that they stay", "insists that the budget include", "insisted
@@ -365,7 +358,7 @@ def _in_reported_speech(before: str) -> bool:
     return _REPORTED_SPEECH_RE.search(before) is not None and not _COORDINATED_RE.search(before)
 
 
-_COORDINATED_RE = lazy_compile(r"(?i)(?:,\s*|\s)(?:and|but)\s+(?:\w+ly\s+|also\s+)?$", engine="re")
+_COORDINATED_RE = lazy_compile(r"(?i)(?:,\s*|\s)(?:and|but)\s+(?:\w+ly\s+|also\s+)?$")
 
 
 def _not_reporting_voice(doc: Document, block: Block, sentence_start: int, sentence_end: int) -> bool:
@@ -389,7 +382,6 @@ def _sentence_before(doc: Document, block: Block, sentence_start: int) -> int:
 _FACT_CHECK_RE = lazy_compile(
     r"(?i)(?<![‘'\"“])\b(?:reality\s+check|fact[-\s]?check\w*|false|untrue|misleading|debunk\w*|no\s+evidence|"
     r"myths?|hoax|bogus)\b",
-    engine="re",
 )
 
 

@@ -51,7 +51,6 @@ _SCALED_RE = lazy_compile(
     (?:(?P<short>m|bn|tn)|[ \t]+(?P<word>million|billion|trillion))(?![\w-]|\.\d)
     (?:[ \t]+(?P<next>[^\W\d_](?:[^\W\d_]|-)*))?""",
     re.VERBOSE,
-    engine="re",
 )
 
 
@@ -103,7 +102,7 @@ class Millions(Check):
             yield Finding(match.start(), end, {"replacement": replacement}, replacement)
 
 
-_SHORT_HINT_RE = lazy_compile(r"\d(?:m|bn|tn)\b", engine="re")
+_SHORT_HINT_RE = lazy_compile(r"\d(?:m|bn|tn)\b")
 
 
 def _has_short(prose: str) -> bool:

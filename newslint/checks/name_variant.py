@@ -86,7 +86,7 @@ _FOREIGN_JOINS = frozenset("do da de dos das del della di du des der den van von
 _GLOSS_BEFORE_RE = lazy_compile(
     r"(?i)(?:\bpronounced|\bnicknamed|\bdubbed|\bknown\s+as|\baka|\ba\.k\.a\.|\bspelt|\bspelled)\s+(?:the\s+)?[\"'“‘]?$"
 )
-_GLOSS_HINT_RE = lazy_compile(r"(?i)pronounced|nicknamed|dubbed|known as|aka|a\.k\.a\.|spelt|spelled|call", engine="re")
+_GLOSS_HINT_RE = lazy_compile(r"(?i)pronounced|nicknamed|dubbed|known as|aka|a\.k\.a\.|spelt|spelled|call")
 _GLOSS_AFTER_RE = lazy_compile(
     r"[\"'”’]?,?\s+as\s+(?:\w+\s+){1,3}(?:call|calls|called|know|knows|dub|dubs|nickname|nicknames)\s+(?:them|him|her|it)\b"
 )

@@ -40,17 +40,16 @@ _TENS = {word: 20 + 10 * index for index, word in enumerate(NUMBER_TENS)}
 # a score, a code ("PS2", "3G") or a word ("'90s").
 # The digit first, then the lookbehind at the character before it: the engine
 # skips to each digit instead of trying the lookbehind everywhere.
-_SMALL_FIGURE_RE = lazy_compile(r"\d(?<![\w.,:/£$€¥#&'’-]\d)\d?(?![\w%.,:/-]|[.,]\d|\s?[-–]\s?\d)", engine="re")
+_SMALL_FIGURE_RE = lazy_compile(r"\d(?<![\w.,:/£$€¥#&'’-]\d)\d?(?![\w%.,:/-]|[.,]\d|\s?[-–]\s?\d)")
 # A number word from the switch up to 99: "ten", "fifteen", "twenty-five".
 # A number word from the switch up to 99: "ten", "fifteen", "twenty-five". The
 # words as a trie, first; that no letter stands before one is checked after.
 _NUMBER_WORD_RE = lazy_compile(
     rf"(?P<word>{trie([*NUMBER_UNITS[10:], *NUMBER_TENS])})"
     rf"(?:-(?P<unit>{'|'.join(NUMBER_UNITS[1:10])}))?(?![\w'’]|-(?:fold|plus|something|odd|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b)",
-    engine="re",
 )
 _WORD_AFTER_RE = lazy_compile(
-    r"[ \t]+(?P<word>(?:[^\W\d_]|['’.])+(?:/[^\W\d_]+)?)(?:[ \t]+(?P<second>(?:[^\W\d_]|['’])+))?", engine="re"
+    r"[ \t]+(?P<word>(?:[^\W\d_]|['’.])+(?:/[^\W\d_]+)?)(?:[ \t]+(?P<second>(?:[^\W\d_]|['’])+))?"
 )
 _HYPHEN_AFTER_RE = lazy_compile(r"-\p{L}")
 
@@ -84,7 +83,7 @@ _IRREGULAR_PLURALS = frozenset(
     "troops crew".split()
 )
 # "years old", "months old": an age.
-_AGE_RE = lazy_compile(r"[ \t]+(?:years?|months?|weeks?|days?)[ \t-]+old\b", engine="re")
+_AGE_RE = lazy_compile(r"[ \t]+(?:years?|months?|weeks?|days?)[ \t-]+old\b")
 # A sentence that starts with a figure: "12 people died", "40% of voters".
 _START_FIGURE_RE = lazy_compile(
     r"""[“"‘'(]?(?P<figure>[£$€¥]?\d[\d,]*(?:\.\d+)?(?:%|\s?(?:per\s?cent|percent))?)(?=[\s,])"""

@@ -24,16 +24,14 @@ from newslint.terms import Hit
 _FIGURE_PERCENT_RE = lazy_compile(
     r"(?P<figure>\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)(?P<form>[ \t]?%|[ \t]+per[ \t]?cent\b|[ \t]+percent\b)",
     re.IGNORECASE,
-    engine="re",
 )
 # The word on its own ("per cent", "percent").
-_WORD_RE = lazy_compile(r"(?<![\w-])(?:per[ \t]?cent|percent)(?![\w-])", re.IGNORECASE, engine="re")
+_WORD_RE = lazy_compile(r"(?<![\w-])(?:per[ \t]?cent|percent)(?![\w-])", re.IGNORECASE)
 # "%" after a number word: "five %".
-_SIGN_AFTER_WORD_RE = lazy_compile(r"(?<=[a-z])[ \t]?%", re.IGNORECASE, engine="re")
+_SIGN_AFTER_WORD_RE = lazy_compile(r"(?<=[a-z])[ \t]?%", re.IGNORECASE)
 _NUMBER_WORD_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty"
     r"|fifty|sixty|seventy|eighty|ninety|hundred|a)(?:-\w+)?[ \t]*$",
-    engine="re",
 )
 
 

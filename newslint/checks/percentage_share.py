@@ -23,23 +23,19 @@ from newslint.text.numbers import Number, format_like, read_numbers
 # Between the part and the whole: "of", "out of", "of the", "in".
 # A whose whole may follow ("of the Dow's 30 stocks", "of the council's 19 members").
 _OWNER = r"(?:[\w.&-]+(?:['’]s|s['’])\s+)?"
-_OF_RE = lazy_compile(
-    rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}", engine="re"
-)
+_OF_RE = lazy_compile(rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}")
 # Between the whole and its percentage: ", or", " (", " - ", ", about".
-_OR_RE = lazy_compile(
-    r"(?:\s+[\w’'-]+){0,4}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$", engine="re"
-)
+_OR_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,4}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$")
 # Between a percentage and its parts: " (", ", or".
-_BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$", engine="re")
+_BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$")
 
 
 # "7 of 19", "seven out of the 19": a whole in figures after "of" (the part
 # before it is read with the numbers). Starts with the literal: fast.
-_SHARE_HINT_RE = lazy_compile(rf"(?:^| )[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}\d", engine="re")
+_SHARE_HINT_RE = lazy_compile(rf"(?:^| )[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}\d")
 # The whole first: "Of the 309 drains in the city, 96, or 27%, ...".
-_WHOLE_FIRST_RE = lazy_compile(rf"(?:^|\s)[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$", engine="re")
-_WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,6}?\s*,\s*", engine="re")
+_WHOLE_FIRST_RE = lazy_compile(rf"(?:^|\s)[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$")
+_WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,6}?\s*,\s*")
 
 
 class PercentageShare(Check):

@@ -93,4 +93,4 @@ def _missing_group(compiled: Any, template: str) -> str | None:
     return None
 
 
-_GROUP_REFERENCE_RE = lazy_compile(r"\\(\d+)|\\g<(\w+)>", engine="re")
+_GROUP_REFERENCE_RE = lazy_compile(r"\\(\d+)|\\g<(\w+)>")

@@ -77,7 +77,7 @@ _PLURAL_VERB = trie(
 _NOT_A_CLAIM_AFTER = r"(?!(?<=call)\s+(?:for|on)\b|(?<=called)\s+(?:for|on)\b|(?<=calls)\s+(?:for|on)\b)"
 _VERB = trie(_VERBS)
 _VERB_SET = frozenset(_VERBS)
-_WORD_RE = lazy_compile(r"\w+", engine="re")
+_WORD_RE = lazy_compile(r"\w+")
 # Words a writer puts between a source and its verb: "critics also say",
 # "experts have long argued", "sources privately said".
 # ("some will say", "critics would argue" are the writer's rhetoric, not a source.)
@@ -93,19 +93,16 @@ _PARTICIPLES = (
 _PASSIVE_RE = lazy_compile(
     rf"(?i)\b(?:it\s+(?:is|was|has\s+been|had\s+been|is\s+being|['’]s)\s+{trie(_PARTICIPLES)}(?!\s+(?:at|as|by)\b)"
     r"|there\s+(?:have\s+been|has\s+been|had\s+been|were|are)\s+(?:unconfirmed\s+|unverified\s+|media\s+|press\s+)?reports)\b",
-    engine="re",
 )
 # "according to reports", "according to one report", "according to sources".
 _ACCORDING_RE = lazy_compile(
     r"(?i)\baccording\s+to\s+(?:(?:one|a|an|some|several|two|three|unconfirmed|unverified|media|press|news|local|"
     r"recent|earlier|initial|early|published|other|various|foreign|numerous)\s+){0,2}(?:reports?|sources|insiders)\b",
-    engine="re",
 )
 # "reports say", "Some reports suggest", "media reports claimed".
 _REPORTS_RE = lazy_compile(
     r"(?i)\breports\s+(?:(?:have|had|also)\s+)?(?:say|said|suggest|suggested|claim|claimed|indicate|indicated|"
     r"allege|alleged|speculate|speculated)\b",
-    engine="re",
 )
 # "a poll showed", "a recent survey found".
 # The shapes below are found by their fixed words, and their heads are read
@@ -117,12 +114,10 @@ _REPORTS_RE = lazy_compile(
 _POLL_RE = lazy_compile(
     r"(?i)(?:poll|survey)\s+(?:(?:also|has|had)\s+)?(?:showed|shows|shown|found|finds|suggests|suggested|indicates|"
     r"indicated|revealed|reveals|says|said|put|puts)\b",
-    engine="re",
 )
 _POLL_HEAD_RE = lazy_compile(
     r"(?i)\b(?:a|an|one|another|new|recent|latest)(?:\s+(?:new|recent|latest|national|separate|fresh|private|"
     r"internal|online|opinion))?\s+$",
-    engine="re",
 )
 # The formulas of anonymity: "a person familiar with the matter", "people
 # briefed on the talks", "sources close to the minister".
@@ -131,20 +126,17 @@ _FAMILIAR_RE = lazy_compile(
     r"knowledge\s+of|who\s+(?:asked|declined|spoke\s+on\s+condition)\s+not\s+to\s+be\s+(?:named|identified))\b"
     r"(?:\s+the\s+(?:matter|situation|talks|negotiations|plans?|discussions?|thinking|case|investigation|process|"
     r"deal|decision))?",
-    engine="re",
 )
 _FAMILIAR_HEAD_RE = lazy_compile(
     r"(?i)\b(?:(?:a|one|two|three|four|several|some|other|senior)\s+)?(?:person|people|sources?|officials?|"
     r"insiders?|individuals?)\s+(?:(?:directly|closely)\s+)?$",
-    engine="re",
 )
 # The newsroom told by no one: "Fox News is told", "CNN has learned", "the
 # BBC understands".
-_OUTLET_RE = lazy_compile(r"(?:(?:is|was|been)\s+told|has\s+learned|has\s+learnt|understands)\b", engine="re")
+_OUTLET_RE = lazy_compile(r"(?:(?:is|was|been)\s+told|has\s+learned|has\s+learnt|understands)\b")
 _OUTLET_HEAD_RE = lazy_compile(
     r"\b(?:(?:The|the)\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:[A-Z]{2,}|News|Times|Post|Journal|Gazette|Herald|Telegraph|"
     r"Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios)\s+(?:(?:has|had)\s+)?$",
-    engine="re",
 )
 # Read on from the fixed word forwards, and the head back from it.
 _ANCHORED = {
@@ -276,11 +268,10 @@ def _singular(word: str) -> str:
 
 # "some say", "many believe", "others argue": a crowd with no noun at all.
 # After a group noun: its verb ("critics say", "experts have long argued").
-_GROUP_TAIL_RE = lazy_compile(rf"(?i)\s+{_BETWEEN}(?:{_PLURAL_VERB})\b{_NOT_A_CLAIM_AFTER}", engine="re")
+_GROUP_TAIL_RE = lazy_compile(rf"(?i)\s+{_BETWEEN}(?:{_PLURAL_VERB})\b{_NOT_A_CLAIM_AFTER}")
 # "some say", "many believe", "others argue": a crowd with no noun at all.
 _CROWD_TAIL_RE = lazy_compile(
     rf"(?i)\s+(?:people\s+|observers\s+)?{_BETWEEN}(?:{_PLURAL_VERB})\b(?!\s+of\b){_NOT_A_CLAIM_AFTER}",
-    engine="re",
 )
 
 
@@ -300,7 +291,7 @@ def _group(prose: str, start: int, end: int, noun: str, groups: frozenset[str]) 
 # "Some donors", "many broadcast analysts", "other senior officials": a
 # quantifier and at most two modifiers before the noun, in one phrase.
 _QUANTIFIER_BEFORE_RE = lazy_compile(
-    rf"(?i)\b(?:{'|'.join(_QUANTIFIERS)})\s+(?:(?!(?:of|and|or|the|to|in)\b)[\w’'-]+\s+){{0,2}}$", engine="re"
+    rf"(?i)\b(?:{'|'.join(_QUANTIFIERS)})\s+(?:(?!(?:of|and|or|the|to|in)\b)[\w’'-]+\s+){{0,2}}$"
 )
 
 
@@ -309,7 +300,6 @@ _QUANTIFIER_BEFORE_RE = lazy_compile(
 _DETERMINER_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:the|these|those|such|both|the\s+same|the\s+two|the\s+three|the\s+four|all\s+the|all\s+three|"
     r"all\s+four)\s+(?:[\w-]+\s+){0,2}$",
-    engine="re",
 )
 # Nationalities, regions and parties: a group, not an institution ("American
 # sources", "Western diplomats", "Tory sources"). Suffixes catch most
@@ -318,7 +308,6 @@ _DEMONYMS_RE = lazy_compile(
     r"(?:[A-Z][a-z]+(?:ian|ese|ish|ean|i)|American|Mexican|African|Dominican|Puerto|Chilean|Thai|Swiss|Dutch|"
     r"French|Greek|Arab|Soviet|Western|Eastern|Northern|Southern|Gulf|European|Asian|Latin|Saudi|Afghan|"
     r"Filipino|Philippine|Cuban|Tory|Labour|Conservative|Republican|Democratic|Democrat|Liberal|GOP|Opposition)$",
-    engine="re",
 )
 # Lower-case words that name the institution itself ("central bank sources",
 # "commission sources", "ministry officials").
@@ -330,26 +319,22 @@ _INSTITUTION_WORDS = frozenset(
 _TOLD_PAPER_RE = lazy_compile(
     r"\s+(?:(?:have|had|also)\s+)?(?:told|tell|tells|said\s+to|spoke\s+to|speaking\s+to)\s+(?:(?:the\s+|The\s+)?"
     r"[A-Z][\w&.-]*|me\b|us\b)",
-    engine="re",
 )
 # A proportion of a group is a poll result: "one-third of GOP insiders said".
 _PROPORTION_BEFORE_RE = lazy_compile(
     r"(?i)(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)|\b(?:half|third|quarter|two-thirds|three-quarters|"
     r"one-third|one-half|one-quarter|majority|minority|plurality|\w+\s+in\s+(?:\d+|ten|10))|\bmost)\s+of\s+"
     r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$",
-    engine="re",
 )
 # "supporters and critics claim it as a symbol": adopting, not sourcing; and
 # "Many people believe you, Kilroy": believing a person, not a claim.
 _CLAIM_AS_RE = lazy_compile(
     r"(?i)\s+(?:(?:it|them|him|her|this|that)\s+as\b|(?:you|him|her|them|me|us)(?:,?\s+(?-i:[A-Z])[\w’'-]+)?\s*[,.!?;])",
-    engine="re",
 )
 # A split the sentence before describes: "Republicans are divided: Some believe…".
 _SPLIT_RE = lazy_compile(
     r"(?i)\b(?:divided|split|disagree\w*|differ\w*|compet\w*|debate\w*|contest\w*|uncontested|controvers\w*|"
     r"dispute\w*)\b",
-    engine="re",
 )
 # A named source in the same sentence: "according to the Finance Ministry",
 # ", said Mr Dobrow", "Smith said", "in a report by Oxfam", "echoed in a 2014
@@ -426,13 +411,11 @@ _PUBLISHED_BY_RE = lazy_compile(
     r"\b(?:[A-Z][\w&.-]*\s+)*(?:Times|Post|Journal|News|Telegraph|Guardian|Mail|Herald|Gazette|Tribune|Observer|"
     r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)\s+(?:has\s+|had\s+)?"
     r"(?:reported|reports|said|says|wrote|revealed)\b",
-    engine="re",
 )
 # What makes the formulas of anonymity a source: something said, by them
 # or according to them.
 _ATTRIBUTION_BEFORE_RE = lazy_compile(
     r"(?i)\b(?:according\s+to|said|says|say|told|tells|citing|cited|confirmed\s+by|by)\s+(?:\w+\s+){0,2}$",
-    engine="re",
 )
 
 
@@ -447,12 +430,11 @@ def _attributing(prose: str, candidate: Candidate, sentence_start: int, sentence
 
 # "as badly as some fear", "as seriously hurt as some reports have suggested":
 # a comparison, not a claim sourced.
-_AS_BEFORE_RE = lazy_compile(r"(?i)\bas\s+(?:[\w-]+\s+){1,2}as\s+(?:the\s+|some\s+)?$", engine="re")
+_AS_BEFORE_RE = lazy_compile(r"(?i)\bas\s+(?:[\w-]+\s+){1,2}as\s+(?:the\s+|some\s+)?$")
 # A survey's finding: "It found that most artists saw …, though most agreed",
 # "The CBI found some firms … but many said".
 _SURVEY_RE = lazy_compile(
     r"(?i)\b(?:found|showed|shows|finds|survey\w*|poll\w*|questioned|respondents|interviewed|spoke\s+to)\b",
-    engine="re",
 )
 # Someone's reported speech: "He said he was surprised because many people
 # thought", "the kind of renationalisation which many fear, Mr Hensel said".
@@ -460,21 +442,20 @@ _SPEAKER_BEFORE_RE = lazy_compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+\s+[A-Z][\w’'-]+|[Tt]he\s+(?:sources|"
     r"officials|analysts|experts|bankers|dealers|diplomats))\s+(?:also\s+)?"
     rf"(?:{_VERB})\b(?![^.;]*\b(?:but|while|whereas)\b)",
-    engine="re",
 )
 # "others" after "Some firms say …": the other side of a split the sentence
 # describes, not a new source. And "Republicans are divided. Some believe…".
-_SOME_BEFORE_RE = lazy_compile(r"(?i)\b(?:some|many)\b", engine="re")
+_SOME_BEFORE_RE = lazy_compile(r"(?i)\b(?:some|many)\b")
 
 
 # What may follow an attribution that ends its sentence: "on Tuesday", "in
 # Tokyo" (not a clause: "… thought computer gaming was a fad").
 _ENDS_SENTENCE_RE = lazy_compile(
-    r"(?:\s+(?!(?:is|was|are|were|will|would|had|has|have|could|may|might)\b)[\w’'-]+){0,3}\s*[.!?]", engine="re"
+    r"(?:\s+(?!(?:is|was|are|were|will|would|had|has|have|could|may|might)\b)[\w’'-]+){0,3}\s*[.!?]"
 )
 
 
-_MODIFIERS_AFTER_COMMA_RE = lazy_compile(r",\s+(?:[\w’'-]+\s+){0,3}$", engine="re")
+_MODIFIERS_AFTER_COMMA_RE = lazy_compile(r",\s+(?:[\w’'-]+\s+){0,3}$")
 
 
 def _ends_sentence(prose: str, candidate: Candidate, sentence_start: int) -> bool:
@@ -532,7 +513,7 @@ def _not_a_new_source(prose: str, before: str, candidate: Candidate, sentence_st
 # "Mnuchin and others": the group's named first member.
 _NAME_AND_RE = lazy_compile(r"(?:\b[A-Z][\w’'-]+|\b[Hh]e|\b[Ss]he|\bI)\s+and\s+(?:(?:other|some|several|many)\s+)?$")
 # "what some call", "what many have dubbed": a label, not a claim.
-_WHAT_BEFORE_RE = lazy_compile(r"(?i)\bwhat\s+$", engine="re")
+_WHAT_BEFORE_RE = lazy_compile(r"(?i)\bwhat\s+$")
 # A name inside "one White House official", "one RJC member", "a Pentagon
 # source familiar with": the institution the source belongs to.
 _INSIDE_NAME_RE = lazy_compile(
@@ -552,9 +533,7 @@ def _institution_in(phrase: str) -> bool:
 _INSTITUTIONAL = frozenset("sources source officials official insiders insider".split())
 
 
-_CAPITALISED_RUN_RE = lazy_compile(
-    r"(?:(?:[A-Z][\w&.-]*|of|and|&|de|du)\s+)*[A-Z][\w&.-]*\s+(?:(?:[a-z]+)\s+)?$", engine="re"
-)
+_CAPITALISED_RUN_RE = lazy_compile(r"(?:(?:[A-Z][\w&.-]*|of|and|&|de|du)\s+)*[A-Z][\w&.-]*\s+(?:(?:[a-z]+)\s+)?$")
 
 
 def _institution_before(prose: str, start: int, sentence_start: int) -> bool:
@@ -661,7 +640,6 @@ _POLLSTER_RE = lazy_compile(
     r"\b(?!(?:A|An|The|This|That|Its|New|Latest|Recent)\b)[A-Z][\w’'.&/-]*\s+(?:poll|survey|polled|surveyed|questioned|"
     r"interviewed)\b|\b(?:poll|survey)\w*,?\s+(?:\w+\s+)?(?:by|for|of|from|conducted\s+by|commissioned\s+by|carried\s+out\s+by)"
     r"\s+(?:the\s+)?[A-Z]",
-    engine="re",
 )
 # What describes a speaker as one who can answer for a group: a profession, a
 # post, an institution.
@@ -677,7 +655,6 @@ _DESCRIBED_RE = lazy_compile(
     r"|\b(?-i:(?:University|Institute|Center|Centre|School|College)\s+of)\b"
     r"|,\s+\d{2},\s+(?:of|from)\s+(?-i:[A-Z])"  # a voter: "Doug Johnson, 54, of Hannibal, Mo."
     r"|(?-i:[A-Z])[\w’'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:at|of|with|for|from)\s+(?:the\s+)?(?-i:[A-Z])",  # "Stichler, an agronomist with the …"
-    engine="re",
 )
 # A publication that answers "according to reports": "told The Times", "the
 # Times reported", "reported by the Mail".

@@ -73,13 +73,12 @@ VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param s
 # Compiled on first use: every run imports every reader, and most read no HTML.
 _SELECTOR_RE = lazy_compile(
     r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)",
-    engine="re",
 )
-_SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]", engine="re")
+_SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
 #: A character reference as html.unescape reads one (named ones may lack the semicolon).
-_CHARREF_RE = lazy_compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)", engine="re")
-_CONTENT_RE = lazy_compile(r"""(?i)\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", engine="re")
-_NOT_LINE_BREAK_RE = lazy_compile("[^\r\n]+", engine="re")
+_CHARREF_RE = lazy_compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_CONTENT_RE = lazy_compile(r"""(?i)\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_NOT_LINE_BREAK_RE = lazy_compile("[^\r\n]+")
 
 
 class Selectors(Strings):

@@ -52,7 +52,6 @@ _PLAIN_KEYS = (*_HEADING_KEYS, "genre")
 # null, a list or mapping, a block scalar, an anchor, a tag, a comment.
 _NOT_PLAIN_RE = lazy_compile(
     r"[-+.\d:_ eE]*|(?i:y|n|yes|no|on|off|true|false|null|~|\.inf|\.nan)|[\[{&*!%@`#].*|.*(?::[ \t]|[ \t]\#).*",
-    engine="re",
 )
 # Characters without which a paragraph holds no inline markup that is not
 # prose: most news paragraphs have none, and skip markdown-it's inline pass.

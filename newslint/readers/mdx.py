@@ -27,7 +27,7 @@ NAME = "mdx"
 SUFFIXES = (".mdx",)
 
 _QUOTES = "\"'`"
-_COMMENT_RE = lazy_compile(r"(?s)\{/\*(.*?)\*/\}", engine="re")
+_COMMENT_RE = lazy_compile(r"(?s)\{/\*(.*?)\*/\}")
 
 
 def parse(text: str, path: str | None, layout: str = "article") -> Document:

@@ -68,7 +68,7 @@ _HEDGE_ALTERNATION = "|".join(
     regex.escape(hedge).replace(r"\ ", r"\s+") for hedge in sorted(HEDGES, key=len, reverse=True)
 )
 # A hedge right before a number (searched backwards from the number's start).
-_HEDGE_AT_RE = lazy_compile(rf"(?i)(?:{_HEDGE_ALTERNATION})\s+", engine="re")
+_HEDGE_AT_RE = lazy_compile(rf"(?i)(?:{_HEDGE_ALTERNATION})\s+")
 _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})\s+$", engine="re")
 
 # A figure: 4,000  4000  4.5  £3.5bn  2m  4k  20%  20 per cent  2.5 million.
@@ -86,7 +86,7 @@ _FIGURE_RE = lazy_compile(
     (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""",
     regex.VERBOSE,
 )
-_CURRENCY_AFTER_RE = lazy_compile(rf"(?i)\s+(?:{'|'.join(CURRENCY_WORDS)})\b", engine="re")
+_CURRENCY_AFTER_RE = lazy_compile(rf"(?i)\s+(?:{'|'.join(CURRENCY_WORDS)})\b")
 
 
 _NUMBER_WORDS = [*UNITS, *TENS, *SCALES, "dozen", "half", "halves", "third", "thirds", "quarter", "quarters"]
@@ -112,7 +112,6 @@ _MULTIPLIER_RE = lazy_compile(
       | (?P<times>\d+(?:\.\d+)?|{"|".join([*UNITS, *TENS])})\s+times
     )(?!\w)""",
     re.VERBOSE,
-    engine="re",
 )
 
 
@@ -294,9 +293,7 @@ def read_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 # Every number word but "halves", which alone is no number ("two halves": "two").
-_NUMBER_WORD_HINT_RE = lazy_compile(
-    rf"(?i)\b{trie([word for word in _NUMBER_WORDS if word != 'halves'])}\b", engine="re"
-)
+_NUMBER_WORD_HINT_RE = lazy_compile(rf"(?i)\b{trie([word for word in _NUMBER_WORDS if word != 'halves'])}\b")
 
 
 def _has_number_word(text: str, start: int, end: int) -> bool:

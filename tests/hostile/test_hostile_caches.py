@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hostile import ARTICLE, run, write
 
-from newslint import files, yamlfile
+from newslint import files, usercache, yamlfile
 from newslint.cache import CACHE_DIR
 
 TK_RULE = """check: existence
@@ -94,7 +94,7 @@ def test_each_parsed_file_is_one_small_entry_written_once(
             written.append(len(data))
         real(path, data, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(yamlfile, "write_atomically", spy)
+    monkeypatch.setattr(usercache, "write_atomically", spy)
     assert run(["check", "--no-cache", write("a.txt", ARTICLE)], capsys)[0] == 1
     assert len(written) >= 300 and max(written) < 20_000  # no entry grows with the number of files
 
@@ -114,7 +114,7 @@ def test_a_run_reads_only_the_entries_of_the_files_it_loads(
         read.append(path)
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(yamlfile, "read_regular", spy)
+    monkeypatch.setattr(usercache, "read_regular", spy)
     yamlfile._ParsedCache._instance = None
     run(["check", "--no-cache", write("here/a.txt", ARTICLE)], capsys)
     entries_read = [path for path in read if path.startswith(str(yaml_cache))]
