@@ -19,7 +19,6 @@ import errno
 import os
 import re
 import stat
-import tempfile
 import time
 
 #: The largest article newslint reads unless told otherwise (``--max-file-size``):
@@ -142,6 +141,8 @@ def _read_all(path: str, descriptor: int, limit: int | None) -> bytes:
 
 def temporary_beside(path: str) -> tuple[int, str]:
     """A new, empty temporary file in ``path``'s folder (descriptor, name), readable by its owner only."""
+    import tempfile  # with shutil and random, ~3 ms that a run writing nothing need not pay
+
     folder = os.path.dirname(os.path.abspath(path))
     return tempfile.mkstemp(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-", suffix=TEMPORARY_SUFFIX, dir=folder)
 

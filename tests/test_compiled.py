@@ -116,9 +116,7 @@ def test_a_bad_pattern_raises_and_keeps_nothing(cache_home: Path) -> None:
     assert not list(cache_home.glob("*.pickle"))
 
 
-def test_a_home_that_cannot_be_written_still_compiles(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_home_that_cannot_be_written_still_compiles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the cache folder would go", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))

@@ -7,13 +7,14 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from hostile import ARTICLE, house_rule, newslint, one_error, run, write
 
-from newslint import files, parallel
+from newslint import parallel
 from newslint.checking import FileResult
 from newslint.config import Config
 
@@ -226,7 +227,7 @@ def test_init_in_a_folder_it_cannot_write(monkeypatch: pytest.MonkeyPatch, capsy
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     code, _, err = run(["init"], capsys)
     assert code == 2 and one_error(err) == "newslint: error: newslint.yaml: cannot write: permission denied"
     assert os.listdir() == []
