@@ -10,7 +10,7 @@ from newslint.checks import Check, Finding, Option
 from newslint.checks._patterns import RulePattern, passes
 from newslint.document import Document
 from newslint.options import Patterns, Strings, pattern_entries
-from newslint.patterns import ASCII_SPACE
+from newslint.patterns import ASCII_SPACE, lazy_compile
 from newslint.terms import Hit
 
 # A word, whitespace, the same word again: groups 1 and 2. The stdlib engine
@@ -111,7 +111,7 @@ def _passes(exceptions: list[RulePattern], first: str, second: str) -> bool:
 # not ("my doubt in in this plan", "119.7 mln dlrs in in 1985"). A verb is
 # told by its ending, by "to" or a modal before it, or by a short list of
 # verbs that take particles; not after a determiner ("my doubt", "the wait").
-_VERB_BEFORE_RE = re.compile(
+_VERB_BEFORE_RE = lazy_compile(
     r"(?i)(?:^|[^\w’'])(?:(?:to|will|would|can|could|should|must|might|may|did|does|do|not)\s+[a-z]+"
     r"|(?!(?:my|your|his|her|its|our|their|the|a|an|this|that|these|those)\s)[\w’'-]+\s+"
     r"(?:[a-z]+(?:ed|ing|en)|is|was|are|were|be|been|being|am|has|have|had|do|does|did|get|gets|got|go|goes|"
@@ -125,7 +125,7 @@ _VERB_BEFORE_RE = re.compile(
 )
 # A second preposition that starts a fixed phrase: "at at least 400",
 # "waiting for for now".
-_FIXED_PHRASE_RE = re.compile(
+_FIXED_PHRASE_RE = lazy_compile(
     r"(?i)\s+(?:least|most|all|once|first|last|fact|part|turn|time|now|good|example|instance|hold|"
     r"particular|general|short|full|place|total|advance|addition|person|public|private)\b"
 )
