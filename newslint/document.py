@@ -175,8 +175,11 @@ class SourceMap:
 
     def offset(self, offset: int, *, end: bool = False) -> int:
         """The source offset of a text offset. One inside a decoded piece of
-        several characters goes to the piece's start, or its end for ``end``."""
-        index = bisect.bisect_right(self._text_starts, offset) - 1
+        several characters goes to the piece's start, or its end for ``end``.
+        Where the text leaves source out (an HTML reader's inline tags, a
+        piece of no characters), a start goes after it and an end before it."""
+        find = bisect.bisect_left if end else bisect.bisect_right
+        index = find(self._text_starts, offset) - 1
         if index < 0:
             return offset
         text_start, text_end, source_start, source_end = self.stretches[index]
@@ -188,6 +191,13 @@ class SourceMap:
         """Whether ``offset`` falls inside a piece (two characters from one entity)."""
         index = bisect.bisect_right(self._text_starts, offset) - 1
         return index >= 0 and self.stretches[index][0] < offset < self.stretches[index][1]
+
+    def hides(self, start: int, end: int) -> bool:
+        """Whether source the text leaves out lies inside ``start``-``end`` of
+        the text: a fix there would rewrite it (the tags in "Stolten<em>berg")."""
+        first = bisect.bisect_right(self._text_starts, start)
+        last = bisect.bisect_left(self._text_starts, end)
+        return any(self.stretches[index][1] == self.stretches[index][0] for index in range(first, last))
 
 
 @dataclass

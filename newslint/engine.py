@@ -117,5 +117,7 @@ def _fix(doc: Document, rule: Rule, finding: Finding, start: int, end: int) -> F
     if source is not None:
         if source.splits(finding.start) or source.splits(finding.end):
             return None  # half of what one entity spells
+        if source.hides(finding.start, finding.end):
+            return None  # markup the text leaves out ("the <a>the</a>")
         replacement = source.write(finding.replacement, start, end)
     return None if replacement is None else Fix(replacement, safe=rule.fix is FixSafety.SAFE)

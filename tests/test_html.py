@@ -18,6 +18,8 @@ from newslint.linter import Linter
 from newslint.readers import parse
 
 ELLIPSIS = "typography.ellipsis"
+DOUBLED = "typography.doubled-word"
+VARIANT = "claims.name-variant"
 CURLY = {"“": "&ldquo;", "”": "&rdquo;", "‘": "&lsquo;", "’": "&rsquo;", "\xa0": "&nbsp;"}
 
 
@@ -166,6 +168,34 @@ def test_entities_are_one_character_at_their_source_span() -> None:
     body = next(block for block in doc.blocks if block.kind == "body")
     assert doc.text[body.start : body.end] == "Nato’s “plan” went on... and\xa0on."
     assert len(doc.text) == len(doc.prose)
+
+
+def test_inline_tags_inside_a_word_or_between_words_leave_them_whole() -> None:
+    page = (
+        "<h1>Alliance meets</h1>\n"
+        "<p>Jens Stoltenberg opened the talks. Mr Stoltenberg spoke first.</p>\n"
+        '<p>Later Mr Stolten<em>burg</em> said the <a href="/plan">the</a> plan held.</p>\n'
+    )
+    doc = parse(page, "a.html")
+    assert "Later Mr Stoltenburg said the the plan held." in doc.text
+    [doubled] = [d for d in Linter().lint_text(page, "a.html", from_text("extends: [core]\n")) if d.rule == DOUBLED]
+    assert (doubled.line, doubled.column, doubled.fix) == (3, 39, None)  # no fix may rewrite the tags between
+    assert findings(page, path="a.html", rule=VARIANT) == {(3, 13, VARIANT)}
+
+
+def test_a_line_break_an_image_a_comment_or_skipped_text_keeps_words_apart() -> None:
+    page = "<p>One<br>two, three<img src=x.jpg>four, five<!-- c -->six, seven<code>x</code>eight and<wbr>nine.</p>\n"
+    text = parse(page, "a.html").text
+    assert "One<br>two, three<img src=x.jpg>four, five<!-- c -->six, seven<code>x</code>eight andnine." in text
+
+
+def test_a_fix_beside_left_out_tags_keeps_them() -> None:
+    linter, config = Linter(), from_text("extends: [core]\n")
+    page = "<p>It went on...<em>and</em> on, she said <b>on</b>... and on.</p>\n"
+    fixed = fix_until_stable(page, lambda text: linter.lint_text(text, "a.html", config))
+    assert (
+        fixed == "<p>It went on&hellip;<em>and</em> on, she said <b>on</b>&hellip; and on.</p>\n"
+    )  # an ASCII page: entities
 
 
 def test_fixes_write_entities_where_the_source_used_them() -> None:

@@ -69,6 +69,14 @@ BLOCK_ELEMENTS = frozenset(
     tbody td tfoot th thead title tr ul""".split()
 )
 VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+#: Inline elements whose tags sit inside a word as often as between words
+#: ("Stolten<em>berg</em>", "the <a href=...>the</a>"). Where only their tags
+#: stand between two pieces of prose, the text the rules read leaves the tags
+#: out, so that words and names are whole; a line break, an image, a comment
+#: or text that is not prose between them stays, masked.
+JOINING_ELEMENTS = frozenset(
+    "a abbr b bdi bdo cite data dfn em font i mark small span strong sub sup time u var wbr".split()
+)
 
 # Compiled on first use: every run imports every reader, and most read no HTML.
 _SELECTOR_RE = lazy_compile(
@@ -79,6 +87,7 @@ _SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'
 _CHARREF_RE = lazy_compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 _CONTENT_RE = lazy_compile(r"""(?i)\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _NOT_LINE_BREAK_RE = lazy_compile("[^\r\n]+")
+_TAG_RE = lazy_compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 
 
 class Selectors(Strings):
@@ -348,9 +357,12 @@ class _Decoded:
         cursor = length = 0
         for start, end in prose_spans:
             between = source[cursor:start]
-            text.append(between)
-            prose.append(_masked(between))
-            length += len(between)
+            if cursor and _only_joining_tags(between):
+                self.stretches.append((length, length, cursor, start))  # tags the text leaves out
+            else:
+                text.append(between)
+                prose.append(_masked(between))
+                length += len(between)
             view_start = length
             for piece, is_entity, source_start, source_end in _pieces(source, start, end):
                 if is_entity:
@@ -373,6 +385,17 @@ class _Decoded:
             return offset
         _, text_end, _, source_end = self.stretches[index]
         return text_end + max(0, offset - source_end)
+
+
+def _only_joining_tags(between: str) -> bool:
+    """Whether ``between`` is nothing but tags of joining elements (``</em>``, ``<a href="...">``)."""
+    at = 0
+    while at < len(between):
+        tag = _TAG_RE.match(between, at)
+        if tag is None or tag.group(1).lower() not in JOINING_ELEMENTS:
+            return False
+        at = tag.end()
+    return at > 0
 
 
 def _bisect(values: list[int], value: int) -> int:
