@@ -189,6 +189,15 @@ def test_a_line_break_an_image_a_comment_or_skipped_text_keeps_words_apart() -> 
     assert "One<br>two, three<img src=x.jpg>four, five<!-- c -->six, seven<code>x</code>eight andnine." in text
 
 
+def test_a_run_of_spaces_is_one_space_as_a_browser_shows_it() -> None:
+    page = "<p>The talks ended.  Both\t\tsides left, the  the plan.</p>\n"
+    assert findings(page, path="a.html") == {(1, 40, DOUBLED)}
+    assert findings(page.replace("<p>", "").replace("</p>", ""), path="a.txt", rule="typography.double-space")
+    linter, config = Linter(), from_text("extends: [core]\n")
+    fixed = fix_until_stable(page, lambda text: linter.lint_text(text, "a.html", config))
+    assert fixed == "<p>The talks ended.  Both\t\tsides left, the plan.</p>\n"
+
+
 def test_a_fix_beside_left_out_tags_keeps_them() -> None:
     linter, config = Linter(), from_text("extends: [core]\n")
     page = "<p>It went on...<em>and</em> on, she said <b>on</b>... and on.</p>\n"

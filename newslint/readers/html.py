@@ -19,7 +19,7 @@ paragraph.
 
 Entities are one character of prose: the Document's text holds ``’`` where
 the source has ``&rsquo;``, and a ``SourceMap`` takes positions and fixes
-back to the source. A fix writes characters as entities where the span it
+back to the source. A run of spaces is one space, as a browser shows it. A fix writes characters as entities where the span it
 replaces used one, or where the page is all ASCII (it may not say which
 encoding it is in), and always escapes ``&`` and ``<``.
 """
@@ -84,7 +84,11 @@ _SELECTOR_RE = lazy_compile(
 )
 _SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
 #: A character reference as html.unescape reads one (named ones may lack the semicolon).
-_CHARREF_RE = lazy_compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)"
+_CHARREF_RE = lazy_compile(_CHARREF)
+#: What the text holds otherwise than the source spells it: a character
+#: reference, or a run of spaces and tabs, which a browser shows as one space.
+_DECODED_RE = lazy_compile(rf"{_CHARREF}|[ \t]{{2,}}")
 _CONTENT_RE = lazy_compile(r"""(?i)\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
 _NOT_LINE_BREAK_RE = lazy_compile("[^\r\n]+")
 _TAG_RE = lazy_compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
@@ -364,8 +368,8 @@ class _Decoded:
                 prose.append(_masked(between))
                 length += len(between)
             view_start = length
-            for piece, is_entity, source_start, source_end in _pieces(source, start, end):
-                if is_entity:
+            for piece, decoded, source_start, source_end in _pieces(source, start, end):
+                if decoded:
                     self.stretches.append((length, length + len(piece), source_start, source_end))
                 text.append(piece)
                 prose.append(piece)
@@ -403,13 +407,14 @@ def _bisect(values: list[int], value: int) -> int:
 
 
 def _pieces(source: str, start: int, end: int) -> Iterator[tuple[str, bool, int, int]]:
-    """The text of ``source[start:end]`` in pieces: (text, is a decoded entity, source span)."""
-    if "&" not in source[start:end]:
-        yield source[start:end], False, start, end
+    """The text of ``source[start:end]`` in pieces: (text, is decoded, source span)."""
+    segment = source[start:end]
+    if "&" not in segment and "  " not in segment and "\t" not in segment:
+        yield segment, False, start, end
         return
     cursor = start
-    for match in _CHARREF_RE.finditer(source, start, end):
-        reference = _reference(match.group())
+    for match in _DECODED_RE.finditer(source, start, end):
+        reference = _reference(match.group()) if match.group().startswith("&") else (match.end() - match.start(), " ")
         if reference is None:
             continue
         spanned, decoded = reference
