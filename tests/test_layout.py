@@ -45,6 +45,7 @@ def test_second_paragraph(text: str, expected: str) -> None:
         "Trump made Twitter his megaphone. A fact check won't change that.",
         "BRAZIL WANTS TO INCREASE STEEL EXPORTS TO U.S.",
         "Nato raises troop levels",
+        "Police say 12 people were hurt.",
     ],
 )
 def test_headline_above_the_body(first: str) -> None:
@@ -58,6 +59,7 @@ def test_headline_above_the_body(first: str) -> None:
         "“Training will include more institutions.",  # a quote that runs on
         "WASHINGTON — The Senate voted.",  # a lede with its dateline
         "Nato met. Later, NATO said no.",  # one paragraph only
+        "Police said 12 people were hurt.",  # a lede: copy reports in the past tense, a headline in the present
     ],
 )
 def test_not_a_headline(first: str) -> None:

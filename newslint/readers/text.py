@@ -16,6 +16,7 @@ NAME = "text"
 SUFFIXES = (".txt", ".text")
 
 _URL_RE = lazy_compile(r"""\b(?:https?://|ftp://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?'’)\]]|\b[\w.+-]+@[\w-]+\.[\w.-]*\w""")
+_REPORTED_RE = lazy_compile(r"\b(?:said|told)\b")
 _PARAGRAPH_RE = lazy_compile(r"[ \t]*[^\s][^\r\n]*(?:\r?\n[ \t]*[^\s][^\r\n]*)*")
 
 
@@ -55,9 +56,17 @@ def _is_headline(text: str, spans: list[tuple[int, int]]) -> bool:
         return False  # runs on into the next paragraph
     if not line.rstrip().endswith("."):
         return True
-    # Not a paragraph of a quote that runs on, nor a wire story's lede.
+    # Not a paragraph of a quote that runs on, nor a wire story's lede, nor a
+    # lede that reports in the past tense as copy does ("Police said 12
+    # people were hurt."): a headline reports in the present ("says").
     opens_quote = line[:1] in "\"'“‘"
-    return len(spans) > 1 and len(line) <= 100 and not opens_quote and dateline_end(line, 0, len(line)) is None
+    return (
+        len(spans) > 1
+        and len(line) <= 100
+        and not opens_quote
+        and dateline_end(line, 0, len(line)) is None
+        and not _REPORTED_RE.search(line)
+    )
 
 
 def _is_standfirst(text: str, start: int, end: int) -> bool:
