@@ -259,7 +259,7 @@ class Authority:
         if self._probes is None:
             return True
         squashed = squash(prose).casefold()
-        return any(probe in squashed for probe in self._probes)
+        return any(map(squashed.__contains__, self._probes))
 
     def _probe(self, text: str) -> None:
         if self._probes is not None:

@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 
 from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
 from newslint.model import genre_named
-from newslint.patterns import lazy_compile
+from newslint.patterns import ascii_equivalent, lazy_compile
 from newslint.text import Block, Span
 from newslint.text.layout import appended_comments, caption_like, dateline_end, heading_like, in_capitals
 from newslint.text.quotes import QuoteAnalysis, analyse
@@ -309,6 +309,13 @@ class Document:
             sentence_start = gap_end
         if sentence_start < end:
             yield Span(sentence_start, end)
+
+    @cached_property
+    def ascii_equivalent(self) -> bool:
+        """Whether the stdlib engine's ASCII mode, faster, reads the prose as
+        its Unicode mode does (``patterns.ascii_equivalent``); then so it
+        reads ``lowered_prose()``, whose letters are all ASCII too."""
+        return ascii_equivalent(self.prose)
 
     @cached_property
     def capitalised_words(self) -> frozenset[str]:

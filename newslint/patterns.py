@@ -69,6 +69,37 @@ def lazy_compile(pattern: str, flags: int = 0, engine: Engine = "regex") -> Any:
 #: ASCII text \w, \W, \b and letter case mean the same in both.
 ASCII_SPACE = r"[\s\x1c-\x1f]"
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def ascii_equivalent(text: str) -> bool:
+    """Whether the stdlib engine reads ``text`` in its ASCII mode as in its
+    Unicode mode (ASCII_SPACE in place of \\s): text that is ASCII, or whose
+    other characters are all symbols and punctuation ("£", "€", curly
+    quotes, dashes). None of those is a word character, a space, a digit or
+    has a case, so \\w, \\W, \\b, \\d, \\s and case-blind matching treat them
+    alike in both modes; a pattern that names one (’ in a class) matches it
+    in both. Three BBC articles in ten are not ASCII, for a "£" alone.
+
+    Each distinct character is judged once; the scan stops at the first
+    one that does not qualify."""
+    if text.isascii():
+        return True
+    seen: set[str] = set()
+    for match in _NON_ASCII_RE.finditer(text):
+        char = match.group()
+        if char not in seen:
+            if not _inert(char):
+                return False
+            seen.add(char)
+    return True
+
+
+def _inert(char: str) -> bool:
+    """Neither a word character nor a space for the stdlib engine (\\w is
+    isalnum() or "_"), and without a case."""
+    return not (char.isalnum() or char == "_" or char.isspace()) and char.lower() == char == char.upper()
+
 
 def trie(words: Iterable[str], space: str | None = r"\s") -> str:
     """A pattern matching exactly ``words``, shaped as a trie. Characters are

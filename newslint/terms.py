@@ -93,7 +93,7 @@ class TermIndex:
         hits: dict[str, list[Hit]] = defaultdict(list)
         prose = doc.prose
         entries_of = self._entries_of
-        for candidate in self._candidates(doc.lowered_prose()):
+        for candidate in self._candidates(doc.lowered_prose(), doc.ascii_equivalent):
             found = candidate.group(1)
             entries = entries_of.get(found)
             if entries is None:
@@ -116,18 +116,19 @@ class TermIndex:
             return self._by_key[found]
         return self._by_key.get(words[0], []) + self._by_key.get(" ".join(words), [])
 
-    def _candidates(self, lowered: str) -> Iterator[re.Match[str]]:
+    def _candidates(self, lowered: str, ascii_mode: bool) -> Iterator[re.Match[str]]:
         """Every key of a term in ``lowered``, as group 1 (a space in a key:
-        any run of whitespace)."""
-        anywhere, at_start = self._compiled(lowered.isascii())
+        any run of whitespace); ``ascii_mode`` where the text reads the same
+        in the engine's ASCII mode (``Document.ascii_equivalent``)."""
+        anywhere, at_start = self._compiled(ascii_mode)
         first = at_start.match(lowered)
         if first is not None:
             yield first
         yield from anywhere.finditer(lowered)
 
     def _compiled(self, ascii_text: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """The key patterns, in the engine's ASCII mode for ASCII text (most
-        articles; 30% faster, see patterns.ASCII_SPACE).
+        """The key patterns, in the engine's ASCII mode for text it reads the
+        same way (most articles; 30% faster, see patterns.ascii_equivalent).
 
         The pattern starts with the non-word character before the word, not
         with \\b: the stdlib engine skips ahead to a leading character class,

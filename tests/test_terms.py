@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newslint.checks.repetition import _doubled
+from newslint.patterns import ascii_equivalent
 from newslint.readers import parse
 from newslint.terms import Term, TermIndex
 
@@ -39,3 +41,29 @@ def test_ascii_and_unicode_text_find_the_same_terms() -> None:
     terms = [("it is understood", False), ("Nato", True)]
     for text in ("it\x1cis understood by Nato", "it\x1cis understood by Nato, café"):
         assert found(terms, text) == [(0, 16, "it is understood"), (20, 24, "Nato")]
+
+
+def test_text_with_symbols_and_punctuation_reads_as_ascii() -> None:
+    # "£", curly quotes and dashes are no word characters, spaces or cased
+    # letters: the engine's ASCII mode reads such text as its Unicode mode.
+    for text in ("plain", "£5m for “Nato’s” plan — and €3 …", "US£3"):
+        assert ascii_equivalent(text), text
+    # A letter, a digit, a space or a cased character outside ASCII is read
+    # differently: "é" is a word character in Unicode mode only.
+    for text in ("café", "a\xa0b", "Ⅻ", "٣", "\u212a", "x\u2003y", "ǅ"):
+        assert not ascii_equivalent(text), text
+
+
+def test_ascii_mode_finds_what_unicode_mode_finds_beside_symbols() -> None:
+    text = "£5 bn. “Nato’s” plan — it\x1cis understood by Nato,£ the the ‘the’ £the £ £the that That"
+    assert ascii_equivalent(text)
+    index = TermIndex()
+    for term in ("it is understood", "Nato", "the", "that"):
+        index.add(Term(term), "rule.id")
+    lowered = text.lower()
+    unicode_keys = [match.span(1) for match in index._candidates(lowered, ascii_mode=False)]
+    assert unicode_keys == [match.span(1) for match in index._candidates(lowered, ascii_mode=True)]
+    assert len(unicode_keys) >= 8
+    unicode_doubles = [match.span() for match in _doubled(text, ascii_mode=False)]
+    assert unicode_doubles == [match.span() for match in _doubled(text, ascii_mode=True)]
+    assert len(unicode_doubles) == 2

@@ -379,6 +379,8 @@ class _Reader:
         if prose.find(":", max(block.start, block.end - 3), block.end) != -1:
             if prose[block.start : block.end].rstrip(" \"'“‘").endswith(":"):
                 return True
+        if not _has_any(prose, block.start, block.end, _DOCUMENT_INTRO_WORDS):
+            return False  # not in the paragraph, so in none of its gaps: most paragraphs
         return any(
             _DOCUMENT_INTRO_RE.search(prose, start, end)
             for start, end in self.gaps(paragraph)
