@@ -24,6 +24,10 @@ from tests.support import findings
         ("worst day since ’87.", []),  # a year
         ("the '90s and '10,000 jobs'", [(1e4, "count", None)]),
         ("HIGHLIGHTS 1300 GMT APRIL 7", [(7.0, "count", None)]),  # a time, and a date headline-figure leaves alone
+        # Canadian Press style: scales and "per cent" joined by hyphens, money abbreviated in headlines.
+        ("a $4.6-billion deficit and a 12-per-cent rise", [(4.6e9, "count", "$"), (12.0, "percent", None)]),
+        ("Budget forecasts $4.2B deficit, $80M surplus", [(4.2e9, "count", "$"), (8e7, "count", "$")]),
+        ("Apartment 4B was sold", []),  # a capital scale letter only after a currency sign
     ],
 )
 def test_figures_are_read_in_any_case_and_in_wire_style(
@@ -70,6 +74,9 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         "MARCH PURCHASING MANAGERS INDEX UP AT 53.9\n\nThe index rose to 53.9 pct from 51.9 pct.",
         # A unit two figures share.
         "BILL AUCTION RATES AVERAGE 5.72, 5.80 PCT\n\nThe rates averaged 5.72 pct and 5.80 pct.",
+        # The same figure in Canadian Press style.
+        "Budget forecasts $4.6 billion deficit\n\nThe budget projects a $4.6-billion deficit.",
+        "Budget forecasts $4.6B deficit and 12 per cent rise\n\nIt projects a $4.6-billion deficit and a 12-per-cent rise.",
     ],
 )
 def test_a_figure_the_body_states_another_way_is_found(text: str) -> None:

@@ -63,6 +63,13 @@ def test_a_percentage_of_stated_parts() -> None:
     assert found(text.replace("40 per cent", "37 per cent"), "claims.percentage-share") == []
 
 
+def test_a_share_is_written_with_no_decimal_it_does_not_need() -> None:
+    text = "Votes\n\nThe party won 56 of 165 seats, or 38.1 per cent.\n"
+    assert found(text, "claims.percentage-share") == [(3, 15, "56 of 165 is 33.94 per cent, not 38.1 per cent")]
+    text = "Votes\n\nThe party won 60 of 171 seats, or 38.1 per cent.\n"  # 35.0877...: not 35.090
+    assert found(text, "claims.percentage-share") == [(3, 15, "60 of 171 is 35.09 per cent, not 38.1 per cent")]
+
+
 def test_a_front_matter_description_is_a_standfirst_even_with_its_full_stop() -> None:
     text = '---\ntitle: "Bike review"\ndescription: "A $1,799 bike."\n---\n\nThe bike costs $1,899.\n'
     config = from_text("extends: [core]\nselect: [claims.headline-figure]\n")

@@ -37,7 +37,7 @@ TENS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # "mln" and "bln" are the wires' ("1.2 BLN DLRS"), in any case.
-ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
 # A currency written after the figure, as wire copy writes it ("2.30 dlrs",
 # "1.6 billion stg", "15 billion yen"): the sign it stands for, or its name.
 CURRENCY_WORDS = {
@@ -74,15 +74,17 @@ _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})
 # A figure: 4,000  4000  4.5  £3.5bn  2m  4k  20%  20 per cent  2.5 million.
 # Scale and percent words in any case: headlines are in title case ("$300
 # Million", "3.6 Percent") or capitals ("1.2 BILLION DLR", "2.5 MLN", "5
-# PCT"). Not part of a longer token: a version (v1.0), a time (10:30, "1300
+# PCT"). Canadian Press style joins them with hyphens ("$4.6-billion",
+# "12-per-cent") and abbreviates money in headlines ("$4.2B", "$80M"). Not part of a longer token: a version (v1.0), a time (10:30, "1300
 # GMT"), a score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a
 # measurement (5ft, 70mph) or an abbreviated year ("’87", "the '90s").
 _FIGURE_RE = lazy_compile(
     r"""(?<![\w.,/:£$€¥#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
     (?P<currency>[£$€¥]\s?)?
     (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-    (?:(?P<abbreviation>\s?(?:bn|tn|m|k|(?i:mln|bln|mn)))|\s+(?P<scale>(?i:hundred|thousand|million|billion|trillion)))?
-    (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|\s+(?i:percentage\s+points?)\b)?
+    (?:(?P<abbreviation>\s?(?:bn|tn|m|k|(?i:mln|bln|mn))|(?(currency)[BMK]|(?!)))
+      |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion)))?
+    (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|-(?i:per-cent|percent)\b|\s+(?i:percentage\s+points?)\b)?
     (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""",
     regex.VERBOSE,
 )
@@ -355,8 +357,8 @@ def decimals_of(number: Number) -> int:
 def format_like(value: float, like: Number) -> str:
     """``value`` written the way ``like`` is: "£3.5bn", "4,000", "20%".
 
-    Decimals follow ``like`` but grow (up to two more) where the value needs
-    them, so an expected 3,500 is not shown as 4,000.
+    Decimals follow ``like`` but grow (up to two places) where the value
+    needs them, so an expected 3,500 is not shown as 4,000.
     """
     scale = like.value / float(like.text.replace(",", "")) if like.text[:1].isdigit() and like.scaled else 1.0
     mantissa = value / scale
@@ -365,8 +367,11 @@ def format_like(value: float, like: Number) -> str:
         # billion"): written in its own digits, never as "0.0 billion".
         return f"{like.currency or ''}{value:,.0f}" + ("%" if like.kind == "percent" else "")
     places = decimals_of(like)
-    while places < decimals_of(like) + 2 and round(mantissa, places) != round(mantissa, places + 3):
+    most = max(places, 2)  # 33.94, not 33.939
+    while places < most and round(mantissa, places) != round(mantissa, places + 3):
         places += 1
+    while places > decimals_of(like) and round(mantissa, places - 1) == round(mantissa, places):
+        places -= 1  # no decimal the value does not need: 35.09, not 35.090
     separators = "," in like.text or (not like.text[:1].isdigit() and mantissa >= 10000)
     digits = f"{mantissa:,.{places}f}" if separators else f"{mantissa:.{places}f}"
     suffix = like.suffix if like.text[:1].isdigit() else "%" if like.kind == "percent" else ""
