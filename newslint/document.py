@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 from newslint.lexicon import ABBREVIATIONS, MONTH_ABBREVIATIONS, alternation
 from newslint.model import genre_named
 from newslint.patterns import lazy_compile
-from newslint.text import Block, Span
+from newslint.text import Block, Span, Spans
 from newslint.text.layout import appended_comments, caption_like, dateline_end, heading_like, in_capitals
 from newslint.text.quotes import QuoteAnalysis, analyse
 from newslint.text.verbatim import verbatim_spans
@@ -277,24 +277,24 @@ class Document:
         return self.blocks_of("body")
 
     @cached_property
-    def sentences(self) -> list[Span]:
+    def sentences(self) -> Spans:
         """Sentences of every block, abbreviation-aware (Mr, Dr, U.S., Jan.)."""
-        spans: list[Span] = []
+        spans = Spans()
         for block in self.blocks:
-            spans.extend(self._split_sentences(block.start, block.end))
+            self._split_sentences(block.start, block.end, spans)
         return spans
 
-    @cached_property
-    def sentence_starts(self) -> list[int]:
+    @property
+    def sentence_starts(self) -> Sequence[int]:
         """Where each of ``sentences`` starts, in order: for bisecting."""
-        return [sentence.start for sentence in self.sentences]
+        return self.sentences.starts
 
     def sentences_in(self, start: int, end: int) -> list[Span]:
         """The sentences that start at ``start`` or after and before ``end``."""
         starts = self.sentence_starts
         return self.sentences[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
-    def _split_sentences(self, start: int, end: int) -> Iterator[Span]:
+    def _split_sentences(self, start: int, end: int, spans: Spans) -> None:
         prose = self.prose
         sentence_start = start
         for end_mark in _SENTENCE_END_RE.finditer(prose, start, end):
@@ -305,10 +305,10 @@ class Document:
                 prose, max(sentence_start, gap_start - 12), gap_start
             ):
                 continue
-            yield Span(sentence_start, gap_start)
+            spans.append(sentence_start, gap_start)
             sentence_start = gap_end
         if sentence_start < end:
-            yield Span(sentence_start, end)
+            spans.append(sentence_start, end)
 
     @cached_property
     def capitalised_words(self) -> frozenset[str]:

@@ -646,10 +646,11 @@ def _sentences(doc: Document, start: int, end: int) -> Iterator[str]:
     """The text of each sentence (abbreviation-aware: "Sen. Elizabeth Warren")
     that starts between ``start`` and ``end``."""
     sentences = doc.sentences
-    first = max(0, bisect.bisect_left(sentences, (start, start)) - 1)
+    starts = doc.sentence_starts
+    first = max(0, bisect.bisect_left(starts, start) - 1)
     # Only the sentences wanted, by index: islice() walked past every
     # sentence before them, for each candidate of a long article.
-    for sentence in sentences[first : bisect.bisect_left(doc.sentence_starts, end)]:
+    for sentence in sentences[first : bisect.bisect_left(starts, end)]:
         if sentence.end > start:
             yield doc.prose[max(sentence.start, start) : min(sentence.end, end)]
 
