@@ -108,7 +108,8 @@ def _check_file(
 
     if source is None:  # a binary format: its reader takes the bytes
         try:
-            result.diagnostics = _cached(cache, lint_path, data, linter, config, result, lambda: lint(data))
+            key = _cache_key(cache, lint_path, data, linter, config)
+            result.diagnostics = _cached(cache, key, result, lambda: lint(data))
         except ReadError as error:
             result.error = str(error)
         return result
@@ -130,26 +131,30 @@ def _check_file(
                 result.text = fixed
     elif path == "-":
         result.text = source.text
-    elif cache is not None:
-        result.diagnostics = _cached(cache, path, data, linter, config, result, lambda: lint(source.text))
+    else:
+        key = _cache_key(cache, path, data, linter, config)
+        # Linting needs the text alone: the bytes of a long article, its size
+        # again, go before the checks make the most they hold.
+        del data
+        result.diagnostics = _cached(cache, key, result, lambda: lint(source.text))
         return result
     result.diagnostics = lint(result.text if result.text is not None else source.text)
     return result
 
 
-def _cached(
-    cache: Cache | None,
-    path: str,
-    data: bytes,
-    linter: Linter,
-    config: Config,
-    result: FileResult,
-    lint: Callable[[], list[Diagnostic]],
-) -> list[Diagnostic]:
-    """The cached diagnostics for these bytes, or ``lint()``'s (then ``result.cache_key`` says where to store them)."""
+def _cache_key(cache: Cache | None, path: str, data: bytes, linter: Linter, config: Config) -> str | None:
+    """Where the diagnostics for these bytes are cached; None without a cache, or for stdin."""
     if cache is None or path == "-":
+        return None
+    return cache.key(path, data, linter.stamp(config.for_path(path)))
+
+
+def _cached(
+    cache: Cache | None, key: str | None, result: FileResult, lint: Callable[[], list[Diagnostic]]
+) -> list[Diagnostic]:
+    """The diagnostics cached under ``key``, or ``lint()``'s (then ``result.cache_key`` says where to store them)."""
+    if cache is None or key is None:
         return lint()
-    key = cache.key(path, data, linter.stamp(config.for_path(path)))
     cached = cache.get(key)
     if cached is None:
         # The caller stores it: with --jobs only the parent process writes.

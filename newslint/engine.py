@@ -54,7 +54,9 @@ class RuleSet:
         if checks is None:
             checks = self._by_genre[genre] = [(rule, check) for rule, check in self.checks if rule.checks_genre(genre)]
         for rule, check in checks:
-            found = hits.get(rule.id)
+            # Taken out, not looked up: a rule's hits go once its check has run
+            # (tens of thousands in a long article, held to the end otherwise).
+            found = hits.pop(rule.id, None)
             rule_hits = [hit for hit in found if applies(doc, rule, hit.start)] if found else []
             try:
                 for finding in check.run(doc, rule_hits):

@@ -711,9 +711,8 @@ class _Reader:
         return min(limit, sentence.end) if sentence and sentence.end > start else limit
 
     def _sentence_at(self, offset: int) -> Span | None:
-        sentences = self.doc.sentences
-        index = bisect.bisect_right(sentences, offset, key=_span_start) - 1
-        return sentences[index] if index >= 0 else None
+        index = bisect.bisect_right(self.doc.sentence_starts, offset) - 1
+        return self.doc.sentences[index] if index >= 0 else None
 
 
 def _mark_offset(mark: Mark) -> int:
@@ -722,10 +721,6 @@ def _mark_offset(mark: Mark) -> int:
 
 def _open_offset(quote: Quote) -> int:
     return quote.open.offset
-
-
-def _span_start(span: Span) -> int:
-    return span.start
 
 
 def _reports_words(prose: str, verb: _Verb, floor: int, ceiling: int) -> bool:

@@ -208,7 +208,7 @@ class Consistency(Check):
         in_capitals = _also_capitalised(doc, set(_CAPITALS_RE.findall(doc.prose)), listed)
         if not in_capitals:
             return
-        sentence_starts = {sentence.start for sentence in doc.sentences}
+        sentence_starts = set(doc.sentence_starts)
         candidates: list[tuple[int, int, str]] = []
         for block in doc.blocks:
             title_case_headline = block.kind == "headline" and title_case(doc.text[block.start : block.end])

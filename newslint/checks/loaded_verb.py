@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from itertools import islice
 from typing import Any
 
 from newslint.checks import Check, Finding, Option
@@ -406,7 +405,9 @@ def _sentences_after(doc: Document, block: Block, sentence_end: int, count: int)
     following = doc.block_index(block) + 1
     limit = doc.blocks[following].end if following < len(doc.blocks) else block.end
     end = sentence_end
-    for sentence in islice(sentences, index, None):
+    # By index: islice() would make every sentence before these on the way.
+    for position in range(index, len(sentences)):
+        sentence = sentences[position]
         if not count or sentence.start >= limit:
             break
         end = max(end, sentence.end)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import islice
 from typing import Any, NamedTuple
 
 from newslint.checks import Check, Finding, Option
@@ -626,10 +625,11 @@ def _sentences(doc: Document, start: int, end: int) -> Iterator[str]:
     """The text of each sentence (abbreviation-aware: "Sen. Elizabeth Warren")
     that starts between ``start`` and ``end``."""
     sentences = doc.sentences
-    index = bisect.bisect_left(sentences, (start, start))
-    for sentence in islice(sentences, max(0, index - 1), None):  # not a copy of the rest of the list
-        if sentence.start >= end:
-            break
+    starts = doc.sentence_starts
+    first = max(0, bisect.bisect_left(starts, start) - 1)
+    # Only the sentences wanted, by index: islice() walked past every
+    # sentence before them, for each candidate of a long article.
+    for sentence in sentences[first : bisect.bisect_left(starts, end)]:
         if sentence.end > start:
             yield doc.prose[max(sentence.start, start) : min(sentence.end, end)]
 

@@ -6,7 +6,9 @@ They work on plain strings and spans, never on a Document, so the Document
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple, overload
 
 
 class Block(NamedTuple):  # tuples, not frozen dataclasses: built by the thousand
@@ -20,3 +22,37 @@ class Block(NamedTuple):  # tuples, not frozen dataclasses: built by the thousan
 class Span(NamedTuple):
     start: int
     end: int
+
+
+class Spans(Sequence[Span]):
+    """Spans in order, kept as two arrays of offsets; a Span is made when
+    one is asked for. A long article has tens of thousands of sentences: as
+    a list of Spans each took 136 bytes (the tuple, its two ints, the list's
+    slot), here 16."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+
+    def append(self, start: int, end: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Span]: ...
+
+    def __getitem__(self, index: int | slice) -> Span | list[Span]:
+        if isinstance(index, slice):
+            return list(map(Span, self.starts[index], self.ends[index]))
+        return Span(self.starts[index], self.ends[index])
+
+    def __iter__(self) -> Iterator[Span]:
+        return map(Span, self.starts, self.ends)
