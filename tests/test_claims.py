@@ -261,6 +261,8 @@ def test_attribution_where_newsrooms_put_it(body: str) -> None:
         # A speech verb that reports only as a tag reports nothing here.
         (f"The second half began the way the first had.\n\n“{QUOTE}.”", {(5, 1)}),
         (f"The rain continued as it had all week.\n\n“{QUOTE}.”", {(5, 1)}),
+        # A verb's form inside a name is no verb: "the United States" does not state.
+        (f"The reef, the only one in the United States, is dying.\n\n“{QUOTE}.”", {(5, 1)}),
         # A tag that names someone and has no verb: the "said" was lost, even
         # with a speech verb in the paragraph before (it may be someone else's).
         (f"The board said profits rose.\n\n“{QUOTE},” Anthony O'Reilly, the chairman.", {(5, 1)}),

@@ -118,12 +118,20 @@ def _speech_verbs(prose: str, start: int, end: int, forms: frozenset[str]) -> It
     tokens = list(_TOKEN_RE.finditer(prose, start, end))
     for index, token in enumerate(tokens):
         word = token.group().lower()
+        if index and _in_a_name(token.group(), tokens[index - 1].group()):
+            continue  # "the United States", not "states"
         if word in forms:
             yield _Verb(token.start(), token.end(), word)
         elif word in _PHRASE_STARTS and index + 1 < len(tokens):
             following = tokens[index + 1]
             if (word, following.group().lower()) in _PHRASES:
                 yield _Verb(token.start(), following.end(), f"{word} {following.group().lower()}")
+
+
+def _in_a_name(word: str, previous: str) -> bool:
+    """Whether ``word`` goes on a run of capitalised words, as in a name
+    ("United States", "Justice Reports"), not in capitals throughout."""
+    return word[0].isupper() and previous[0].isupper() and not word.isupper()
 
 
 def _has_speech_verb(prose: str, start: int, end: int, forms: frozenset[str] = _BESIDE) -> bool:
