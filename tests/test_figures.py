@@ -125,6 +125,15 @@ def test_the_from_of_one_clause_never_pairs_with_the_to_of_the_next(text: str) -
     assert arithmetic(text) == []
 
 
+def test_a_scaled_figure_is_read_to_a_tenth_of_its_scale() -> None:
+    """Copy writes "$2.4 million"; "$2 million" is not anything from 1.5 to 2.5 million."""
+    assert arithmetic("Spending doubled from $2 million to $6 million.") == [
+        (3, 10, "the figures do not agree: doubled from $2 million is $4 million, not $6 million")
+    ]
+    assert arithmetic("Spending doubled from $2 million to $4.1 million.") == []
+    assert arithmetic("Spending rose 50% from 2 million to 3 million.") == []
+
+
 def test_a_multiplier_across_scales_is_written_in_digits() -> None:
     (found,) = arithmetic("Investment rose tenfold, from 417 mln dlrs to 2.3 billion.")
     assert found == (3, 17, "the figures do not agree: tenfold from $417 mln is 4.17 billion, not 2.3 billion")

@@ -313,9 +313,20 @@ def _comparable(old: Number, new: Number) -> bool:
 
 
 def _ratio_range(old: Number, new: Number) -> tuple[float, float]:
-    old_low, old_high = old.bounds()
-    new_low, new_high = new.bounds()
+    old_low, old_high = _bounds(old)
+    new_low, new_high = _bounds(new)
     return new_low / old_high if old_high > 0 else 0.0, new_high / max(old_low, 1e-9)
+
+
+def _bounds(number: Number) -> tuple[float, float]:
+    """The range a figure allows in a sum the sentence states. Copy writes a
+    figure with a scale to a tenth of it ("$2.4 million", "£3.5bn"), so
+    "$2 million" there is 1.95 to 2.05 million, not anything that rounds to 2."""
+    low, high = number.bounds()
+    if number.scaled and "." not in number.text and number.text[:1].isdigit():
+        slack = number.unit * 0.45  # the last digit's half, less a tenth's half
+        low, high = low + slack, high - slack
+    return low, high
 
 
 def _multiplier_problem(change: Change, tolerance: float) -> str | None:
