@@ -529,9 +529,15 @@ def _roles(prose: str, form: Form) -> tuple[bool, bool]:
             person = True
         if lower_before and lower_before.group(1).lower() in _PLACE_BEFORE:
             other = True
-        elif lower_after and form.text.endswith(_DEMONYM_ENDINGS) and lower_after.group(1) not in _VERBS_AFTER:
-            other = True
+        elif lower_after and form.text.endswith(_DEMONYM_ENDINGS) and not _a_verb(lower_after.group(1)):
+            other = True  # "Iranian officials"; not "Hasanuzzaman rejected"
     return person, other
+
+
+def _a_verb(word: str) -> bool:
+    """A word after a name that makes the name its subject, not an adjective:
+    a speech verb or an auxiliary, or a past tense ("rejected")."""
+    return word in _VERBS_AFTER or (len(word) > 4 and word.endswith("ed"))
 
 
 def _listed_together(prose: str, first: Form, second: Form) -> bool:
