@@ -125,6 +125,33 @@ def test_the_from_of_one_clause_never_pairs_with_the_to_of_the_next(text: str) -
     assert arithmetic(text) == []
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        ", or $1.37 a share, in the three months ended March 28,",  # an earnings story's lede
+        " in the quarter",
+        "",
+    ],
+)
+def test_to_y_from_x_with_the_share_and_the_period_between(aside: str) -> None:
+    text = f"Net income rose 18% to $412 million{aside} from $310 million a year earlier."
+    assert arithmetic(text) == [
+        (3, 17, "the figures do not agree: rose 18% from $310 million is $365.8 million, not $412 million")
+    ]
+    assert arithmetic(text.replace("18%", "33%")) == []
+
+
+def test_a_clause_between_y_and_from_is_another_change() -> None:
+    assert arithmetic("Sales rose 18% to $412 million in May and costs fell from $310 million.") == []
+
+
+def test_a_figure_quoted_as_its_inverse_is_not_a_wrong_sum() -> None:
+    """Yen a dollar: the yen's value rises as the figure falls."""
+    text = "The yen rose 0.8 pct to 153.50 in February from 154.67 in January."
+    assert arithmetic(text) == []
+    assert arithmetic(text.replace("0.8 pct", "5 pct")) != []
+
+
 def test_a_scaled_figure_is_read_to_a_tenth_of_its_scale() -> None:
     """Copy writes "$2.4 million"; "$2 million" is not anything from 1.5 to 2.5 million."""
     assert arithmetic("Spending doubled from $2 million to $6 million.") == [

@@ -44,8 +44,19 @@ _FROM_RE = lazy_compile(
 # comma, "while", "but" or "and" starts the next clause: "rose to A from B,
 # while C fell to D from E").
 _TO_AFTER_RE = lazy_compile(r"(?:\s+(?!(?:to|while|whereas|but|and)\b)[^\s.,;:!?()\"“”]+){0,6}?\s+to\s+")
-# "to Y, up from X": what may stand between Y and "from".
-_TO_BEFORE_GAP_RE = lazy_compile(r"(?i)\s*,?\s*(?:(?:up|down)\s+)?$")
+# "to Y, up from X": what may stand between Y and "from". An earnings story
+# puts the share's figure and the period there: "rose 18% to $412 million,
+# or $1.37 a share, in the three months ended March 28, from $310 million".
+# The period is a few words with no clause of its own (no "to", "from",
+# "while", "but" or "and": those start another change).
+_TO_BEFORE_GAP_RE = lazy_compile(
+    r"""(?i)
+    (?:\s*,\s*or\s+(?:[£$€¥]\s?)?\d[\d.,]*\s+(?:a|per)\s+(?:diluted\s+)?share\s*(?=,))?
+    (?:\s*,?\s+(?:in|for|during|over)\s+(?:(?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+\s+){0,6}?
+       (?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+)?
+    \s*,?\s*(?:(?:up|down)\s+)?$""",
+    re.VERBOSE,
+)
 _TO_BEFORE_RE = lazy_compile(r"(?i)\bto\s+$")
 _SENTENCE_BREAK_RE = lazy_compile(r"""[.!?;:]["'”’)]*\s|\n|\(|\)""")
 _WORD_RE = lazy_compile(r"[\w’'-]+|%")
@@ -177,18 +188,14 @@ def _sentence_start(prose: str, floor: int, offset: int) -> int:
 
 
 def _number_before(prose: str, sentence_start: int, offset: int) -> Number | None:
-    """Y in "to Y from X" / "to Y, up from X": the figure just before "from"."""
-    numbers = read_numbers(prose, max(sentence_start, offset - 40), offset)
-    if not numbers:
-        return None
-    new = numbers[-1]
-    if not _TO_BEFORE_GAP_RE.match(prose, new.end, offset):
-        return None
-    if not _TO_BEFORE_RE.search(
-        prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start
-    ):
-        return None
-    return new
+    """Y in "to Y from X" / "to Y, up from X": the last figure before "from"
+    that follows "to", with nothing but an aside between them."""
+    for new in reversed(read_numbers(prose, max(sentence_start, offset - 120), offset)):
+        if _TO_BEFORE_RE.search(
+            prose, max(sentence_start, (new.hedge_start or new.start) - 4), new.hedge_start or new.start
+        ):
+            return new if _TO_BEFORE_GAP_RE.match(prose, new.end, offset) else None
+    return None
 
 
 def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new: Number, sentence: str) -> Change:
@@ -356,11 +363,15 @@ def _percent_problem(change: Change) -> str | None:
     stated_low, stated_high = percent.bounds()
     slack = max(0.5, 0.05 * percent.value)
     ratio_low, ratio_high = _ratio_range(old, new)
-    actual_low, actual_high = (ratio_low - 1) * 100 * sign, (ratio_high - 1) * 100 * sign
-    if sign < 0:
-        actual_low, actual_high = actual_high, actual_low
-    if actual_high >= stated_low - slack and actual_low <= stated_high + slack:
+
+    def agrees(sign: int) -> bool:
+        actual_low, actual_high = sorted(((ratio_low - 1) * 100 * sign, (ratio_high - 1) * 100 * sign))
+        return actual_high >= stated_low - slack and actual_low <= stated_high + slack
+
+    if agrees(sign):
         return None
+    if agrees(-sign):
+        return None  # a figure quoted as its inverse: the yen "rose 0.8 pct to 153.50 from 154.67" (yen a dollar)
     if old.kind == "percent" and not _PERCENTAGE_POINTS_RE.search(percent.suffix):
         # "rose from 5% to 7%, an increase of 2%": the difference of two
         # percentages is in percentage points; as a percentage it is 40%.
