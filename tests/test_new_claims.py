@@ -84,6 +84,12 @@ def test_the_whole_first() -> None:
     assert found(text.replace("27%", "31%"), "claims.percentage-share") == []
 
 
+def test_the_whole_first_with_a_longer_phrase_and_a_number_word_between() -> None:
+    text = "Reefs\n\nOf the 48 reef plots surveyed across the six sites, 31, or 58%, showed no loss.\n"
+    assert found(text, "claims.percentage-share") == [(3, 53, "31 of 48 is 64.58%, not 58%")]
+    assert found(text.replace("58%", "65%"), "claims.percentage-share") == []
+
+
 def test_a_whole_after_its_owner() -> None:
     text = "Markets\n\nTwenty-six of the Dow's 30 stocks, or 90 percent, fell.\n"
     assert found(text, "claims.percentage-share") == [(3, 1, "Twenty-six of 30 is 86.67 percent, not 90 percent")]

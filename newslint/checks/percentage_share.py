@@ -43,7 +43,7 @@ _SHARE_HINT_RE = lazy_compile(rf"f(?<=[Oo]f)(?<![^ ]..){_SHARE_HINT}", engine="r
 _ANY_SHARE_HINT_RE = lazy_compile(rf"f(?<=[Oo]f){_SHARE_HINT}", engine="re")
 # The whole first: "Of the 309 drains in the city, 96, or 27%, ...".
 _WHOLE_FIRST_RE = lazy_compile(rf"(?:^|\s)[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$")
-_WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,6}?\s*,\s*")
+_WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,10}?\s*,\s*")
 
 
 class PercentageShare(Check):
@@ -100,16 +100,22 @@ def _shares(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Number,
 
 
 def _whole_first(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Number, Number]]:
-    """ "Of the 309 drains in the city, 96, or 27%": the whole, its part, the percentage."""
-    for whole, part, stated in zip(numbers, numbers[1:], numbers[2:]):
-        if whole.kind != "count" or part.kind != "count" or stated.kind != "percent" or whole.is_year or part.is_year:
+    """ "Of the 309 drains in the city, 96, or 27%": the whole, its part, the
+    percentage; a number word may stand between the whole and its part ("Of
+    the 48 plots surveyed across the six sites, 31, or 58%")."""
+    for index, (part, stated) in enumerate(zip(numbers[1:], numbers[2:]), 1):
+        if part.kind != "count" or stated.kind != "percent" or part.is_year:
             continue
-        if not _WHOLE_FIRST_RE.search(prose, max(0, whole.start - 40), whole.hedge_start or whole.start):
+        if not _OR_RE.fullmatch(prose, part.end, stated.hedge_start or stated.start):
             continue
-        if _WHOLE_TO_PART_RE.fullmatch(prose, whole.end, part.hedge_start or part.start) and _OR_RE.fullmatch(
-            prose, part.end, stated.hedge_start or stated.start
-        ):
-            yield part, whole, stated
+        for whole in reversed(numbers[max(0, index - 2) : index]):
+            if whole.kind != "count" or whole.is_year:
+                continue
+            if not _WHOLE_TO_PART_RE.fullmatch(prose, whole.end, part.hedge_start or part.start):
+                continue
+            if _WHOLE_FIRST_RE.search(prose, max(0, whole.start - 40), whole.hedge_start or whole.start):
+                yield part, whole, stated
+                break
 
 
 def _problem(part: Number, whole: Number, stated: Number) -> dict[str, str] | None:
