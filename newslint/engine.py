@@ -7,7 +7,7 @@ direct speech, and attaches the fix the rule allows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslint.checks import Check
@@ -40,6 +40,7 @@ class RuleSet:
             (rule, rule.implementation().with_authority(authority)) for rule in self.rules
         ]
         self._by_genre: dict[str, list[tuple[Rule, Check]]] = {}
+        self._supersedes = {rule.id: rule.supersedes for rule in self.rules if rule.supersedes}
         self.index = TermIndex()
         for rule, check in self.checks:
             for term in check.terms():
@@ -65,7 +66,17 @@ class RuleSet:
             except PatternTimeout as timeout:
                 timeout.rule = rule.id  # the check knows its pattern, the engine its rule
                 raise
+        if self._supersedes:
+            diagnostics = _one_per_problem(diagnostics, self._supersedes)
         return sorted(set(diagnostics), key=_sort_key)
+
+
+def _one_per_problem(diagnostics: list[Diagnostic], supersedes: Mapping[str, tuple[str, ...]]) -> list[Diagnostic]:
+    """Without the findings another rule's finding on the same span supersedes."""
+    covered = {(d.start, d.end, rule) for d in diagnostics for rule in supersedes.get(d.rule, ())}
+    if not covered:
+        return diagnostics
+    return [d for d in diagnostics if (d.start, d.end, d.rule) not in covered]
 
 
 def _sort_key(d: Diagnostic) -> tuple[Any, ...]:

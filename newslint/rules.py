@@ -18,7 +18,7 @@ from typing import Any
 
 from newslint.checks import Check, check_kind, load_checks
 from newslint.model import GENRES, SEVERITIES, FixSafety, Severity
-from newslint.options import Bool, Choice, Choices, ExampleTexts, Option, OptionError, Str
+from newslint.options import Bool, Choice, Choices, ExampleTexts, Option, OptionError, Str, Strings
 from newslint.yamlfile import LineDict, YamlError, read_yaml
 
 RULE_SCOPES = ("headline", "standfirst", "body", "all")
@@ -55,6 +55,12 @@ COMMON_KEYS: dict[str, Option] = {
         "Whether `--fix` applies the rule's fix: always (safe), only with --unsafe-fixes, or never.",
     ),
     "link": Option(Str(), "", "A page that explains the rule further (shown in SARIF and editors)."),
+    "supersedes": Option(
+        Strings("rule IDs"),
+        [],
+        "Rules whose finding on the very span this rule reports is the same problem told less well: it is"
+        " dropped (one problem, one finding; a house-style rule over the generic consistency check).",
+    ),
     "examples": Option(ExampleTexts(), help="Texts the rule must flag (bad) and must pass (good); run as tests."),
 }
 #: What a config or pack may change of a rule: everything but its kind, docs and examples.
@@ -87,6 +93,8 @@ class Rule:
     options: Mapping[str, Any]
     source: str
     pack: str = ""
+    #: Rules whose finding on the same span this rule's replaces.
+    supersedes: tuple[str, ...] = ()
 
     def implementation(self) -> Check:
         """The rule's check, built (and its patterns compiled) once: loading a
@@ -179,8 +187,9 @@ def _typed(common: dict[str, Any]) -> dict[str, Any]:
         common["severity"] = Severity(common["severity"])
     if "fix" in common:
         common["fix"] = FixSafety(common["fix"])
-    if "genres" in common:
-        common["genres"] = tuple(common["genres"])
+    for key in ("genres", "supersedes"):
+        if key in common:
+            common[key] = tuple(common[key])
     return common
 
 

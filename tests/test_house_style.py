@@ -347,3 +347,19 @@ def test_a_pack_without_house_style_gets_the_plain_starter() -> None:
 def test_abbreviations_introduced_another_way_are_not_findings(body: str) -> None:
     text = "Headline here\n\n" + body + "\n"
     assert found(text, "extends: [american]\n", "style.abbreviations") == set()
+
+
+@pytest.mark.parametrize(
+    ("config", "text", "kept"),
+    [
+        ("extends: [british]\n", "Nato leaders met on Monday. Later NATO said no.", "style.nato"),
+        ("extends: [american]\n", "NATO leaders met on Monday. Later Nato said no.", "style.nato-capitals"),
+        ("extends: [british]\n", "The vote is on 1 May. It was moved from May 8.", "style.date-order"),
+    ],
+)
+def test_a_house_rule_supersedes_the_generic_finding_on_the_same_span(config: str, text: str, kept: str) -> None:
+    """One problem, one finding: where the house rule says it, the generic consistency check does not."""
+    found = [(d.line, d.column, d.rule) for d in diagnostics(HEAD + text, config)]
+    spans = [(line, column) for line, column, rule in found if rule == kept]
+    assert spans, found
+    assert [rule for line, column, rule in found if (line, column) in spans] == [kept]
