@@ -94,6 +94,16 @@ def test_markdown_code_urls_and_front_matter_never_change(tmp_path: Path) -> Non
     assert article.read_text() == text.replace("It went on...", "It went on…")
 
 
+def test_toml_front_matter_never_changes(tmp_path: Path) -> None:
+    """Hugo's default front matter: curly quotes in it would break the site's build."""
+    text = '+++\ntitle = "Wait..."\ntags = ["a", "b"]\n+++\n\nIt went on... “and on” and "so on".\n'
+    article = tmp_path / "a.md"
+    article.write_text(text)
+    (tmp_path / "newslint.yaml").write_text("extends: [british]\n")
+    main(["check", "--fix", "--no-cache", str(article)])
+    assert article.read_text() == text.replace('It went on... “and on” and "so on"', "It went on… “and on” and “so on”")
+
+
 def test_overlapping_fixes_resolve_the_same_way() -> None:
     from newslint.model import Diagnostic, Fix, Severity
 

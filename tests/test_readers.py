@@ -126,6 +126,23 @@ def test_markdown_headline_from_front_matter(front_matter: str, headline: str | 
     assert [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "headline"] == ([headline] if headline else [])
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "headline"),
+    [
+        ('title = "Council backs plan"\ndate = 2026-11-20\ntags = ["a", "b"]\n', "Council backs plan"),
+        ("title = 'Nato: the plan' # a comment\n", "Nato: the plan"),
+        ('title = "He said \\"no\\""\n', None),  # an escape: the span is not the value as read
+        ("title = 2024\n", None),
+        ("title = \n", None),  # not TOML: no metadata, never fixed
+    ],
+)
+def test_markdown_headline_from_toml_front_matter(front_matter: str, headline: str | None) -> None:
+    doc = parse(f"+++\n{front_matter}+++\n\nBody text.\n", "a.md")
+    assert [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "headline"] == ([headline] if headline else [])
+    assert [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "body"] == ["Body text."]
+    assert doc.fixable_from == len(f"+++\n{front_matter}+++\n")
+
+
 def test_plain_front_matter_is_read_without_pyyaml(monkeypatch: pytest.MonkeyPatch) -> None:
     """PyYAML costs a one-file run ~10 ms; one-line titles do not need it."""
     monkeypatch.setitem(sys.modules, "yaml", None)  # any import of it now fails

@@ -8,7 +8,8 @@ consume (recorded as they run, so the spec decides, not a regex of ours).
 Bare URLs and template tags (Hugo shortcodes ``{{< … >}}``, Liquid
 ``{% … %}``) are masked too. The headline and standfirst come from front
 matter (``title``, ``description``/``standfirst``) or the first ``#``
-heading; front matter is checked but never fixed.
+heading; front matter (YAML between ``---`` lines, or TOML between ``+++``
+lines, as Hugo writes it) is checked but never fixed.
 
 Nesting is bounded: markdown-it stops descending at MAX_NESTING levels of
 blocks (lists in lists, quotes in quotes) and of inline markup, and leaves
@@ -42,6 +43,12 @@ Span = tuple[int, int]
 _META_LINE_RE = lazy_compile(r"""(?m)^(\w+):[ \t]*(['"]?)(.+?)\2[ \t]*(?:[ \t]\#[^\r\n]*)?\r?$""")
 _LINE_BREAK_RE = lazy_compile(r"\r\n|\r|\n")
 _FRONT_MATTER_RE = lazy_compile(r"(?s)\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
+# TOML front matter, Hugo's default: ``+++`` lines around ``key = "value"``.
+_TOML_FRONT_MATTER_RE = lazy_compile(r"(?s)\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)")
+# A top-level ``key = "value"`` line of TOML: a basic string with no escape, or a literal one.
+_TOML_LINE_RE = lazy_compile(
+    r"""(?m)^(\w+)[ \t]*=[ \t]*(?:"((?:[^"\\\r\n])+)"|'([^'\r\n]+)')[ \t]*(?:\#[^\r\n]*)?\r?$"""
+)
 _TEMPLATE_RE = lazy_compile(r"\{\{.*?\}\}|\{%.*?%\}")
 # The front matter keys a headline and standfirst come from, in order of preference.
 _HEADING_KEYS = {"title": "headline", "description": "standfirst", "standfirst": "standfirst"}
@@ -253,6 +260,8 @@ def _complement(spans: list[Span], length: int) -> list[Span]:
 
 def _front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, Span]]:
     """The end offset of the front matter, its data, and value spans of its keys."""
+    if text.startswith("+++"):
+        return _toml_front_matter(text)
     match = _FRONT_MATTER_RE.match(text)
     if not match:
         return 0, {}, {}
@@ -275,6 +284,27 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, Span]]:
     if not isinstance(data, dict):
         return match.end(), {}, {}
     return match.end(), data, spans
+
+
+def _toml_front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, Span]]:
+    """TOML front matter (``+++``): checked where its title and description
+    are one-line strings, and never fixed, as YAML's."""
+    match = _TOML_FRONT_MATTER_RE.match(text)
+    if not match:
+        return 0, {}, {}
+    spans: dict[str, Span] = {}
+    for line in _TOML_LINE_RE.finditer(text, 0, match.end()):
+        value = 2 if line.group(2) is not None else 3
+        spans.setdefault(line.group(1), line.span(value))
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
+    try:
+        data = tomllib.loads(match.group(1) or "")
+    except tomllib.TOMLDecodeError:  # not TOML: no metadata, and still never fixed
+        return match.end(), {}, {}
+    return match.end(), data, {key: span for key, span in spans.items() if isinstance(data.get(key), str)}
 
 
 def file_ignores(meta: dict[str, Any]) -> tuple[str, ...]:
