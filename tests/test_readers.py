@@ -152,6 +152,20 @@ def test_plain_front_matter_is_read_without_pyyaml(monkeypatch: pytest.MonkeyPat
         parse("---\ntitle: Plan\nnewslint: {ignore: [claims]}\n---\n\nBody.\n", "a.md")  # needs the real thing
 
 
+def test_markdown_table_cells_are_paragraphs_and_their_pipes_are_not_prose() -> None:
+    text = (
+        "# Where the cuts fall\n\n| Area | Savings |\n|------|--------:|\n"
+        "| Transport routes | - |\n| Reserves | - |\n| North | It went on... the the end |\n"
+    )
+    assert findings(text, path="a.md") == {(7, 21, ELLIPSIS), (7, 25, "typography.doubled-word")}
+    doc = parse(text, "a.md")
+    assert [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "body"][:3] == [
+        "Area",
+        "Savings",
+        "Transport routes",
+    ]
+
+
 def test_markdown_list_markers_are_not_dashes() -> None:
     text = "Intro paragraph.\n\n- first item\n- second item\n"
     assert findings(text, path="a.md", rule="typography.dash") == set()

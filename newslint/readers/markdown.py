@@ -1,6 +1,7 @@
 """Markdown (CommonMark): markdown-it-py finds the blocks and the inline markup.
 
-Only paragraphs and headings are prose, and in them only the text markdown-it
+Only paragraphs, headings and table cells (GFM tables, each cell a
+paragraph) are prose, and in them only the text markdown-it
 reads as text: block markers (``>``, list bullets, heading marks), code
 spans, link and image destinations and titles, autolinks, inline HTML and
 backslash escapes are masked, at the exact spans markdown-it's own rules
@@ -86,6 +87,7 @@ def parse(text: str, path: str | None, layout: str = "article", html_blocks: boo
     reading = _Reading(text, line_starts, first_line)
     has_headline = any(block.kind == "headline" for block in blocks)
     env: dict[str, Any] = {}
+    cell_end: int | None = None  # where the last cell of a table row ends
     tokens = _parser(html_blocks).parse(text[body_start:], env)
     for index, token in enumerate(tokens):
         if token.type in ("fence", "code_block") and token.map:
@@ -99,6 +101,14 @@ def parse(text: str, path: str | None, layout: str = "article", html_blocks: boo
             if token.tag == "h1" and not has_headline and layout == "article":
                 kind, has_headline = "headline", True
             blocks.append(Block(kind, spans[0][0], spans[-1][1]))
+        elif token.type == "tr_open":
+            cell_end = None
+        elif token.type in ("th_open", "td_open"):
+            cell = reading.cell(tokens[index + 1], cell_end, env)
+            if cell is not None:
+                cell_end = cell[1]
+                prose_spans.append(cell)
+                blocks.append(Block("body", *cell))
 
     blocks.sort(key=lambda block: block.start)
     masked = _complement(prose_spans, len(text)) + reading.markup
@@ -131,6 +141,7 @@ def _parser(html_blocks: bool = True) -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.options["maxNesting"] = MAX_NESTING
     md.disable("inline")  # a core rule: block tokens only, inline content unparsed
+    md.enable("table")  # GFM tables, as static-site generators read them: a cell is a paragraph
     if not html_blocks:
         md.disable("html_block")
     for rule in md.inline.ruler.__rules__:
@@ -192,6 +203,27 @@ class _Reading:
         if pieces is None:  # content markdown-it rewrote (tabs, NULs): the lines as they stand
             return [self.line_span(first, first + content.count("\n") + 1)]
         spans = [(source, source + length) for _, source, length in pieces if length]
+        self._note_markup(content, pieces, spans, env)
+        return spans
+
+    def cell(self, token: Token, after: int | None, env: dict[str, Any]) -> Span | None:
+        """The prose span of a table cell (its inline token's content, found
+        in its row after the cell before, ``after``), noting its markup."""
+        content = token.content
+        if not content or token.map is None:
+            return None
+        row_start, row = self._line(token.map[0])
+        at = row.find(content, 0 if after is None else after - row_start)
+        if at == -1:  # content markdown-it rewrote (an escaped pipe): not read
+            return None
+        start = row_start + at
+        self._note_markup(content, [(0, start, len(content))], [(start, start + len(content))], env)
+        return start, start + len(content)
+
+    def _note_markup(
+        self, content: str, pieces: list[tuple[int, int, int]], spans: list[Span], env: dict[str, Any]
+    ) -> None:
+        """Mask the inline markup, template tags and URLs of prose ``spans``."""
         if any(char in content for char in _MARKUP_CHARS):
             self._mask_inline(content, pieces, env)
         if "{" in content:
@@ -199,7 +231,6 @@ class _Reading:
                 self.markup.extend(match.span() for match in _TEMPLATE_RE.finditer(self.text, start, end))
         for start, end in spans:
             self.markup.extend(url_spans(self.text, start, end))
-        return spans
 
     def _map_lines(self, content: str, first: int) -> list[tuple[int, int, int]] | None:
         """(content offset, source offset, length) of each line of ``content``."""
