@@ -243,10 +243,7 @@ def test_the_storys_h1_is_the_headline_not_the_themes_site_title() -> None:
         "<article><h1>Clinic to pay $38 million</h1>\n<p>The clinic will pay $36 million, filings show.</p></article>\n"
     )
     doc = parse(page, "a.html")
-    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks][:2] == [
-        ("body", "The Ledger"),
-        ("headline", "Clinic to pay $38 million"),
-    ]
+    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks][:1] == [("headline", "Clinic to pay $38 million")]
     assert findings(page, path="a.html", rule="claims.headline-figure") == {(2, 28, "claims.headline-figure")}
 
 
@@ -269,6 +266,24 @@ def test_ads_and_embedded_posts_are_not_the_storys_prose() -> None:
     }
 
 
+def test_the_page_around_the_story_is_not_its_prose() -> None:
+    """A template's byline and time stamps, and what lies outside the
+    <article>: the site's name, its navigation, related links."""
+    page = (
+        "<html><body><header><p>The Ledger &mdash; NATO news, 2 May</p></header>\n"
+        '<article><h1>Fire spreads east of Fresno</h1>\n<div class="Page-byline">By Olivia Brandt '
+        "<span data-date>Updated 6:40 PM PDT, September 4, 2024</span></div>\n"
+        '<p>A wildfire tore through the foothills on <time datetime="2024-09-04">Wednesday</time>, officials said.</p>'
+        "</article>\n<footer><p>&copy; The Ledger, 2 May</p></footer></body></html>\n"
+    )
+    american = "extends: [american]\n"
+    assert findings(page, american, path="a.html") == set()
+    kept = "extends: [american]\nreaders:\n  html: {skip: ['![class*=byline]']}\n"
+    assert {rule for _, _, rule in findings(page, kept, path="a.html")} == {"style.time", "style.month-abbreviation"}
+    doc = parse(page, "a.html")
+    assert "Ledger" not in "".join(doc.text[b.start : b.end] for b in doc.blocks)
+
+
 def test_configured_selectors_skip_elements_and_name_the_standfirst() -> None:
     page = (
         "<h1>Budget passes</h1>\n"
@@ -280,8 +295,10 @@ def test_configured_selectors_skip_elements_and_name_the_standfirst() -> None:
     config = "extends: [core]\nreaders:\n  html: {skip: ['.byline', '!figcaption'], standfirst: [p.standfirst]}\n"
     assert findings(page, config, path="a.html") == {(4, 30, ELLIPSIS)}
     doc = parse(page, "a.html", options={"standfirst": ["p.standfirst"]})
-    assert [b.kind for b in doc.blocks] == ["headline", "standfirst", "body", "body"]
-    assert findings(page, path="a.html", rule=ELLIPSIS) == {(3, 33, ELLIPSIS)}  # the defaults: byline checked
+    assert [b.kind for b in doc.blocks] == ["headline", "standfirst", "body"]  # the byline is skipped by default
+    assert findings(page, path="a.html", rule=ELLIPSIS) == set()
+    checked = "extends: [core]\nreaders:\n  html: {skip: ['![class*=byline]']}\n"
+    assert findings(page, checked, path="a.html", rule=ELLIPSIS) == {(3, 33, ELLIPSIS)}
 
 
 def test_suppression_comments_in_html() -> None:

@@ -9,8 +9,9 @@ html5lib build better trees but give at most a line, never a column.
 Prose is the text of the page's elements; tags and their attributes,
 comments, scripts, styles, code, pre and the like, and the elements the
 ``skip`` selectors name (by default captions, asides, navigation, footers,
-addresses, forms, advertising slots and embedded posts) are masked. ``newslint-disable``
-comments are directives. The headline is the first ``<h1>`` in an
+addresses, forms, advertising slots, embedded posts, bylines and time
+stamps) are masked; so, on a page with an ``<article>`` or ``<main>``, is
+what lies outside it. ``newslint-disable`` comments are directives. The headline is the first ``<h1>`` in an
 ``<article>`` or ``<main>`` (a theme's site title is an ``<h1>`` too), else
 the first ``<h1>``, else ``<title>``; the standfirst is the element the ``standfirst`` selectors name, or
 else the description meta tag's content (checked, never fixed: it is an
@@ -27,7 +28,7 @@ encoding it is in), and always escapes ``&`` and ``<``.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -61,6 +62,11 @@ DEFAULT_SKIP = (
     "blockquote.twitter-tweet",
     "blockquote.instagram-media",
     "blockquote.tiktok-embed",
+    # The page's own furniture beside the story: the byline and the time
+    # stamps a template writes ("Updated 6:40 PM PDT, September 4, 2024").
+    "[class*=byline]",
+    "[class*=timestamp]",
+    "time",
 )
 #: Elements that start and end a paragraph; any other element is inline.
 BLOCK_ELEMENTS = frozenset(
@@ -80,9 +86,9 @@ JOINING_ELEMENTS = frozenset(
 
 # Compiled on first use: every run imports every reader, and most read no HTML.
 _SELECTOR_RE = lazy_compile(
-    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)",
+    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:\*?=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)",
 )
-_SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
+_SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:(\*?)=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
 #: A character reference as html.unescape reads one (named ones may lack the semicolon).
 _CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)"
 _CHARREF_RE = lazy_compile(_CHARREF)
@@ -96,7 +102,8 @@ _TAG_RE = lazy_compile(r"</?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 
 class Selectors(Strings):
     """Simple CSS selectors: a tag, classes, an id, attributes (``aside``,
-    ``div.related``, ``#ad-slot``, ``[data-ad]``, ``p[class=byline]``); no
+    ``div.related``, ``#ad-slot``, ``[data-ad]``, ``p[class=byline]``, a
+    value within the attribute's: ``[class*=byline]``); no
     combinators. A leading ``!`` removes a built-in one."""
 
     def problem(self, value: Any) -> str | None:
@@ -127,7 +134,8 @@ class Selector(NamedTuple):
     tag: str | None
     classes: frozenset[str] = frozenset()
     id: str | None = None
-    attributes: tuple[tuple[str, str | None], ...] = ()
+    #: (name, value or None for any, whether the value need only be in the attribute's: ``*=``)
+    attributes: tuple[tuple[str, str | None, bool], ...] = ()
 
     @classmethod
     def parse(cls, text: str) -> Selector:
@@ -142,8 +150,8 @@ class Selector(NamedTuple):
             elif part.group(2):
                 ident = part.group(2)
             else:
-                value = next((v for v in part.group(4, 5, 6) if v is not None), None)
-                attributes.append((part.group(3).lower(), value))
+                value = next((v for v in part.group(5, 6, 7) if v is not None), None)
+                attributes.append((part.group(3).lower(), value, part.group(4) == "*"))
         return cls(None if tag in (None, "*") else tag.lower(), frozenset(classes), ident, tuple(attributes))
 
     def matches(self, tag: str, attrs: Mapping[str, str | None]) -> bool:
@@ -153,7 +161,10 @@ class Selector(NamedTuple):
             return False
         if self.classes and not self.classes <= set((attrs.get("class") or "").split()):
             return False
-        return all(name in attrs and (value is None or attrs[name] == value) for name, value in self.attributes)
+        return all(
+            name in attrs and (value is None or (value in (attrs[name] or "") if within else attrs[name] == value))
+            for name, value, within in self.attributes
+        )
 
 
 @cache
@@ -179,6 +190,7 @@ class _Open(NamedTuple):
 class _Paragraph(NamedTuple):
     role: str
     spans: list[tuple[int, int]]  # source spans of its text
+    in_story: bool = False  # inside an <article> or <main>
 
 
 class _Structure:
@@ -257,7 +269,8 @@ def _reader_class() -> Any:
                 if self.current is None:
                     if data.isspace():
                         return  # the layout between paragraphs
-                    self.current = _Paragraph(top.role, [])
+                    in_story = any(open_.tag in ("article", "main") for open_ in self.stack)
+                    self.current = _Paragraph(top.role, [], in_story)
                     self.found.paragraphs.append(self.current)
                 self.text_start = at
 
@@ -479,7 +492,7 @@ def parse(text: str, path: str | None, layout: str = "article", options: Mapping
     settings = options or {}
     standfirst = tuple(settings.get("standfirst") or ())
     found = _structure(text, _skip_selectors(settings.get("skip") or []), _selectors(standfirst))
-    paragraphs = [p for p in found.paragraphs if any(not text[a:b].isspace() for a, b in p.spans)]
+    paragraphs = _the_story(p for p in found.paragraphs if any(not text[a:b].isspace() for a, b in p.spans))
     kinds = _kinds(paragraphs, layout)
     read_only: list[tuple[int, int]] = []
     description = found.description
@@ -505,6 +518,18 @@ def parse(text: str, path: str | None, layout: str = "article", options: Mapping
         directives=directives,
         source_map=SourceMap(text, decoded.stretches, _writer(text, read_only)),
     )
+
+
+def _the_story(paragraphs: Iterable[_Paragraph]) -> list[_Paragraph]:
+    """The paragraphs of the story: on a page with an ``<article>`` or
+    ``<main>``, what lies outside it (the site's header and navigation,
+    related links, the footer) is not, but for the ``<title>`` and a
+    headline ``<h1>`` the story lacks."""
+    paragraphs = list(paragraphs)
+    if not any(p.in_story for p in paragraphs):
+        return paragraphs
+    has_h1 = any(p.in_story and p.role in ("h1", "article-h1") for p in paragraphs)
+    return [p for p in paragraphs if p.in_story or p.role == "title" or (p.role == "h1" and not has_h1)]
 
 
 def _repeats(text: str, description: tuple[int, int], paragraphs: list[_Paragraph]) -> bool:
