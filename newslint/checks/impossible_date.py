@@ -28,14 +28,17 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 # "30 February", "31st of April 2021", "Feb. 31", "June 31, 2021".
 _DATE_RE = lazy_compile(
     rf"""(?<![\w.,/-])
-    (?:(?P<day>\d{{1,2}}){_ORDINAL}(?:[ \t]+of)?[ \t]+(?P<month>{_MONTH})\b{_ABBREVIATION_DOT}
-      |(?P<month2>{_MONTH})\b{_ABBREVIATION_DOT}[ \t]+(?P<day2>\d{{1,2}}){_ORDINAL}\b(?![-–/:.,]\d))
-    (?:,?[ \t]+(?P<year>(?:1[6-9]|20)\d\d)\b)?""",
+    (?:(?P<day>\d{{1,2}}){_ORDINAL}(?:[ \t\xa0]+of)?[ \t\xa0]+(?P<month>{_MONTH})\b{_ABBREVIATION_DOT}
+      |(?P<month2>{_MONTH})\b{_ABBREVIATION_DOT}[ \t\xa0]+(?P<day2>\d{{1,2}}){_ORDINAL}\b(?![-–/:.,]\d))
+    (?:,?[ \t\xa0]+(?P<year>(?:1[6-9]|20)\d\d)\b)?""",
     regex.VERBOSE,
 )
 # After "June 31", what shows it is a date: punctuation, a year, a time, the
-# end of the text; not a noun ("June 31 people").
-_DATE_END_RE = lazy_compile(r"(?:\s*(?:[,.;:!?)”’\"']|$)|\s+(?:at|and|to|until|when|as|in|on|or|through|from)\b)")
+# end of the text, the year named ("of last year"); not a noun ("June 31 people").
+_DATE_END_RE = lazy_compile(
+    r"(?:\s*(?:[,.;:!?)”’\"']|$)|\s+(?:at|and|to|until|when|as|in|on|or|through|from)\b"
+    r"|\s+(?:of\s+)?(?:last|next|this|that)\s+year\b)"
+)
 # The quick no: a day past the 28th beside a month.
 _HINT_RE = lazy_compile(r"(?<!\d)(?:29|3[01])(?!\d)")
 
