@@ -83,6 +83,16 @@ def test_a_figure_the_body_states_another_way_is_found(text: str) -> None:
     assert headline(text) == set()
 
 
+def test_about_a_figure_written_to_a_decimal_is_close_to_it() -> None:
+    """ "About $2.1 million" is not $2.4 million; "about 180" may be 200."""
+    assert headline("Council saves $2.4 million\n\nThe closures will save about $2.1 million a year.") == {
+        (1, 15, HEADLINE)
+    }
+    assert headline("Council saves $2.2 million\n\nThe closures will save about $2.1 million a year.") == set()
+    assert headline("Dorsey and 200 CEOs sign letter\n\nAbout 180 CEOs have signed a letter.") == set()
+    assert headline("Council saves $2.4 million\n\nThe closures will save more than $2.1 million.") == set()
+
+
 def test_a_lede_is_not_a_standfirst() -> None:
     """A one-sentence lede that ends inside its closing quote is body copy:
     its figure is the body's, not a figure to find in the body."""

@@ -184,9 +184,19 @@ def _same(figure: Number, other: Number) -> bool:
     if low - 1e-9 <= other.value <= high + 1e-9:
         return True
     if other.hedge is not None and abs(figure.value - other.value) <= 0.25 * other.value:
-        other_low, other_high = other.bounds()
+        other_low, other_high = _hedged_bounds(other)
         return other_low - 1e-9 <= figure.value <= other_high + 1e-9
     return False
+
+
+def _hedged_bounds(number: Number) -> tuple[float, float]:
+    """What a hedged body figure allows. "About" a figure written to a
+    decimal ("about $2.1 million") says the writer knew it that closely: a
+    couple of its last digit either way, not the 15% "about 180" allows."""
+    low, high = number.bounds()
+    if number.approximate and "." in number.text:
+        low, high = max(low, number.value - 2 * number.unit), min(high, number.value + 2 * number.unit)
+    return low, high
 
 
 def _rounding(figure: Number) -> float:

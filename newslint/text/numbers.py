@@ -148,6 +148,11 @@ class Number:
             and self.text.isdigit()
         )  # fmt: skip
 
+    @property
+    def approximate(self) -> bool:
+        """Hedged both ways: "about", "around", "roughly"."""
+        return self.hedge is not None and HEDGES[_normal(self.hedge)][0] == "~"
+
     def bounds(self) -> tuple[float, float]:
         """The range of true values this figure, as written and hedged, allows."""
         low = high = self.value
