@@ -93,6 +93,13 @@ def test_about_a_figure_written_to_a_decimal_is_close_to_it() -> None:
     assert headline("Council saves $2.4 million\n\nThe closures will save more than $2.1 million.") == set()
 
 
+def test_a_span_of_time_is_not_another_unit() -> None:
+    assert headline("Phoenix logged 113 days over 110 degrees\n\nIt had 74 days at or above 110 degrees.") == {
+        (1, 16, HEADLINE)
+    }
+    assert headline("Speed limit cut to 70 mph\n\nThe limit falls to 70 miles an hour.") == set()
+
+
 def test_a_lede_is_not_a_standfirst() -> None:
     """A one-sentence lede that ends inside its closing quote is body copy:
     its figure is the body's, not a figure to find in the body."""

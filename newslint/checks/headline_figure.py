@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
+from newslint.lexicon import MEASUREMENT_WORDS
 from newslint.options import Bool
 from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit
@@ -89,7 +90,11 @@ class HeadlineFigure(Check):
         # sentences, for _derived, and its durations.
         for block in body_blocks:
             numbers = read_numbers(prose, block.start, block.end)
-            figures = [figure for figure in figures if not any(_same(figure, number) for number in numbers)]
+            figures = [
+                figure
+                for figure in figures
+                if not any(_same(figure, number) and _units_agree(prose, figure, number) for number in numbers)
+            ]
             if not figures:
                 return
         for figure in figures:
@@ -199,6 +204,24 @@ def _hedged_bounds(number: Number) -> tuple[float, float]:
     return low, high
 
 
+def _units_agree(prose: str, figure: Number, other: Number) -> bool:
+    """Not a span of time beside another unit: "113 days" is not "above 110
+    degrees", however the hedge stretches, nor "3 years" "3 months". (Other
+    units are spelled too many ways to tell apart: "70 mph", "70 miles an
+    hour".)"""
+    first, second = _unit_after(prose, figure), _unit_after(prose, other)
+    if first is None or second is None or first == second:
+        return True
+    return first not in _TIME_UNITS and second not in _TIME_UNITS
+
+
+def _unit_after(prose: str, number: Number) -> str | None:
+    """The unit named right after a figure ("days", "degrees", "miles"), as a
+    singular in lower case, or None."""
+    match = _UNIT_WORD_RE.match(prose, number.end)
+    return match.group(1).lower().removesuffix("s") if match else None
+
+
 def _rounding(figure: Number) -> float:
     """What a round figure's trailing zeros say it was rounded to: "180,000"
     to the nearest 10,000 (a figure of three or more digits ending in zeros)."""
@@ -296,6 +319,15 @@ def _counts_sections(prose: str, figure: Number, blocks: list[Block]) -> bool:
 # -- durations ---------------------------------------------------------------------------
 
 _MONTHS_IN = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "decade": 120.0}
+# Units a figure counts in (currencies and percentages are told apart by the
+# figures themselves).
+_NOT_UNITS = frozenset("percent per cent percentage points point am pm dollar dollars cent cents pence penny".split())
+_TIME_UNITS = frozenset("second minute hour day week month year decade".split())
+_UNIT_WORDS = sorted(
+    {word for word in MEASUREMENT_WORDS if word.isalpha() and word not in _NOT_UNITS}
+    | {f"{unit}{plural}" for unit in _TIME_UNITS for plural in ("", "s")}
+)
+_UNIT_WORD_RE = lazy_compile(rf"(?i)[ \t]+({trie(_UNIT_WORDS)})\b")
 _UNIT_AFTER_RE = lazy_compile(r"(?i)[\s-]+(day|week|month|year|decade)s?\b")
 # "a year and a half", "one and a half years", "half a decade", "a decade".
 _WORDED_DURATION_RE = lazy_compile(
