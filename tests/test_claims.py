@@ -243,6 +243,8 @@ def unattributed(body: str) -> set[tuple[int, int, str]]:
         "VIENNA, June 29 - Following are extracts from the communique.\n\n“The conference expressed satisfaction "
         "with the agreement.”\n\nThe conference decided to meet again.\n\n“The conference noted that all market "
         "indicators were firming.”",
+        # A quote from the report a paragraph cites.
+        "The schools are 52% full, according to the district's facilities report.\n\n“The buildings cost more than they teach.”",
     ],
 )
 def test_attribution_where_newsrooms_put_it(body: str) -> None:
@@ -261,6 +263,11 @@ def test_attribution_where_newsrooms_put_it(body: str) -> None:
         # A speech verb that reports only as a tag reports nothing here.
         (f"The second half began the way the first had.\n\n“{QUOTE}.”", {(5, 1)}),
         (f"The rain continued as it had all week.\n\n“{QUOTE}.”", {(5, 1)}),
+        # A report does not say "I": the first-person quote after it is someone else's.
+        (
+            f"The schools are 52% full, according to the district's facilities report.\n\n“{QUOTE}. I'd rather spend it on teachers.”",
+            {(5, 1)},
+        ),
         # A verb's form inside a name is no verb: "the United States" does not state.
         (f"The reef, the only one in the United States, is dying.\n\n“{QUOTE}.”", {(5, 1)}),
         # A tag that names someone and has no verb: the "said" was lost, even

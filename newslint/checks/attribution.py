@@ -166,6 +166,11 @@ _CUE_RE = lazy_compile(
     rf"(?i)\b{trie([word.lower() for word in SPEECH_NOUNS + SPEECH_MEDIA] + ['per', 'follows', 'following'])}\b",
 )
 _MEDIA_WORDS = frozenset(word.lower() for word in SPEECH_MEDIA)
+#: Of the speech nouns, the documents no one speaks in the first person.
+_IMPERSONAL = frozenset(("report",))
+# "according to the district's facilities report" (a link's brackets masked too).
+_REPORT_AFTER_RE = lazy_compile(rf"\s+(?:[^\s,;.]+\s+){{0,4}}?\x00*(?:{'|'.join(_IMPERSONAL)})\b")
+_FIRST_PERSON_RE = lazy_compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|mine|myself)\b")
 _PUBLISHED_BEFORE_RE = lazy_compile(rf"(?i)\b(?:in|on|via|during|at|from)\s+{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,3}}$")
 _OWNED_BEFORE_RE = lazy_compile(rf"(?i)\b{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,2}}$")
 _MEDIA_BEFORE_RE = lazy_compile(r"(?i)\b(?:on|via|to)\s+$")
@@ -372,7 +377,27 @@ class _Reader:
             return True
         if not _opens_with_quote(self.prose, next_block):
             return False
-        return any(self.real(quote) for quote in quotes) or self.reports_speech(paragraph)
+        if any(self.real(quote) for quote in quotes):
+            return True
+        return self.reports_speech(paragraph) and not (
+            self._cites_only_a_report(paragraph) and _FIRST_PERSON_RE.search(self.prose, *_opening(next_block))
+        )
+
+    def _cites_only_a_report(self, paragraph: _Paragraph) -> bool:
+        """Whether the paragraph reports words only by citing a report ("about
+        52% full, according to the district's facilities report"): a report
+        does not say "I", so a quote in the first person after it is someone
+        else's, unnamed."""
+        prose, floor = self.prose, paragraph.block.start
+        for start, end in self.gaps(paragraph):
+            if any(word not in _IMPERSONAL for word in _publications(prose, start, end, owned=True)):
+                return False
+            for verb in _speech_verbs(prose, start, end, _REPORTING):
+                if verb.word == "according to" and _REPORT_AFTER_RE.match(prose, verb.end, end):
+                    continue  # "according to the district's facilities report"
+                if not _in_relative_clause(prose, start, verb.start) and _reports_words(prose, verb, floor, end):
+                    return False
+        return True
 
     def introduces(self, paragraph: _Paragraph) -> bool:
         known = self._introduces.get(paragraph.at)
@@ -753,6 +778,12 @@ def _published(prose: str, start: int, end: int, owned: bool = False) -> bool:
     """Whether ``prose[start:end]`` says where words were published: "in a
     statement", "on Twitter", "per the memo", "as follows"; with ``owned``,
     also whose words they were ("issued a statement", "Trump’s comments")."""
+    return next(_publications(prose, start, end, owned), None) is not None
+
+
+def _publications(prose: str, start: int, end: int, owned: bool = False) -> Iterator[str]:
+    """The words of ``prose[start:end]`` that say where words were published
+    (see _published), in lower case: "statement", "twitter", "report"."""
     for match in _CUE_RE.finditer(prose, start, end):
         word, at = match.group().lower(), match.start()
         before = max(start, at - 60)
@@ -769,8 +800,12 @@ def _published(prose: str, start: int, end: int, owned: bool = False) -> bool:
                 owned and _OWNED_BEFORE_RE.search(prose, before, at)
             )
         if found:
-            return True
-    return False
+            yield word
+
+
+def _opening(block: Block) -> tuple[int, int]:
+    """The start of a paragraph, where the quote that opens it says who speaks."""
+    return block.start, min(block.end, block.start + 300)
 
 
 def _has_any(prose: str, start: int, end: int, words: tuple[str, ...]) -> bool:
