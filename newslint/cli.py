@@ -339,7 +339,7 @@ def rule(rule_id: str, config_path: str | None) -> None:
     # text is shown with control characters escaped, line by line.
     click.echo(f"{found.id}  ({found.severity}, pack {_shown(found.pack)}, check {found.check}, {state})")
     click.echo(f"Fix: {fix[found.fix.value]}")
-    click.echo(f"Genres: {', '.join(found.genres) if found.genres else 'every genre'}\n")
+    click.echo(f"Genres: {_genres(found.genres)}\n")
     click.echo("\n".join(_shown(line) for line in found.description.rstrip().split("\n")) + "\n")
     click.echo("Flags:")
     for example in found.examples.bad:
@@ -555,6 +555,15 @@ def run() -> NoReturn:
     except OSError:
         pass
     os._exit(code)
+
+
+def _genres(genres: tuple[str, ...]) -> str:
+    """A rule's genres as `newslint rule` shows them."""
+    if not genres:
+        return "every genre"
+    if genres[0].startswith("!"):
+        return "every genre but " + ", ".join(genre[1:] for genre in genres)
+    return ", ".join(genres)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -41,7 +41,7 @@ SEVERITIES: tuple[str, ...] = tuple(severity.value for severity in Severity)
 #: What an article is, as its front matter (``genre: opinion``) or its config
 #: (``overrides: [{files: [...], genre: opinion}]``) says; a rule's ``genres``
 #: names the ones it checks. An article that says nothing is news.
-GENRES: tuple[str, ...] = ("news", "opinion", "review", "letters", "feature")
+GENRES: tuple[str, ...] = ("news", "opinion", "review", "letters", "feature", "corrections")
 DEFAULT_GENRE = "news"
 
 

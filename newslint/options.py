@@ -113,24 +113,39 @@ class Strings(OptionType):
 
 
 class Choices(OptionType):
-    """A list of values, each one of a fixed set ("genres: [news, feature]")."""
+    """A list of values, each one of a fixed set ("genres: [news, feature]");
+    with ``excluding``, or each one of the set with a leading ``!``, for all
+    but those ("genres: ['!corrections']"), never the two kinds mixed."""
 
-    def __init__(self, *choices: str) -> None:
+    def __init__(self, *choices: str, excluding: bool = False) -> None:
         self.choices = choices
+        self.excluding = excluding
 
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             return f"must be a list of {', '.join(self.choices)}"
-        unknown = [item for item in value if item not in self.choices]
+        negated = [item.startswith("!") for item in value] if self.excluding else []
+        if any(negated) and not all(negated):
+            return "either the values to take or, each with a leading !, the ones to leave out: not both"
+        unknown = [item for item in value if (item[1:] if any(negated) else item) not in self.choices]
         if unknown:
             return f"unknown {unknown[0]!r} (known: {', '.join(self.choices)})"
         return None
 
     def describe(self) -> str:
-        return "list of " + ", ".join(f"`{choice}`" for choice in self.choices)
+        listed = "list of " + ", ".join(f"`{choice}`" for choice in self.choices)
+        return listed + (", or of those with a leading `!` to leave out" if self.excluding else "")
 
     def schema(self) -> Schema:
-        return {"type": "array", "items": {"enum": list(self.choices)}, "uniqueItems": True}
+        values = list(self.choices)
+        if not self.excluding:
+            return {"type": "array", "items": {"enum": values}, "uniqueItems": True}
+        left_out = [f"!{choice}" for choice in values]
+        return {
+            "type": "array",
+            "anyOf": [{"items": {"enum": values}}, {"items": {"enum": left_out}}],
+            "uniqueItems": True,
+        }
 
 
 class Groups(OptionType):

@@ -43,10 +43,10 @@ COMMON_KEYS: dict[str, Option] = {
         "false for house style, which a quoted document keeps its own way.",
     ),
     "genres": Option(
-        Choices(*GENRES),
+        Choices(*GENRES, excluding=True),
         [],
         "The genres of article the rule checks (an article is news unless its front matter or config says"
-        " otherwise); empty: every genre.",
+        " otherwise), or, each with a leading !, the ones it leaves out; empty: every genre.",
     ),
     "enabled": Option(Bool(), True, "Whether the rule runs unless a config selects it by name."),
     "fix": Option(
@@ -106,6 +106,8 @@ class Rule:
 
     def checks_genre(self, genre: str) -> bool:
         """Whether the rule runs on an article of ``genre``."""
+        if self.genres and self.genres[0].startswith("!"):
+            return f"!{genre}" not in self.genres
         return not self.genres or genre in self.genres
 
     @property

@@ -70,11 +70,37 @@ def test_a_config_may_set_the_genres_of_a_rule(tmp_path: Path) -> None:
     assert found("---\ntitle: t\ngenre: opinion\n---\n\nalpha\n", config) == [(6, 1, "style.alpha")]
 
 
+def test_a_rule_may_name_the_genres_it_leaves_out(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, "genres: ['!corrections', '!letters']\n")
+    config = f"extends: [{pack}]\ncore: false\n"
+    assert found("---\ntitle: t\n---\n\nalpha\n", config) == [(5, 1, "style.alpha")]
+    assert found("---\ntitle: t\ngenre: corrections\n---\n\nalpha\n", config) == []
+    assert found("---\ntitle: t\ngenre: letters\n---\n\nalpha\n", config) == []
+
+
+def test_genres_to_take_and_to_leave_out_are_not_mixed(tmp_path: Path) -> None:
+    pack = make_pack(tmp_path, "genres: [news, '!letters']\n")
+    with pytest.raises(YamlError, match="alpha.yaml:5: genres: either the values to take or"):
+        load_rule(str(pack / "style" / "alpha.yaml"), "style.alpha")
+
+
+def test_a_corrections_column_is_not_queried_for_the_error_it_corrects() -> None:
+    text = (
+        "---\ntitle: Corrections\ngenre: corrections\n---\n\n"
+        "A report on the election said the Greens won 7 of 19 seats, or 40%. They won 7 of 19, or 37%.\n"
+    )
+    assert found(text, "extends: [core]\n") == []
+    assert found(text.replace("genre: corrections\n", ""), "extends: [core]\n") == [(5, 46, "claims.percentage-share")]
+
+
 def test_an_unknown_genre_in_a_rule_is_an_error_on_its_line(tmp_path: Path) -> None:
     pack = make_pack(tmp_path, "genres: [news, column]\n")
     with pytest.raises(YamlError) as error:
         load_rule(str(pack / "style" / "alpha.yaml"), "style.alpha")
-    assert "alpha.yaml:5: genres: unknown 'column' (known: news, opinion, review, letters, feature)" in str(error.value)
+    assert (
+        "alpha.yaml:5: genres: unknown 'column' (known: news, opinion, review, letters, feature, corrections)"
+        in str(error.value)
+    )
 
 
 @pytest.mark.parametrize(
