@@ -317,6 +317,10 @@ def test_suppression_comments_in_html() -> None:
         ("{xhtml: html}", "'xhtml' is neither a suffix"),
         ("{html: {skip: '.byline'}}", "skip: must be a list"),
         ("{html: {skip: ['div > p']}}", "'div > p' is not a selector"),
+        (
+            "{html: {skip: ['[class*=]']}}",
+            r"'\[class\*=\]' is not a selector",
+        ),  # would match every element with a class
         ("{html: {headline: [h1]}}", "unknown setting 'headline'"),
         ("{text: {skip: [a]}}", "the text reader has no settings"),
     ],

@@ -88,6 +88,7 @@ JOINING_ELEMENTS = frozenset(
 _SELECTOR_RE = lazy_compile(
     r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:\*?=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)",
 )
+_EMPTY_WITHIN_RE = lazy_compile(r"""\*=(?:""|''|)\]""")
 _SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:(\*?)=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
 #: A character reference as html.unescape reads one (named ones may lack the semicolon).
 _CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)"
@@ -109,9 +110,15 @@ class Selectors(Strings):
     def problem(self, value: Any) -> str | None:
         problem = super().problem(value)
         if problem is None:
-            bad = [item for item in value if not _SELECTOR_RE.fullmatch(item.removeprefix("!")) or item in ("", "!")]
+            bad = [
+                item
+                for item in value
+                if not _SELECTOR_RE.fullmatch(item.removeprefix("!"))
+                or item in ("", "!")
+                or _EMPTY_WITHIN_RE.search(item)  # "[class*=]" would match every element with a class
+            ]
             if bad:
-                return f"{bad[0]!r} is not a selector newslint reads (a tag, .class, #id, [attribute=value])"
+                return f"{bad[0]!r} is not a selector newslint reads (a tag, .class, #id, [attribute=value], [attribute*=part])"
         return problem
 
     def describe(self) -> str:
