@@ -11,18 +11,19 @@ comments, scripts, styles, code, pre and the like, and the elements the
 ``skip`` selectors name (by default captions, asides, navigation, footers,
 addresses, forms, advertising slots, embedded posts, bylines and time
 stamps) are masked; so, on a page with an ``<article>`` or ``<main>``, is
-what lies outside it. ``newslint-disable`` comments are directives. The headline is the first ``<h1>`` in an
-``<article>`` or ``<main>`` (a theme's site title is an ``<h1>`` too), else
-the first ``<h1>``, else ``<title>``; the standfirst is the element the ``standfirst`` selectors name, or
-else the description meta tag's content (checked, never fixed: it is an
-attribute). Each block element (``p``, ``li``, ``h2``, ``td``, ...) is a
-paragraph.
+what lies outside it. ``newslint-disable`` comments are directives. The
+headline is the first ``<h1>`` in an ``<article>`` or ``<main>`` (a theme's
+site title is an ``<h1>`` too), else the first ``<h1>``, else ``<title>``;
+the standfirst is the element the ``standfirst`` selectors name, or else the
+description meta tag's content (checked, never fixed: it is an attribute).
+Each block element (``p``, ``li``, ``h2``, ``td``, ...) is a paragraph.
 
 Entities are one character of prose: the Document's text holds ``’`` where
 the source has ``&rsquo;``, and a ``SourceMap`` takes positions and fixes
-back to the source. A run of spaces is one space, as a browser shows it. A fix writes characters as entities where the span it
-replaces used one, or where the page is all ASCII (it may not say which
-encoding it is in), and always escapes ``&`` and ``<``.
+back to the source. A run of spaces is one space, as a browser shows it. A
+fix writes characters as entities where the span it replaces used one, or
+where the page is all ASCII (it may not say which encoding it is in), and
+always escapes ``&`` and ``<``.
 """
 
 from __future__ import annotations
@@ -86,9 +87,8 @@ JOINING_ELEMENTS = frozenset(
 
 # Compiled on first use: every run imports every reader, and most read no HTML.
 _SELECTOR_RE = lazy_compile(
-    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:\*?=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*))?\])*)",
+    r"(?P<tag>[a-zA-Z][\w-]*|\*)?(?P<rest>(?:\.[\w-]+|#[\w-]+|\[[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\]\"']*)|\*=(?:\"[^\"]+\"|'[^']+'|[^\]\"']+))?\])*)",
 )
-_EMPTY_WITHIN_RE = lazy_compile(r"""\*=(?:""|''|)\]""")
 _SIMPLE_RE = lazy_compile(r"\.([\w-]+)|#([\w-]+)|\[([\w-]+)(?:(\*?)=(?:\"([^\"]*)\"|'([^']*)'|([^\]\"']*)))?\]")
 #: A character reference as html.unescape reads one (named ones may lack the semicolon).
 _CHARREF = r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)"
@@ -110,13 +110,8 @@ class Selectors(Strings):
     def problem(self, value: Any) -> str | None:
         problem = super().problem(value)
         if problem is None:
-            bad = [
-                item
-                for item in value
-                if not _SELECTOR_RE.fullmatch(item.removeprefix("!"))
-                or item in ("", "!")
-                or _EMPTY_WITHIN_RE.search(item)  # "[class*=]" would match every element with a class
-            ]
+            # "[class*=]" is none: it would match every element with a class.
+            bad = [item for item in value if not _SELECTOR_RE.fullmatch(item.removeprefix("!")) or item in ("", "!")]
             if bad:
                 return f"{bad[0]!r} is not a selector newslint reads (a tag, .class, #id, [attribute=value], [attribute*=part])"
         return problem
@@ -192,6 +187,7 @@ class _Open(NamedTuple):
     tag: str
     skip: bool  # this element's text is not prose
     role: str  # "article-h1", "h1", "title", "standfirst" or "" (body), inherited by what it holds
+    in_story: bool  # inside an <article> or <main>
 
 
 class _Paragraph(NamedTuple):
@@ -223,7 +219,7 @@ class _Matcher:
         return any(s.matches(tag, named) for s in self.others)
 
 
-_NO_PARENT = _Open("", False, "")
+_NO_PARENT = _Open("", False, "", False)
 _ROLES = {"h1": "h1", "title": "title"}
 
 
@@ -276,8 +272,7 @@ def _reader_class() -> Any:
                 if self.current is None:
                     if data.isspace():
                         return  # the layout between paragraphs
-                    in_story = any(open_.tag in ("article", "main") for open_ in self.stack)
-                    self.current = _Paragraph(top.role, [], in_story)
+                    self.current = _Paragraph(top.role, [], top.in_story)
                     self.found.paragraphs.append(self.current)
                 self.text_start = at
 
@@ -298,12 +293,12 @@ def _reader_class() -> Any:
                 return
             parent = self.stack[-1] if self.stack else _NO_PARENT
             role = parent.role or _ROLES.get(tag, "")
-            if role == "h1" and any(open_.tag in ("article", "main") for open_ in self.stack):
+            if role == "h1" and parent.in_story:
                 role = "article-h1"  # the story's own, not a theme's site title
             if self.standfirst.matches(tag, attrs):
                 role, self.standfirst = "standfirst", _Matcher([])  # the first one only
             skip = parent.skip or tag in NOT_PROSE or self.skip.matches(tag, attrs)
-            self.stack.append(_Open(tag, skip, role))
+            self.stack.append(_Open(tag, skip, role, parent.in_story or tag in ("article", "main")))
 
         def handle_endtag(self, tag: str) -> None:
             self._start_event(self.base + self.at)
@@ -535,7 +530,7 @@ def _the_story(paragraphs: Iterable[_Paragraph]) -> list[_Paragraph]:
     paragraphs = list(paragraphs)
     if not any(p.in_story for p in paragraphs):
         return paragraphs
-    has_h1 = any(p.in_story and p.role in ("h1", "article-h1") for p in paragraphs)
+    has_h1 = any(p.role == "article-h1" for p in paragraphs)
     return [p for p in paragraphs if p.in_story or p.role == "title" or (p.role == "h1" and not has_h1)]
 
 
