@@ -337,7 +337,7 @@ class _Reader:
         self.min_words = min_words
         # Both asked while grouping runs and again while judging them: kept.
         self._introduces: dict[int, bool] = {}
-        self._reports: dict[int, bool] = {}
+        self._reports: dict[int, str] = {}
 
     def paragraph(self, at: int) -> _Paragraph:
         return _Paragraph(at, self.blocks[at], self.quotes_by_block.get(at, []))
@@ -379,25 +379,10 @@ class _Reader:
             return False
         if any(self.real(quote) for quote in quotes):
             return True
-        return self.reports_speech(paragraph) and not (
-            self._cites_only_a_report(paragraph) and _FIRST_PERSON_RE.search(self.prose, *_opening(next_block))
-        )
-
-    def _cites_only_a_report(self, paragraph: _Paragraph) -> bool:
-        """Whether the paragraph reports words only by citing a report ("about
-        52% full, according to the district's facilities report"): a report
-        does not say "I", so a quote in the first person after it is someone
-        else's, unnamed."""
-        prose, floor = self.prose, paragraph.block.start
-        for start, end in self.gaps(paragraph):
-            if any(word not in _IMPERSONAL for word in _publications(prose, start, end, owned=True)):
-                return False
-            for verb in _speech_verbs(prose, start, end, _REPORTING):
-                if verb.word == "according to" and _REPORT_AFTER_RE.match(prose, verb.end, end):
-                    continue  # "according to the district's facilities report"
-                if not _in_relative_clause(prose, start, verb.start) and _reports_words(prose, verb, floor, end):
-                    return False
-        return True
+        reported = self._reporting(paragraph)
+        if reported == "report":  # a report does not say "I": a quote that does is someone else's
+            return not _FIRST_PERSON_RE.search(self.prose, *_opening(next_block))
+        return reported == "words"
 
     def introduces(self, paragraph: _Paragraph) -> bool:
         known = self._introduces.get(paragraph.at)
@@ -421,22 +406,34 @@ class _Reader:
         )
 
     def reports_speech(self, paragraph: _Paragraph) -> bool:
+        return self._reporting(paragraph) != ""
+
+    def _reporting(self, paragraph: _Paragraph) -> str:
         known = self._reports.get(paragraph.at)
         if known is None:
-            known = self._reports[paragraph.at] = self._reports_speech(paragraph)
+            known = self._reports[paragraph.at] = self._reported_by(paragraph)
         return known
 
-    def _reports_speech(self, paragraph: _Paragraph) -> bool:
-        """Whether the paragraph reports someone's words, outside its quotes:
-        then a quote opening the next paragraph is theirs."""
+    def _reported_by(self, paragraph: _Paragraph) -> str:
+        """How the paragraph reports someone's words, outside its quotes, so
+        that a quote opening the next paragraph is theirs: "words" (a verb of
+        saying, a statement someone issued), "report" (only by citing a
+        report: "about 52% full, according to the district's facilities
+        report"), or "" (it does not)."""
         prose, floor = self.prose, paragraph.block.start
+        found = ""
         for start, end in self.gaps(paragraph):
-            if _published(prose, start, end, owned=True):
-                return True
+            for word in _publications(prose, start, end, owned=True):
+                if word not in _IMPERSONAL:
+                    return "words"
+                found = "report"
             for verb in _speech_verbs(prose, start, end, _REPORTING):
-                if not _in_relative_clause(prose, start, verb.start) and _reports_words(prose, verb, floor, end):
-                    return True
-        return False
+                if _in_relative_clause(prose, start, verb.start) or not _reports_words(prose, verb, floor, end):
+                    continue
+                if verb.word != "according to" or not _REPORT_AFTER_RE.match(prose, verb.end, end):
+                    return "words"
+                found = "report"
+        return found
 
     def document_follows(self) -> int:
         """The index of a paragraph that says the rest of the article is a
@@ -774,16 +771,17 @@ def _reports_words(prose: str, verb: _Verb, floor: int, ceiling: int) -> bool:
     )
 
 
-def _published(prose: str, start: int, end: int, owned: bool = False) -> bool:
+def _published(prose: str, start: int, end: int) -> bool:
     """Whether ``prose[start:end]`` says where words were published: "in a
-    statement", "on Twitter", "per the memo", "as follows"; with ``owned``,
-    also whose words they were ("issued a statement", "Trump’s comments")."""
-    return next(_publications(prose, start, end, owned), None) is not None
+    statement", "on Twitter", "per the memo", "as follows"."""
+    return next(_publications(prose, start, end), None) is not None
 
 
 def _publications(prose: str, start: int, end: int, owned: bool = False) -> Iterator[str]:
     """The words of ``prose[start:end]`` that say where words were published
-    (see _published), in lower case: "statement", "twitter", "report"."""
+    (see _published), in lower case: "statement", "twitter", "report"; with
+    ``owned``, also whose words they were ("issued a statement", "Trump’s
+    comments")."""
     for match in _CUE_RE.finditer(prose, start, end):
         word, at = match.group().lower(), match.start()
         before = max(start, at - 60)
