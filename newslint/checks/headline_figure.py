@@ -322,13 +322,15 @@ _MONTHS_IN = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "
 # Units a figure counts in (currencies and percentages are told apart by the
 # figures themselves).
 _NOT_UNITS = frozenset("percent per cent percentage points point am pm dollar dollars cent cents pence penny".split())
-_TIME_UNITS = frozenset("second minute hour day week month year decade".split())
+# The spans of time a duration is counted in ("18 months", "a year and a half").
+_DURATIONS = ("day", "week", "month", "year", "decade")
+_TIME_UNITS = frozenset(("second", "minute", "hour", *_DURATIONS))
 _UNIT_WORDS = sorted(
     {word for word in MEASUREMENT_WORDS if word.isalpha() and word not in _NOT_UNITS}
     | {f"{unit}{plural}" for unit in _TIME_UNITS for plural in ("", "s")}
 )
 _UNIT_WORD_RE = lazy_compile(rf"(?i)[ \t]+({trie(_UNIT_WORDS)})\b")
-_UNIT_AFTER_RE = lazy_compile(r"(?i)[\s-]+(day|week|month|year|decade)s?\b")
+_UNIT_AFTER_RE = lazy_compile(rf"(?i)[\s-]+({'|'.join(_DURATIONS)})s?\b")
 # "a year and a half", "one and a half years", "half a decade", "a decade".
 _WORDED_DURATION_RE = lazy_compile(
     r"(?i)\b(?:(?P<whole>a|an|one|two|three|four|five)\s+(?:(?P<and>and\s+a\s+half)\s+)?(?P<unit>day|week|month|year|decade)s?"
