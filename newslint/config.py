@@ -464,16 +464,14 @@ def _has_tool_table(path: str) -> bool:
 
 
 def _read_toml(path: str) -> Any:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from newslint.tomlfile import load_toml
+
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            data = load_toml(handle.read().decode("utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except ValueError as error:  # not UTF-8, or not TOML
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
     tool = data.get("tool")
     table = tool.get("newslint") if isinstance(tool, dict) else None

@@ -20,6 +20,7 @@ FLOORS: dict[str, int] = {
     "patterns": 0,
     "paths": 0,
     "yamlfile": 0,
+    "tomlfile": 0,
     "lexicon": 0,
     "starter": 0,
     "files": 0,

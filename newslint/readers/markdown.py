@@ -327,13 +327,11 @@ def _toml_front_matter(text: str) -> tuple[int, dict[str, Any], dict[str, Span]]
     for line in _TOML_LINE_RE.finditer(text, 0, match.end()):
         value = 2 if line.group(2) is not None else 3
         spans.setdefault(line.group(1), line.span(value))
+    from newslint.tomlfile import load_toml
+
     try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef,import-not-found,unused-ignore]
-    try:
-        data = tomllib.loads(match.group(1) or "")
-    except tomllib.TOMLDecodeError:  # not TOML: no metadata, and still never fixed
+        data = load_toml(match.group(1) or "")
+    except ValueError:  # not TOML: no metadata, and still never fixed
         return match.end(), {}, {}
     return match.end(), data, {key: span for key, span in spans.items() if isinstance(data.get(key), str)}
 
