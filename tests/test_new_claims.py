@@ -57,10 +57,42 @@ def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:
     assert found(text, "claims.age-mismatch") == []
 
 
-def test_a_percentage_of_stated_parts() -> None:
-    text = "Vote split\n\nOnly 7 of 19, or 40 per cent, voted for the plan.\n"
-    assert found(text, "claims.percentage-share") == [(3, 6, "7 of 19 is 36.84 per cent, not 40 per cent")]
-    assert found(text.replace("40 per cent", "37 per cent"), "claims.percentage-share") == []
+@pytest.mark.parametrize(
+    ("text", "finding", "stated", "right"),
+    [
+        # The parts of a whole.
+        (
+            "Vote split\n\nOnly 7 of 19, or 40 per cent, voted for the plan.\n",
+            (3, 6, "7 of 19 is 36.84 per cent, not 40 per cent"),
+            "40 per cent",
+            "37 per cent",
+        ),
+        # The whole first.
+        (
+            "Drains\n\nOf the 309 drains in the city, 96, or 27%, run east.\n",
+            (3, 32, "96 of 309 is 31.07%, not 27%"),
+            "27%",
+            "31%",
+        ),
+        # The whole first, with a longer phrase and a number word before its part.
+        (
+            "Reefs\n\nOf the 48 reef plots surveyed across the six sites, 31, or 58%, showed no loss.\n",
+            (3, 53, "31 of 48 is 64.58%, not 58%"),
+            "58%",
+            "65%",
+        ),
+        # A whole after its owner.
+        (
+            "Markets\n\nTwenty-six of the Dow's 30 stocks, or 90 percent, fell.\n",
+            (3, 1, "Twenty-six of 30 is 86.67 percent, not 90 percent"),
+            "90 percent",
+            "87 percent",
+        ),
+    ],
+)
+def test_a_share_of_stated_parts(text: str, finding: tuple[int, int, str], stated: str, right: str) -> None:
+    assert found(text, "claims.percentage-share") == [finding]
+    assert found(text.replace(stated, right), "claims.percentage-share") == []
 
 
 def test_a_share_is_written_with_no_decimal_it_does_not_need() -> None:
@@ -76,24 +108,6 @@ def test_a_front_matter_description_is_a_standfirst_even_with_its_full_stop() ->
     found = [(d.line, d.column) for d in newslint.lint_text(text, path="review.md", config=config)]
     assert found == [(3, 17)]
     assert newslint.lint_text(text.replace("1,899", "1,799"), path="review.md", config=config) == []
-
-
-def test_the_whole_first() -> None:
-    text = "Drains\n\nOf the 309 drains in the city, 96, or 27%, run east.\n"
-    assert found(text, "claims.percentage-share") == [(3, 32, "96 of 309 is 31.07%, not 27%")]
-    assert found(text.replace("27%", "31%"), "claims.percentage-share") == []
-
-
-def test_the_whole_first_with_a_longer_phrase_and_a_number_word_between() -> None:
-    text = "Reefs\n\nOf the 48 reef plots surveyed across the six sites, 31, or 58%, showed no loss.\n"
-    assert found(text, "claims.percentage-share") == [(3, 53, "31 of 48 is 64.58%, not 58%")]
-    assert found(text.replace("58%", "65%"), "claims.percentage-share") == []
-
-
-def test_a_whole_after_its_owner() -> None:
-    text = "Markets\n\nTwenty-six of the Dow's 30 stocks, or 90 percent, fell.\n"
-    assert found(text, "claims.percentage-share") == [(3, 1, "Twenty-six of 30 is 86.67 percent, not 90 percent")]
-    assert found(text.replace("90 percent", "87 percent"), "claims.percentage-share") == []
 
 
 def test_a_doubled_preposition_after_a_noun_is_a_typo() -> None:
