@@ -75,9 +75,10 @@ _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})
 # Scale and percent words in any case: headlines are in title case ("$300
 # Million", "3.6 Percent") or capitals ("1.2 BILLION DLR", "2.5 MLN", "5
 # PCT"). Canadian Press style joins them with hyphens ("$4.6-billion",
-# "12-per-cent") and abbreviates money in headlines ("$4.2B", "$80M"). Not part of a longer token: a version (v1.0), a time (10:30, "1300
-# GMT"), a score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a
-# measurement (5ft, 70mph) or an abbreviated year ("’87", "the '90s").
+# "12-per-cent") and abbreviates money in headlines ("$4.2B", "$80M"). Not
+# part of a longer token: a version (v1.0), a time (10:30, "1300 GMT"), a
+# score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a measurement (5ft,
+# 70mph) or an abbreviated year ("’87", "the '90s").
 _FIGURE_RE = lazy_compile(
     r"""(?<![\w.,/:£$€¥#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
     (?P<currency>[£$€¥]\s?)?
