@@ -5,7 +5,8 @@
     python benchmarks/accuracy/accuracy.py --sample 30 --rules claims > to-judge.md
     python benchmarks/accuracy/accuracy.py --check            # exit 1 below the floors
 
-newslint runs over each corpus in corpora.yaml (the core pack, and the
+newslint runs over each corpus in corpora.yaml (under --corpus-root, or at
+its `path:` beside this file; the core pack, and the
 corpus's own house-style pack for style.* rules). Each finding is matched to
 a judgment in judged/<corpus>.jsonl by (file, line, rule, the text found);
 precision is true / (true + false) over the judged findings. Judged-true
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     unjudged: dict[tuple[str, str], list[tuple[Key, Diagnostic, str]]] = defaultdict(list)
     lost: list[Judgment] = []
     for corpus, spec in wanted.items():
-        folder = root / corpus
+        folder = HERE / spec["path"] if "path" in spec else root / corpus
         if not folder.is_dir():
             print(f"accuracy: {folder}: no such corpus (set --corpus-root or NEWSLINT_CORPUS)", file=sys.stderr)
             return 2
