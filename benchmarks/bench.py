@@ -19,6 +19,9 @@ resident set of the process or a child). The cases:
   folder that holds this one (16.7 MB for the four shared corpora), then
   this corpus's articles with their letters shifted, by one place, then
   two (new words, no article twice);
+* ``quarter``: the first 5 MB of that text, the same mix of copy: 20 MB
+  against it shows how time grows with length alone (against ``5mb``, the
+  BBC's copy, it also shows what other copy costs);
 * ``markdown``, ``text``: the corpus's articles as Markdown (the headline a
   ``#`` heading) and as text, one job;
 * ``proselint``: proselint over the same files, where it is installed
@@ -216,7 +219,11 @@ def main() -> None:
             (folder / "text" / path.name).write_text(as_text(text), encoding="utf-8")
         five = "".join(text.strip() + "\n\n" for text in texts)
         (folder / "5mb.txt").write_text(five, encoding="utf-8")
-        (folder / "20mb.txt").write_text(distinct_text(args.corpus, BIG), encoding="utf-8")
+        distinct = distinct_text(args.corpus, BIG)
+        (folder / "20mb.txt").write_text(distinct, encoding="utf-8")
+        # Its first quarter: 5 MB of the same mix of corpora, to tell how the
+        # time grows with length from how it varies with the copy.
+        (folder / "20mb-quarter.txt").write_text(distinct[: distinct.rfind("\n\n", 0, BIG // 4)], encoding="utf-8")
         story = str(folder / "corpus" / files[0].name)
         big = ["--no-cache", "--max-file-size", "0", "--jobs", "1"]
         cache = folder / ".newslint_cache"  # in the working folder: no config above it
@@ -227,6 +234,12 @@ def main() -> None:
             Case("onefile", [*NEWSLINT, "check", "--no-cache", story], len(texts[0].encode()), 1),
             Case("5mb", [*NEWSLINT, "check", *big, "5mb.txt"], (folder / "5mb.txt").stat().st_size, 1),
             Case("20mb", [*NEWSLINT, "check", *big, "20mb.txt"], (folder / "20mb.txt").stat().st_size, 1),
+            Case(
+                "quarter",
+                [*NEWSLINT, "check", *big, "20mb-quarter.txt"],
+                (folder / "20mb-quarter.txt").stat().st_size,
+                1,
+            ),
             Case("markdown", [*NEWSLINT, "check", "--no-cache", "--jobs", "1", "markdown"], size, len(files)),
             Case("text", [*NEWSLINT, "check", "--no-cache", "--jobs", "1", "text"], size, len(files)),
         ]
@@ -256,8 +269,11 @@ def main() -> None:
         if "5mb" in by_name and "20mb" in by_name:
             ratio = by_name["20mb"].wall / by_name["5mb"].wall
             print(f"  20 MB / 5 MB <= 4.3x: {ratio:.2f}x")
+        if "20mb" in by_name and "quarter" in by_name:
+            ratio = by_name["20mb"].wall / by_name["quarter"].wall
+            print(f"  20 MB / its own first 5 MB (the same copy; linear is 4x): {ratio:.2f}x")
         base = max(by_name["onefile"].peaks) if "onefile" in by_name else 0
-        for name in ("5mb", "20mb"):
+        for name in ("5mb", "quarter", "20mb"):
             if name in by_name and base:
                 case = by_name[name]
                 per_byte = (max(case.peaks) - base) / case.size
