@@ -158,6 +158,27 @@ def test_to_y_from_x_with_the_share_and_the_period_between(aside: str) -> None:
     assert arithmetic(text.replace("18%", "33%")) == []
 
 
+@pytest.mark.parametrize(
+    ("currency", "written"),
+    [("euros", "euros"), ("mln dlrs", "mln dlrs"), ("billion yen", "billion yen"), ("pence", "pence")],
+)
+def test_to_y_from_x_with_the_currency_written_after_each_figure(currency: str, written: str) -> None:
+    """The wires write the currency after the figure, on both ends of the change, and so does the message."""
+    text = f"Shares rose 14 pct to 36.85 {currency} from 33.20 {currency}."
+    assert arithmetic(text) == [
+        (
+            3,
+            13,
+            f"the figures do not agree: rose 14 pct from 33.20 {written} is 37.85 {written}, not 36.85 {written}",
+        )
+    ]
+    assert arithmetic(text.replace("14 pct", "11 pct")) == []
+
+
+def test_dollars_against_cents_are_not_compared() -> None:
+    assert arithmetic("Net income rose to 1.04 dlrs from 83 cts a share.") == []
+
+
 def test_a_clause_between_y_and_from_is_another_change() -> None:
     assert arithmetic("Sales rose 18% to $412 million in May and costs fell from $310 million.") == []
 
@@ -180,7 +201,7 @@ def test_a_scaled_figure_is_read_to_a_tenth_of_its_scale() -> None:
 
 def test_a_multiplier_across_scales_is_written_in_digits() -> None:
     (found,) = arithmetic("Investment rose tenfold, from 417 mln dlrs to 2.3 billion.")
-    assert found == (3, 17, "the figures do not agree: tenfold from $417 mln is 4.17 billion, not 2.3 billion")
+    assert found == (3, 17, "the figures do not agree: tenfold from 417 mln dlrs is 4.17 billion, not 2.3 billion")
     assert "0.0" not in found[2]
 
 

@@ -26,6 +26,7 @@ from newslint.options import Int
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 from newslint.text.numbers import (
+    CURRENCY_WORDS,
     HEDGES,
     Number,
     format_like,
@@ -49,10 +50,13 @@ _TO_AFTER_RE = lazy_compile(r"(?:\s+(?!(?:to|while|whereas|but|and)\b)[^\s.,;:!?
 # or $1.37 a share, in the three months ended March 28, from $310 million".
 # The period is a few words with no clause of its own (no "to", "from",
 # "while", "but" or "and": those start another change).
+# A currency the wires write after the figure ("to 36.85 euros from 33.20
+# euros") is part of Y, not of the gap.
 _TO_BEFORE_GAP_RE = lazy_compile(
-    r"""(?i)
+    rf"""(?i)
+    (?:\s+(?:{"|".join(CURRENCY_WORDS)})\b)?
     (?:\s*,\s*or\s+(?:[£$€¥]\s?)?\d[\d.,]*\s+(?:a|per)\s+(?:diluted\s+)?share\s*(?=,))?
-    (?:\s*,?\s+(?:in|for|during|over)\s+(?:(?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+\s+){0,6}?
+    (?:\s*,?\s+(?:in|for|during|over)\s+(?:(?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+\s+){{0,6}}?
        (?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+)?
     \s*,?\s*(?:(?:up|down)\s+)?$""",
     re.VERBOSE,
@@ -411,5 +415,7 @@ def _direction_problem(change: Change) -> str | None:
 
 
 def _as_written(number: Number) -> str:
-    currency = number.currency or ""
-    return f"{currency}{number.text}{number.suffix}" if number.text[:1].isdigit() else number.text + number.suffix
+    if not number.text[:1].isdigit():
+        return number.text + number.suffix
+    sign = "" if number.currency_word else number.currency or ""
+    return f"{sign}{number.text}{number.suffix}{number.currency_word}"

@@ -44,6 +44,7 @@ CURRENCY_WORDS = {
     "dlr": "$", "dlrs": "$", "dollar": "$", "dollars": "$", "stg": "£", "sterling": "£", "pound": "£",
     "pounds": "£", "euro": "€", "euros": "€", "yen": "¥", "marks": "DM", "francs": "Fr", "guilders": "Dfl",
     "yuan": "yuan", "lire": "lire", "pesos": "pesos", "rupees": "rupees",
+    "pence": "p", "cents": "¢", "cts": "¢",
 }  # fmt: skip
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 MULTIPLIER_VERBS = {"doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4, "halv": 0.5}
@@ -139,6 +140,7 @@ class Number:
     unit: float = 1.0
     scaled: bool = False  # written with a scale: 2m, £3.5bn, eight million
     suffix: str = ""  # as written after the digits: "bn", " million", "%", " per cent"
+    currency_word: str = ""  # a currency as wire copy writes it after the figure: " dlrs", " euros"
 
     @property
     def is_year(self) -> bool:
@@ -188,10 +190,12 @@ def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
     elif match.group("scale"):
         scale = SCALES[match.group("scale").lower()]
     hedge, hedge_start = _hedge_before(text, match.start(), floor)
-    currency = match.group("currency")
+    currency, currency_word = match.group("currency"), ""
     if currency is None and not match.group("percent"):
         written = _CURRENCY_AFTER_RE.match(text, match.end())
-        currency = CURRENCY_WORDS[written.group().strip().lower()] if written else None
+        if written:
+            currency_word = " " + written.group().strip()
+            currency = CURRENCY_WORDS[currency_word[1:].lower()]
     return Number(
         value=mantissa * scale,
         start=match.start(),
@@ -204,6 +208,7 @@ def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
         unit=scale * 10.0**-decimals,
         scaled=scale != 1.0,
         suffix=text[match.end("figure") : match.end()],
+        currency_word=currency_word,
     )
 
 
@@ -361,17 +366,18 @@ def decimals_of(number: Number) -> int:
 
 
 def format_like(value: float, like: Number) -> str:
-    """``value`` written the way ``like`` is: "£3.5bn", "4,000", "20%".
+    """``value`` written the way ``like`` is: "£3.5bn", "4,000", "20%", "46.48 mln dlrs".
 
     Decimals follow ``like`` but grow (up to two places) where the value
     needs them, so an expected 3,500 is not shown as 4,000.
     """
     scale = like.value / float(like.text.replace(",", "")) if like.text[:1].isdigit() and like.scaled else 1.0
     mantissa = value / scale
+    sign = "" if like.currency_word else like.currency or ""
     if value and abs(mantissa) < 0.05:
         # A value far below the other figure's scale ("417 mln" against "2.3
         # billion"): written in its own digits, never as "0.0 billion".
-        return f"{like.currency or ''}{value:,.0f}" + ("%" if like.kind == "percent" else "")
+        return f"{sign}{value:,.0f}" + ("%" if like.kind == "percent" else "") + like.currency_word
     places = decimals_of(like)
     most = max(places, 2)  # 33.94, not 33.939
     while places < most and round(mantissa, places) != round(mantissa, places + 3):
@@ -381,4 +387,4 @@ def format_like(value: float, like: Number) -> str:
     separators = "," in like.text or (not like.text[:1].isdigit() and mantissa >= 10000)
     digits = f"{mantissa:,.{places}f}" if separators else f"{mantissa:.{places}f}"
     suffix = like.suffix if like.text[:1].isdigit() else "%" if like.kind == "percent" else ""
-    return f"{like.currency or ''}{digits}{suffix}"
+    return f"{sign}{digits}{suffix}{like.currency_word}"
