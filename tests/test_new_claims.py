@@ -45,12 +45,21 @@ def test_one_person_two_ages() -> None:
     assert found(text, "claims.age-mismatch") == [(5, 1, "Tom Hollis is 45 on line 3: check the age")]
 
 
+def test_an_older_age_in_a_dated_sentence_is_still_a_slip() -> None:
+    """People only grow older: 92 in 2024 cannot precede 91 now."""
+    text = "Obituary\n\nRuth Abernathy, 91, died on Sunday.\n\nAbernathy, 92, opened the library in 2024.\n"
+    assert found(text, "claims.age-mismatch") == [(5, 1, "Ruth Abernathy is 91 on line 3: check the age")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Family farm\n\nJohn Smith, 60, and his son Tom Smith, 32, run the farm.\n\nSmith, 32, said so.\n",
         "Shop owner\n\nTom Hollis, then 12, moved to Leeds.\n\nHollis, 45, said trade was slow.\n",
         "Shop owner\n\nThe 45-year-old Tom Hollis runs it.\n\nTom Hollis (45) said so.\n",
+        # A flashback: the age then, in a sentence that dates it.
+        "Obituary\n\nRuth Abernathy, 91, died on Sunday.\n\nAbernathy, 90, opened the library in October 2024.\n",
+        "Obituary\n\nAbernathy, 88, won the prize three years ago.\n\nRuth Abernathy, 91, died on Sunday.\n",
     ],
 )
 def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:

@@ -6,13 +6,18 @@ News gives an age where it names someone ("Tom Hollis, 45,", "Hollis, aged
 checks which. People are matched by surname, and by first name where both
 mentions give one; a surname that two people of the article share (a father
 and a son) is left alone, and so is an age the story says has changed
-("then 12", "turns 46").
+("then 12", "turns 46") or gives as it was at a time the sentence dates
+("Abernathy, 90, attended the opening in October 2024", a year before
+"Abernathy, 91, died on Sunday"): people only grow older, so the younger age
+in a dated sentence is a flashback, not a slip.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import NamedTuple
 
 from newslint.checks import Check, Finding
@@ -23,7 +28,8 @@ from newslint.terms import Hit
 
 _TITLES = alternation([*HONORIFICS, "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt"])
 _WORD = r"\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}’'-]+)?"
-_NAME = rf"(?:(?:{_TITLES})\.?\s+)?{_WORD}(?:\s+(?:{_WORD}|de|van|von|da|al|bin|le|la))*"
+# Words of one name stand on one line: a headline above is not part of it.
+_NAME = rf"(?:(?:{_TITLES})\.?[^\S\r\n]+)?{_WORD}(?:[^\S\r\n]+(?:{_WORD}|de|van|von|da|al|bin|le|la))*"
 # An age where news gives it: after a comma ("Tom Hollis, 45,", "Hollis, aged
 # 45"), in brackets ("Tom Hollis (45)"), or before the name ("45-year-old Tom
 # Hollis", "the 45-year-old actor Tom Hollis"). Each starts with what is
@@ -34,6 +40,10 @@ _AGE_AFTER_RE = lazy_compile(r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?
 _AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
+# A sentence that dates what it tells: a year, "… ago", "last year", "at the time".
+_DATED_RE = lazy_compile(
+    r"(?i)\b(?:(?:1[89]|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))|ago\b|last\s+year\b|at\s+the\s+time\b)"
+)
 _NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])
 
 
@@ -84,13 +94,24 @@ def _mentions(prose: str) -> Iterator[Mention]:
 
 
 _TITLE_WORDS = frozenset(_TITLES.split("|"))
+_AGE = attrgetter("age")
+
+
+def _dated(doc: Document, mention: Mention) -> bool:
+    """Whether the sentence of ``mention`` dates what it tells (its age then)."""
+    starts = doc.sentence_starts
+    index = bisect_right(starts, mention.start)
+    start = starts[index - 1] if index else 0
+    end = starts[index] if index < len(starts) else len(doc.prose)
+    return _DATED_RE.search(doc.prose, start, end) is not None
 
 
 def _contradictions(doc: Document, mentions: list[Mention]) -> Iterator[Finding]:
-    """Each mention whose age differs from the first one's."""
+    """Each mention whose age differs from the first one's, unless the
+    younger of the two is given in a dated sentence (a flashback)."""
     first = mentions[0]
     for mention in mentions[1:]:
-        if mention.age != first.age:
+        if mention.age != first.age and not _dated(doc, min(first, mention, key=_AGE)):
             person = f"{first.first} {first.surname}" if first.first else first.surname
             line = doc.position(first.start)[0]
             yield Finding(mention.start, mention.end, {"person": person, "other": str(first.age), "line": str(line)})
