@@ -235,6 +235,10 @@ def unattributed(body: str) -> set[tuple[int, int, str]]:
         # Not speech: a title, a letter, a dialogue scene.
         "He hosted a “Salute to the Heroes of the Immigration and Customs Enforcement Agency,” at noon.",
         "The question “How am I going to explain this to the press?” can be a powerful motivator.",
+        # A quotation that is the subject of its sentence: a lyric, a slogan.
+        "The fans stayed on.\n\n“Goodnight Irene, goodnight Irene, I'll see you in my dreams” has rung round the "
+        "ground since the 1950s.",
+        "“Keep calm and carry on, the kettle is always on” is printed on the mugs in the staff room.",
         "“Dear Doctor: I am 68 and I wake at three every morning. What can I do?”\n\nDear Reader: It is common.",
         "My son came home at midnight.\n\n“Where have you been all evening, young man?”\n\n"
         "“Out with my friends, like I told you this morning.”",

@@ -176,6 +176,13 @@ _OWNED_BEFORE_RE = lazy_compile(rf"(?i)\b{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,2}
 _MEDIA_BEFORE_RE = lazy_compile(r"(?i)\b(?:on|via|to)\s+$")
 _PER_AFTER_RE = lazy_compile(rf"(?i)\s+{_DETERMINER}\s")
 _FOLLOWING_RE = lazy_compile(r"(?i)\s+(?:is|are)\b")
+# A verb straight after a quotation that ends in no punctuation of its own
+# makes the quotation its subject, a thing quoted rather than speech: a
+# lyric, a slogan, graffiti ('"Keep calm and carry on" is printed on the mugs').
+_QUOTED_SUBJECT_RE = lazy_compile(
+    r"\s+(?:(?:has|have|had)\s+(?:\w+ly\s+)?\w+|is|are|was|were|became|becomes|remains|remained|"
+    r"appears|appeared|adorns|adorned|greets|greeted|rang|rings|echoed|echoes|hangs|hung)\b"
+)
 # A verb in a relative clause describes someone; it attributes nothing:
 # "Gabriel Zucman, an economist … who has advised Warren."
 _RELATIVE_RE = lazy_compile(r"(?i)\b(?:who|whom|which|whose)\s+(?:[\w’'-]+\s+){0,3}$")
@@ -487,9 +494,10 @@ class _Reader:
 
     def is_title(self, paragraph: _Paragraph, quote: Quote) -> bool:
         """A title: after a naming word ("the report “…”"), in title case
-        ("a “Salute to the Heroes of …”"), a list item's ("3. “…”"), or a
+        ("a “Salute to the Heroes of …”"), a list item's ("3. “…”"), a
         line of display type (a pull quote set as a subhead, with no
-        sentence punctuation at its end)."""
+        sentence punctuation at its end), or the subject of a verb (a lyric,
+        a slogan: "“Keep calm and carry on” is printed on the mugs")."""
         prose, start, opening = self.prose, paragraph.block.start, quote.open.offset
         lead = prose[max(start, opening - 40) : opening]
         words = lead.split()
@@ -500,6 +508,9 @@ class _Reader:
                 return True
         elif quote.close is not None and prose[quote.close.offset - 1 : quote.close.offset].isalnum():
             if len(paragraph.quotes) == 1 and self.quote_only(paragraph):
+                return True
+        if quote.close is not None and prose[quote.close.offset - 1 : quote.close.offset].isalnum():
+            if _QUOTED_SUBJECT_RE.match(prose, quote.close.end, paragraph.block.end):
                 return True
         return _title_case(prose[quote.open.end : quote.end])
 
