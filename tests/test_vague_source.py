@@ -76,6 +76,14 @@ def test_a_name_alone_does_not_answer_a_group() -> None:
     assert vague(text) == {(3, 25, RULE)}
 
 
+def test_one_of_the_group_introduced_in_the_next_sentence_answers_it() -> None:
+    said = "Some residents said they would not go back."
+    introduced = " Rosalind Tate, 64, who has lived in Peoplestown for 30 years, said she had nothing left."
+    assert vague(said + introduced) == set()
+    # Only the very next sentence: a new scene's speaker in the next paragraph is not one of them.
+    assert vague(said + "\n\nAt a cafe nearby," + introduced) == {(3, 1, RULE)}
+
+
 def test_an_anonymous_source_stays_anonymous_whoever_speaks_next() -> None:
     text = "The talks failed, sources said.\n\n“It is over,” said John Smith, a professor at Yale University."
     assert vague(text) == {(3, 19, RULE)}

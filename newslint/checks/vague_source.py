@@ -613,6 +613,8 @@ def _named_next(doc: Document, block: Block, sentence_end: int, candidate: Candi
             quoted = nearest and any(mark in sentence for mark in '"“”')
             if named and (quoted or _DESCRIBED_RE.search(sentence)):
                 return True  # the next sentence quotes one of the experts by name, or a described speaker does
+            if nearest and start == sentence_end and person and _INTRODUCED_SPEAKER_RE.search(sentence):
+                return True  # the very next sentence introduces one of them, by name
             nearest = False
             if publication and _PUBLICATION_RE.search(sentence):
                 return True
@@ -655,6 +657,11 @@ _DESCRIBED_RE = lazy_compile(
     r"|\b(?-i:(?:University|Institute|Center|Centre|School|College)\s+of)\b"
     r"|,\s+\d{2},\s+(?:of|from)\s+(?-i:[A-Z])"  # a voter: "Doug Johnson, 54, of Hannibal, Mo."
     r"|(?-i:[A-Z])[\w’'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:at|of|with|for|from)\s+(?:the\s+)?(?-i:[A-Z])",  # "Stichler, an agronomist with the …"
+)
+# One of the group, introduced by full name and a relative clause, speaking:
+# "Rosalind Tate, 64, who has lived in Peoplestown for 30 years, said …".
+_INTRODUCED_SPEAKER_RE = lazy_compile(
+    rf"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,\s+(?:\d{{1,3}},\s+)?who\s+[^.;:!?]{{1,120}}?,\s+(?:{_VERB})\b"
 )
 # A publication that answers "according to reports": "told The Times", "the
 # Times reported", "reported by the Mail".
