@@ -104,6 +104,25 @@ def test_a_share_of_stated_parts(text: str, finding: tuple[int, int, str], state
     assert found(text.replace(stated, right), "claims.percentage-share") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Conservatives won 13 of the 48 seats (25.4 per cent of the vote).",
+        "Two of the 12 reactors, or 20% of capacity, were offline.",
+        "Of the 1,204 voters surveyed, 806 backed the levy, or 64% once the results were weighted.",
+    ],
+)
+def test_a_percentage_of_another_whole_or_basis_is_not_the_share(sentence: str) -> None:
+    assert found(f"Results\n\n{sentence}\n", "claims.percentage-share") == []
+
+
+def test_a_percentage_of_the_same_whole_is_the_share() -> None:
+    text = "Results\n\nThe party won 13 of the 48 seats, or 32% of the seats.\n"
+    assert found(text, "claims.percentage-share") == [(3, 15, "13 of 48 is 27.08%, not 32%")]
+    text = "Results\n\nThe party won 13 of the 48 seats, or 32% of them.\n"
+    assert found(text, "claims.percentage-share") == [(3, 15, "13 of 48 is 27.08%, not 32%")]
+
+
 def test_a_share_is_written_with_no_decimal_it_does_not_need() -> None:
     text = "Votes\n\nThe party won 56 of 165 seats, or 38.1 per cent.\n"
     assert found(text, "claims.percentage-share") == [(3, 15, "56 of 165 is 33.94 per cent, not 38.1 per cent")]

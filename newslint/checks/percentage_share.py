@@ -5,9 +5,12 @@ can be checked with no outside knowledge, and the two halves are often
 edited apart. Read: "N of M, or P%", "N out of M (P%)", "P% (N of M)",
 "P%, or N of M", "N of the Dow's M" and "Of the M drains, N, or P%", with
 the figures in any spelling the number reader knows.
-Rounding and hedges ("about 40%", "nearly two-thirds") are allowed for; a
-percentage that is not of the same whole ("7 of 19 schools, 40% of them
-rural") cannot be told apart and is read as the share.
+Rounding and hedges ("about 40%", "nearly two-thirds") are allowed for. A
+percentage that names a whole of its own ("13 of the 48 seats (25.4 per cent
+of the vote)", "two of the 12 reactors, or 20% of capacity") or a basis of
+its own ("or 64% once the results were weighted") is not the parts' share; one
+that names no other whole ("7 of 19 schools, 40% of them rural") cannot be
+told apart and is read as the share.
 """
 
 from __future__ import annotations
@@ -41,6 +44,13 @@ _SHARE_HINT_RE = lazy_compile(rf"f(?<=[Oo]f)(?<![^ ]..){_SHARE_HINT}", engine="r
 # finds every paragraph's hint (a paragraph's start need not follow a space
 # in the article), so most articles have no paragraph cut out and searched.
 _ANY_SHARE_HINT_RE = lazy_compile(rf"f(?<=[Oo]f){_SHARE_HINT}", engine="re")
+# After the percentage, a whole of its own ("of the vote", "of capacity"), its
+# first word to compare with the parts' noun ("of them", "of the seats": the same).
+_OWN_WHOLE_RE = lazy_compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([\w’'-]+)")
+_SAME_WHOLE = frozenset({"them", "those", "these", "it", "total", "whole"})
+# A basis of its own: "or 64% once the results were weighted", "excluding postal votes".
+_OWN_BASIS_RE = lazy_compile(r"(?i)\s+(?:once|after|when|if|excluding|including|adjusted|weighted)\b")
+_WORD_AFTER_RE = lazy_compile(r"\s+([\w’'-]+)")
 # The whole first: "Of the 309 drains in the city, 96, or 27%, ...".
 _WHOLE_FIRST_RE = lazy_compile(rf"(?:^|\s)[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$")
 _WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,10}?\s*,\s*")
@@ -61,7 +71,7 @@ class PercentageShare(Check):
                 continue  # numbers are read only where a part and its whole stand side by side
             numbers = read_numbers(prose, block.start, block.end)
             for part, whole, stated in _shares(prose, numbers):
-                problem = _problem(part, whole, stated)
+                problem = _problem(prose, part, whole, stated)
                 if problem is not None:
                     start = min(part.start, stated.start)
                     end = max(whole.end, stated.end)
@@ -118,8 +128,23 @@ def _whole_first(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Nu
                 break
 
 
-def _problem(part: Number, whole: Number, stated: Number) -> dict[str, str] | None:
-    if whole.value <= 0 or part.value > whole.value:
+def _of_another_whole(prose: str, whole: Number, stated: Number) -> bool:
+    """Whether the percentage names a whole or a basis other than the parts'."""
+    if _OWN_BASIS_RE.match(prose, stated.end):
+        return True
+    own = _OWN_WHOLE_RE.match(prose, stated.end)
+    if own is None or own.group(1).lower() in _SAME_WHOLE:
+        return False
+    noun = _WORD_AFTER_RE.match(prose, whole.end)
+    return noun is None or _stem(noun.group(1)) != _stem(own.group(1))
+
+
+def _stem(word: str) -> str:
+    return word.lower().removesuffix("s")
+
+
+def _problem(prose: str, part: Number, whole: Number, stated: Number) -> dict[str, str] | None:
+    if whole.value <= 0 or part.value > whole.value or _of_another_whole(prose, whole, stated):
         return None
     part_low, part_high = _range(part)
     whole_low, whole_high = _range(whole)
