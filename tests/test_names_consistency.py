@@ -27,6 +27,10 @@ DATES = "consistency.date-style"
         "The mayor thanked Parisians. ((fr))French language: Paris pleure. Mes pensées vont aux Parisiens.\n",
         "Shares in Standard Life rose. The exchange Liffe said so.\n",
         "Venus and Serena and Selena were named. Serena won.\n",
+        # Chinese order: a family name, then two people's given names.
+        "Chen Jiahua, a customs spokesman, spoke. Chen Jianhua, an economist, disagreed.\n",
+        # A double-barrelled surname, and another person introduced by first name and surname.
+        "The minister, Carys Owen-Jones, said waits fell. Owen Jones, a retired postman, said it was cold comfort.\n",
     ],
 )
 def test_not_name_variants(text: str) -> None:
@@ -45,6 +49,10 @@ def test_not_name_variants(text: str) -> None:
         ("Time Warner rose. Analysts said TimeWarner would gain. Time Warner fell.\n", {(1, 33, NAMES)}),
         # A doubled letter in a short name.
         ("Mr Allen said no. Later Mr Alen said yes.\n", {(1, 28, NAMES)}),
+        # One given name after the same first name, when neither is Chinese.
+        ("Lee Anderson spoke first. Then Lee Andersen spoke.\n", {(1, 36, NAMES)}),
+        # The same double-barrelled name with its hyphen dropped.
+        ("The minister, Carys Owen-Jones, said waits fell. Owen Jones said so again.\n", {(1, 50, NAMES)}),
     ],
 )
 def test_name_variants_found(text: str, expected: set[tuple[int, int, str]]) -> None:

@@ -22,7 +22,10 @@ What keeps it precise:
 - two everyday words are two words, not one name misspelt ("Cattle Market",
   "Castle Market");
 - a name beside a different first name or surname is another person's
-  (Warren Beatty, American Beauty), and a name used for a person beside one
+  (Warren Beatty, American Beauty), so are two Pinyin given names after one
+  Chinese family name (Chen Jiahua, Chen Jianhua) and a person introduced
+  by name beside a double-barrelled surname (Carys Owen-Jones; "Owen Jones,
+  a retired postman"), and a name used for a person beside one
   used for a place or as an adjective is another name (Jo Kendel of
   Kendal; Garbis Iradian on the Iranian economy);
 - a spaced form must be a whole run of capitalised words ("East Med" is not
@@ -60,7 +63,7 @@ from newslint.lexicon import SPEECH_VERBS
 from newslint.options import Groups, Int
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
-from newslint.text.names import starts_sentence
+from newslint.text.names import CHINESE_FAMILY_NAMES, chinese_given_name, starts_sentence
 
 _CAMEL_RE = lazy_compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 # Where _CAMEL_RE could split a word in two; most articles have no such word.
@@ -100,6 +103,8 @@ _WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
 _LOWER_WORD_BEFORE_RE = lazy_compile(r"\b(\p{Ll}+|In|At|From|Near)\s+$")
 _LOWER_WORD_AFTER_RE = lazy_compile(r"[ \t]+(\p{Ll}+)")
 _TITLE_BEFORE_RE = lazy_compile(r"\b(\p{Lu}\p{Ll}+)\.?\s+$")
+# A person introduced after their name: "Owen Jones, a retired postman", "Owen Jones, 71,".
+_INTRODUCED_RE = lazy_compile(r",\s+(?:(?:a|an)\s|\d{1,3},)")
 
 CONFIDENT = "spell the name one way"
 UNSURE = "check which spelling is right"
@@ -160,7 +165,11 @@ class NameVariant(Check):
             and not _listed_together(doc.prose, one, other)
             and not _two_places(doc.prose, one, other)
         ]
-        spacing = [pair for pair in _spacing_pairs(doc.prose, words) if not _two_people(doc.prose, *pair)]
+        spacing = [
+            pair
+            for pair in _spacing_pairs(doc.prose, words)
+            if not _two_people(doc.prose, *pair) and not _introduced_apart(doc.prose, *pair)
+        ]
         headline = next((b for b in doc.blocks if b.kind == "headline" and not doc.in_capitals(b)), None)
         for pair in spacing:  # spaced forms are built here, not collected
             for form in pair:
@@ -505,9 +514,23 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
         second_after and not second_before and first_before and not first_after
     ):
         return True  # "Xiaoqing Pi" beside "Zhou Xiaoming": a given name, and another's
-    if first_before & second_before:
-        return False  # "Hans Christian Andersen Award", "Hans Christian Anderson School": one man
+    shared = first_before & second_before
+    if shared:
+        # One name after the same first name is one person's ("Hans Christian
+        # Andersen Award", "Hans Christian Anderson School"); but Chinese
+        # order puts the family name first, so "Chen Jiahua" and "Chen
+        # Jianhua" are two people's given names.
+        return shared <= CHINESE_FAMILY_NAMES and chinese_given_name(first.text) and chinese_given_name(second.text)
     return bool(first_before and second_before or first_after and second_after and not first_after & second_after)
+
+
+def _introduced_apart(prose: str, hyphened: Form, spaced: Form) -> bool:
+    """A double-barrelled surname with a first name before it ("Carys
+    Owen-Jones") beside a spaced form introduced as a person of its own
+    ("Owen Jones, a 71-year-old retired postman"): two people."""
+    if not any(_WORD_BEFORE_RE.search(prose, max(0, offset - 30), offset) for offset in hyphened.offsets):
+        return False
+    return any(_INTRODUCED_RE.match(prose, offset + len(spaced.text)) for offset in spaced.offsets)
 
 
 def _roles(prose: str, form: Form) -> tuple[bool, bool]:

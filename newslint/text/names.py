@@ -142,3 +142,27 @@ def _word_before(prose: str, floor: int, offset: int) -> str:
         index -= 1
     word = prose[index:stop]
     return word if word.islower() else ""
+
+
+#: Common Chinese family names in Hanyu Pinyin, which news writes first
+#: ("Chen Jiahua", "Wang Yi"): the word after one is a given name.
+CHINESE_FAMILY_NAMES = frozenset(
+    """Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang Xie
+    Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Lu Ding
+    Ren Shen Yao Jin Fu Cui Tan Liao Zou Xiong Qiu Qin Shi Jia Xia Fang Bai Zhong Wan Kong Hou Yin Qian
+    Lei Long Duan Hao Tao Mao Gu Meng Wen Mo Kang Xue Qi Yan Niu Zhan Dai Geng Hua Chang Ge Lai Luan""".split()
+)
+# A syllable of Hanyu Pinyin (tone marks dropped): an initial, then a final
+# ("er" stands alone).
+_PINYIN_SYLLABLE = (
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u|v)"
+    r"|er)"
+)
+_PINYIN_GIVEN_NAME_RE = lazy_compile(rf"(?i)(?:{_PINYIN_SYLLABLE}){{2,3}}", engine="re")
+
+
+def chinese_given_name(word: str) -> bool:
+    """Whether ``word`` reads as a Chinese given name of two or three
+    syllables of Pinyin ("Jiahua", "Xiaoming"; not "Anderson")."""
+    return _PINYIN_GIVEN_NAME_RE.fullmatch(word) is not None
