@@ -21,6 +21,7 @@ def found(text: str, rule: str) -> list[tuple[int, int, str]]:
         ("The vote is on 30 February.", 16, "'30 February' cannot exist: February has 29 days"),
         ("It ends June 31, 1987.", 9, "'June 31, 1987' cannot exist: June has 30 days"),
         ("The leap day, 29 February 2021, passed.", 15, "'29 February 2021' cannot exist: February 2021 has 28 days"),
+        ("The ship sailed on 29 February 1901.", 20, "'29 February 1901' cannot exist: February 1901 has 28 days"),
     ],
 )
 def test_a_date_that_cannot_exist(text: str, column: int, message: str) -> None:
@@ -31,6 +32,7 @@ def test_a_date_that_cannot_exist(text: str, column: int, message: str) -> None:
     "text",
     [
         "He was born on 29 February 2020.",
+        "Russia's calendar still had a 29 February 1900.",  # Julian: every fourth year, until 1923
         "In June 31 people died.",
         "Talks ran June 28-31.",
         "The vote is on 30 March.",

@@ -1,7 +1,9 @@
 """impossible-date: a date that cannot exist ("Feb. 31", "30 February").
 
 The calendar settles it: a day past the end of its month, and 29 February in
-a year that is not a leap year. Only what reads as a date is checked: a day
+a year that is not a leap year (in the calendar of its time: until 1923,
+when Greece last changed calendars, every fourth year had a 29 February
+somewhere, 1900 included). Only what reads as a date is checked: a day
 and a month side by side, the month in full or abbreviated ("Sept. 31"). A
 month followed by a count is not a date ("in June 31 people died"), nor is a
 range's far end ("June 28-31" is left to the editor's eye).
@@ -43,6 +45,11 @@ _DATE_END_RE = lazy_compile(
 _HINT_RE = lazy_compile(r"(?<!\d)(?:29|3[01])(?!\d)")
 
 
+# The Julian calendar, where every fourth year is a leap year, was in use
+# somewhere until 1923 (Greece, the last to change).
+_LAST_JULIAN_YEAR = 1923
+
+
 class ImpossibleDate(Check):
     name = "impossible-date"
     summary = 'A date that cannot exist ("Feb. 31", "30 February").'
@@ -64,6 +71,8 @@ class ImpossibleDate(Check):
             month = MONTH_NUMBERS[written_month]
             year = int(match.group("year")) if match.group("year") else None
             days = calendar.monthrange(year if year else 2000, month)[1]  # 2000: a leap year
+            if month == 2 and day == 29 and year is not None and year < _LAST_JULIAN_YEAR and year % 4 == 0:
+                continue  # a Julian leap year: "29 February 1900" in Russia's calendar
             if day > days:
                 name = MONTHS[month - 1]
                 yield Finding(match.start(), match.end(), {"days": str(days), "month": _month_of(name, year)})
