@@ -43,6 +43,10 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "Critics say the plan is flawed, concerns echoed in a 2014 inspector general's report.",
         # The paper itself.
         "Three sources told the Gazette that the deal was off.",
+        # A publication that reported it, citing them.
+        "Reuters first reported on Feb. 17 that the two were in talks, citing people familiar with the matter.",
+        "The Wall Street Journal, citing people familiar with the matter, reported on Feb. 17 that talks began.",
+        "The newspaper reported that talks had stalled, citing people familiar with the matter.",
         # Tied to a named institution.
         "Treasury sources said the budget would balance.",
         "Bank of Japan sources said rates would hold.",

@@ -370,7 +370,10 @@ _NAMED_SPEAKER_RE = lazy_compile(
     r"|\b(?:said|says|added)\s+(?!(?:He|She|They|It|We|I|This|That|The|One|Another|A|An)\b)[A-Z][\w’'-]+",
     engine="re",
 )
-_SENTENCE_END_RE = lazy_compile(r"""[.!?…]["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\d])""")
+# (Not the stop of a month's abbreviation before its day: "on Feb. 17".)
+_SENTENCE_END_RE = lazy_compile(
+    r"""(?:(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\.\s+\d))\.|[!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\d])"""
+)
 
 
 def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
@@ -405,10 +408,14 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
     return _named_next(doc, block, sentence_end, candidate)
 
 
-# A publication that reported what the vague source said.
+# A publication that reported what the vague source said: "the Washington
+# Post reported", "Reuters first reported on Feb. 17", "the newspaper,
+# citing people familiar with the matter, reported".
 _PUBLISHED_BY_RE = lazy_compile(
-    r"\b(?:[A-Z][\w&.-]*\s+)*(?:Times|Post|Journal|News|Telegraph|Guardian|Mail|Herald|Gazette|Tribune|Observer|"
-    r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)\s+(?:has\s+|had\s+)?"
+    r"(?:\b(?:[A-Z][\w&.-]*\s+)*(?:Times|Post|Journal|News|Telegraph|Guardian|Mail|Herald|Gazette|Tribune|Observer|"
+    r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)"
+    r"|\b[Tt]he\s+(?:newspaper|paper|agency|news\s+agency|magazine|broadcaster|website))"
+    r"(?:,[^,;]{1,80},)?\s+(?:(?:has|had|first|exclusively|previously|earlier|also|originally)\s+){0,2}"
     r"(?:reported|reports|said|says|wrote|revealed)\b",
 )
 # What makes the formulas of anonymity a source: something said, by them
