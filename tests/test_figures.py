@@ -28,6 +28,11 @@ from tests.support import findings
         ("a $4.6-billion deficit and a 12-per-cent rise", [(4.6e9, "count", "$"), (12.0, "percent", None)]),
         ("Budget forecasts $4.2B deficit, $80M surplus", [(4.2e9, "count", "$"), (8e7, "count", "$")]),
         ("Apartment 4B was sold", []),  # a capital scale letter only after a currency sign
+        # South Asian copy: lakhs and crores, digits grouped by lakhs, rupees.
+        ("a refund of Rs 4,500 crore", [(4.5e10, "count", "Rs ")]),
+        ("Rs. 12 crores and ₹3 lakh", [(1.2e8, "count", "Rs "), (3e5, "count", "₹")]),
+        ("1,10,000 people, 1.1 lakh homes", [(1.1e5, "count", None), (pytest.approx(1.1e5), "count", None)]),
+        ("Mrs 5 cats", [(5.0, "count", None)]),
     ],
 )
 def test_figures_are_read_in_any_case_and_in_wire_style(
@@ -173,6 +178,16 @@ def test_to_y_from_x_with_the_currency_written_after_each_figure(currency: str, 
         )
     ]
     assert arithmetic(text.replace("14 pct", "11 pct")) == []
+
+
+def test_lakhs_and_crores_are_figures_like_any_other() -> None:
+    assert arithmetic("Spending rose from Rs 1,200 crore to Rs 2,400 crore, a threefold increase.") == [
+        (3, 15, "the figures do not agree: threefold from Rs 1,200 crore is Rs 3,600 crore, not Rs 2,400 crore")
+    ]
+    config = from_text(f"extends: [core]\nselect: [{HEADLINE}]\n")
+    for headline, body in (("1.1 lakh people", "110,000 people"), ("Rs 45 billion", "Rs 4,500 crore")):
+        text = f"Floods cost {headline}\n\nThe floods cost {body} across the state.\n"
+        assert newslint.lint_text(text, config=config) == []
 
 
 def test_dollars_against_cents_are_not_compared() -> None:

@@ -36,6 +36,8 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# South Asian copy counts in lakhs (100,000) and crores (10 million): "Rs 4,500 crore", "1.1 lakh people".
+SCALES.update({"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7})
 # "mln" and "bln" are the wires' ("1.2 BLN DLRS"), in any case.
 ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
 # A currency written after the figure, as wire copy writes it ("2.30 dlrs",
@@ -76,16 +78,18 @@ _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})
 # Scale and percent words in any case: headlines are in title case ("$300
 # Million", "3.6 Percent") or capitals ("1.2 BILLION DLR", "2.5 MLN", "5
 # PCT"). Canadian Press style joins them with hyphens ("$4.6-billion",
-# "12-per-cent") and abbreviates money in headlines ("$4.2B", "$80M"). Not
+# "12-per-cent") and abbreviates money in headlines ("$4.2B", "$80M"); South
+# Asian copy groups digits by lakhs ("1,10,000") and writes rupees "Rs 4,500
+# crore" or "₹4,500 crore". Not
 # part of a longer token: a version (v1.0), a time (10:30, "1300 GMT"), a
 # score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a measurement (5ft,
 # 70mph) or an abbreviated year ("’87", "the '90s").
 _FIGURE_RE = lazy_compile(
-    r"""(?<![\w.,/:£$€¥#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
-    (?P<currency>[£$€¥]\s?)?
-    (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    r"""(?<![\w.,/:£$€¥₹#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
+    (?P<currency>[£$€¥₹]\s?|Rs\.?\s?)?
+    (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)
     (?:(?P<abbreviation>\s?(?:bn|tn|m|k|(?i:mln|bln|mn))|(?(currency)[BMK]|(?!)))
-      |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion)))?
+      |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)))?
     (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|-(?i:per-cent|percent)\b|\s+(?i:percentage\s+points?)\b)?
     (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""",
     regex.VERBOSE,
@@ -204,7 +208,7 @@ def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
         kind="percent" if match.group("percent") else "count",
         hedge=hedge,
         hedge_start=hedge_start,
-        currency=currency.strip() if currency else None,
+        currency=("Rs " if currency.startswith("Rs") else currency.strip()) if currency else None,
         unit=scale * 10.0**-decimals,
         scaled=scale != 1.0,
         suffix=text[match.end("figure") : match.end()],
