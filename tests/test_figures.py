@@ -98,6 +98,16 @@ def test_about_a_figure_written_to_a_decimal_is_close_to_it() -> None:
     assert headline("Council saves $2.4 million\n\nThe closures will save more than $2.1 million.") == set()
 
 
+def test_n_in_m_is_a_share() -> None:
+    """ "1 in 10" is 10 per cent, however the body writes it; "4 in 10 minutes" is no share."""
+    assert headline("1 in 10 landlords plan to sell\n\nTen per cent of landlords plan to sell.") == set()
+    assert headline("1 in 10 landlords plan to sell\n\nOne in 10 landlords plan to sell.") == set()
+    assert headline("Nine in 10 landlords plan to sell\n\nTen per cent of landlords plan to sell.") == {
+        (1, 1, HEADLINE)
+    }
+    assert headline("Scores 4 in 10 minutes\n\nHe scored four goals in 10 minutes.") == set()
+
+
 def test_a_span_of_time_is_not_another_unit() -> None:
     assert headline("Phoenix logged 113 days over 110 degrees\n\nIt had 74 days at or above 110 degrees.") == {
         (1, 16, HEADLINE)

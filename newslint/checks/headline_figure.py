@@ -16,7 +16,8 @@ a count (but a bare decimal may be the body's index or rate: "INDEX UP AT
 Found only by the same value (as rounded or hedged), or by what the body
 itself states: a sum or difference of two figures one sentence sets side
 by side and says how ("$434m, not the $732m first reported"), a duration in
-other units ("a year and a half" for "18 months"), a span of years ("since
+other units ("a year and a half" for "18 months"), a share written as "N in
+M" ("1 in 10" for "10 per cent"; not "4 in 10 minutes"), a span of years ("since
 2005" in a story of 2018), a listicle's count of crossheads. Two figures
 that merely happen to add up are no match: in a story with a dozen figures
 nearly every small number is the sum or difference of two of them.
@@ -90,6 +91,7 @@ class HeadlineFigure(Check):
         # sentences, for _derived, and its durations.
         for block in body_blocks:
             numbers = read_numbers(prose, block.start, block.end)
+            numbers += [ratio for ratio, _ in _ratios(prose, numbers)]
             figures = [
                 figure
                 for figure in figures
@@ -107,6 +109,10 @@ class HeadlineFigure(Check):
 
     def _figures(self, doc: Document, block: Block) -> Iterable[Number]:
         numbers = read_numbers(doc.prose, block.start, block.end)
+        for ratio, parts in _ratios(doc.prose, numbers):  # "1 in 10": one figure, a percentage
+            numbers = [number for number in numbers if number not in parts]
+            numbers.append(ratio)
+        numbers.sort(key=lambda number: number.start)
         for index, number in enumerate(numbers):
             if number.kind not in ("count", "percent") or number.is_year or _compound(doc.prose, number):
                 continue
@@ -123,6 +129,24 @@ class HeadlineFigure(Check):
 
 
 _SERIES_GAP_RE = lazy_compile(r"\s*(?:,|and|to|-|–)\s*$")
+_IN_RE = lazy_compile(r"\s+in\s+")
+
+
+def _ratios(prose: str, numbers: list[Number]) -> list[tuple[Number, tuple[Number, Number]]]:
+    """Each "N in M" ("1 in 10 landlords", "nine in 10") as the percentage
+    it is, with its two parts: the headline's "1 in 10" is the body's "10 per
+    cent" or its own "one in 10"."""
+    return [
+        (
+            replace(first, value=first.value / second.value * 100, end=second.end, kind="percent", suffix=""),
+            (first, second),
+        )
+        for first, second in zip(numbers, numbers[1:])
+        if first.kind == second.kind == "count"
+        and 0 < first.value <= second.value
+        and _IN_RE.fullmatch(prose, first.end, second.hedge_start or second.start)
+        and _unit_after(prose, second) not in _TIME_UNITS  # "4 in 10 minutes": a rate, not a share
+    ]
 
 
 def _shared_unit(prose: str, number: Number, following: list[Number]) -> Number:
