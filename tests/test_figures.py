@@ -200,6 +200,14 @@ def test_lakhs_and_crores_are_figures_like_any_other() -> None:
         assert newslint.lint_text(text, config=config) == []
 
 
+def test_a_hedged_multiplier_reaches_as_far_as_its_hedge() -> None:
+    """ "Nearly tripled" is 2.3 times or more, not 2.2."""
+    assert arithmetic("Free cash flow nearly tripled to $1.9 billion from $870 million.") == [
+        (3, 23, "the figures do not agree: tripled from $870 million is $2.61 billion, not $1.9 billion")
+    ]
+    assert arithmetic("Free cash flow nearly tripled to $2.4 billion from $870 million.") == []
+
+
 def test_dollars_against_cents_are_not_compared() -> None:
     assert arithmetic("Net income rose to 1.04 dlrs from 83 cts a share.") == []
 

@@ -27,7 +27,6 @@ from newslint.patterns import lazy_compile
 from newslint.terms import Hit
 from newslint.text.numbers import (
     CURRENCY_WORDS,
-    HEDGES,
     Number,
     format_like,
     is_times,
@@ -347,12 +346,13 @@ def _multiplier_problem(change: Change, tolerance: float) -> str | None:
     low, high = factor * (1 - tolerance), factor * (1 + tolerance)
     if is_times(multiplier):
         high = (factor + 1) * (1 + tolerance)  # "three times more" is read both ways
-    if multiplier.hedge is not None:
-        direction = HEDGES.get(multiplier.hedge, ("~", 0.0))[0]
+    if multiplier.hedging is not None:
+        # "Nearly tripled" is within the hedge's own reach of three: 2.3, not 2.2 ($870m to $1.9bn).
+        direction, reach = multiplier.hedging
         if direction in "+~":
-            high = float("inf") if direction == "+" else high * 1.15
+            high = float("inf") if direction == "+" else high * (1 + reach)
         if direction in "-~":
-            low = low * 0.75
+            low = low * (1 - min(reach, 0.5))
     ratio_low, ratio_high = _ratio_range(old, new)
     if ratio_high >= low and ratio_low <= high:
         return None

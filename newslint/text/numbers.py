@@ -160,6 +160,11 @@ class Number:
         """Hedged both ways: "about", "around", "roughly"."""
         return self.hedge is not None and HEDGES[_normal(self.hedge)][0] == "~"
 
+    @property
+    def hedging(self) -> tuple[str, float] | None:
+        """The hedge's direction ("+", "-", "~") and reach (a fraction), if hedged."""
+        return HEDGES[_normal(self.hedge)] if self.hedge is not None else None
+
     def bounds(self) -> tuple[float, float]:
         """The range of true values this figure, as written and hedged, allows."""
         low = high = self.value
