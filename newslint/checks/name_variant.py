@@ -27,7 +27,9 @@ What keeps it precise:
   by name beside a double-barrelled surname (Carys Owen-Jones; "Owen Jones,
   a retired postman"), and a name used for a person beside one
   used for a place or as an adjective is another name (Jo Kendel of
-  Kendal; Garbis Iradian on the Iranian economy);
+  Kendal; Garbis Iradian on the Iranian economy), and so is a place named
+  outright beside a name that speaks or employs ("the village of Glencoe",
+  "Glencore said");
 - a spaced form must be a whole run of capitalised words ("East Med" is not
   in "East Mediterranean", nor "East African" in "East African Affairs"), and
   a word inside a foreign name is that name's ("Banco do Brasil");
@@ -103,6 +105,14 @@ _WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
 _LOWER_WORD_BEFORE_RE = lazy_compile(r"\b(\p{Ll}+|In|At|From|Near)\s+$")
 _LOWER_WORD_AFTER_RE = lazy_compile(r"[ \t]+(\p{Ll}+)")
 _TITLE_BEFORE_RE = lazy_compile(r"\b(\p{Lu}\p{Ll}+)\.?\s+$")
+# A name given as a place's outright: "the village of Glencoe", "the town of Kendal".
+_PLACE_NAMED_RE = lazy_compile(
+    r"(?i)\b(?:village|town|city|hamlet|suburb|district|borough|county|region|province|state|island|port)\s+of\s+$"
+)
+# What a company or a person does and a place does not: "Glencore said", "Glencore employs 400".
+_ACTOR_VERBS = frozenset(SPEECH_VERBS) | frozenset(
+    "employs employed owns owned operates operated hired hires sacked fired appointed bought sold".split()
+)
 # A person introduced after their name: "Owen Jones, a retired postman", "Owen Jones, 71,".
 _INTRODUCED_RE = lazy_compile(r",\s+(?:(?:a|an)\s|\d{1,3},)")
 
@@ -164,6 +174,7 @@ class NameVariant(Check):
             and not _used_differently(doc.prose, one, other)
             and not _listed_together(doc.prose, one, other)
             and not _two_places(doc.prose, one, other)
+            and not _place_and_actor(doc.prose, one, other)
         ]
         spacing = [
             pair
@@ -640,6 +651,31 @@ def _person_and_place(prose: str, first: Form, second: Form) -> bool:
     return (first_person and not first_other and second_other and not second_person) or (
         second_person and not second_other and first_other and not first_person
     )
+
+
+def _place_and_actor(prose: str, first: Form, second: Form) -> bool:
+    """One form named a place outright ("the village of Glencoe") and never
+    a verb's subject, the other a verb's subject ("Glencore said") and never
+    named a place: a place and a company or a person, two names."""
+    first_place, second_place = _named_place(prose, first), _named_place(prose, second)
+    first_acts, second_acts = _acts(prose, first), _acts(prose, second)
+    return (first_place and not first_acts and second_acts and not second_place) or (
+        second_place and not second_acts and first_acts and not first_place
+    )
+
+
+def _named_place(prose: str, form: Form) -> bool:
+    return any(_PLACE_NAMED_RE.search(prose, max(0, offset - 30), offset) for offset in form.offsets)
+
+
+def _acts(prose: str, form: Form) -> bool:
+    """The form says or runs something somewhere, as a company or a person
+    does and a place does not: "Glencore said", "Glencore employs"."""
+    for offset in form.offsets:
+        after = _LOWER_WORD_AFTER_RE.match(prose, offset + len(form.text))
+        if after and after.group(1) in _ACTOR_VERBS:
+            return True
+    return False
 
 
 def _inner_edit(first: str, second: str) -> bool:
