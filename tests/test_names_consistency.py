@@ -27,6 +27,8 @@ DATES = "consistency.date-style"
         "The mayor thanked Parisians. ((fr))French language: Paris pleure. Mes pensées vont aux Parisiens.\n",
         "Shares in Standard Life rose. The exchange Liffe said so.\n",
         "Venus and Serena and Selena were named. Serena won.\n",
+        # A wire headline in capitals drops accents.
+        "LOPEZ CHARGED IN MADRID\n\nMaría López was charged. López pleaded not guilty.\n",
         # A place named outright beside a company that speaks and employs.
         "Glencore said it would close the smelter. The village of Glencoe depends on it. Glencore employs 400.\n",
         # Chinese order: a family name, then two people's given names.
@@ -51,6 +53,9 @@ def test_not_name_variants(text: str) -> None:
         ("Time Warner rose. Analysts said TimeWarner would gain. Time Warner fell.\n", {(1, 33, NAMES)}),
         # A doubled letter in a short name.
         ("Mr Allen said no. Later Mr Alen said yes.\n", {(1, 28, NAMES)}),
+        # Accents dropped, in a short name and at a name's first letter.
+        ("María López was charged. López pleaded not guilty. Lopez will be tried.\n", {(1, 52, NAMES)}),
+        ("The Élysée said so. The Elysee denied it. The Élysée later agreed.\n", {(1, 25, NAMES)}),
         # A place misspelt is still a place, whatever it has.
         ("The village of Glencoe is quiet. Glenncoe has one pub. Glencoe has two shops.\n", {(1, 34, NAMES)}),
         # One given name after the same first name, when neither is Chinese.

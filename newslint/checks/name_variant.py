@@ -1,11 +1,13 @@
 """name-variant: one person's or place's name spelled two ways in one article.
 
-Found without a list. Two kinds of variant:
+Found without a list. Three kinds of variant:
 
 - one letter apart (edit distance 1), or two neighbouring letters swapped,
   in names of ``min_length`` or more letters: Stoltenberg / Stoltenburg,
   Gerrard / Gerard, Barrionuevo / Barrioneuvo; and, in shorter names of
   four letters or more, a doubled letter (Allen / Alen);
+- only the accents, at any length and any letter (López / Lopez, Élysée /
+  Elysee), but not in a form in capitals (a wire headline's LOPEZ);
 - a hyphen, a space or nothing between the same capitalised parts:
   Al-Kadhimi / Al Kadhimi, Kramp-Karrenbauer / Kramp Karrenbauer /
   Krampkarrenbauer, Time Warner / TimeWarner.
@@ -51,6 +53,7 @@ spelled two ways.
 from __future__ import annotations
 
 import copy
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -226,6 +229,8 @@ class NameVariant(Check):
         short = "\n".join(name for name in names if len(name) < minimum)
         if _DOUBLED_RE.search(short) and next(_doubled_apart(names, minimum), None) is not None:
             return True
+        if not doc.prose.isascii() and next(_accents_apart(names), None) is not None:
+            return True
         # One string to look for hyphens and inner capitals in (C speed): most
         # articles have neither, and then no spacing variant either.
         listing = "\n".join(found)
@@ -260,6 +265,8 @@ class NameVariant(Check):
                 names[commonest.text] = commonest
         long_names = [name for name in names if len(name) >= minimum]
         pairs = list(_one_letter_apart(long_names)) + list(_doubled_apart(names, minimum))
+        seen = {frozenset(pair) for pair in pairs}
+        pairs += [pair for pair in _accents_apart(names) if frozenset(pair) not in seen]
         for first, second in pairs:
             one, other = names[first], names[second]
             if _plural_ending(one.text, other.text) or not (_a_name(one) and _a_name(other)):
@@ -296,7 +303,11 @@ def _worth_collecting(doc: Document, minimum: int) -> set[str]:
     prose = doc.prose
     texts = {_bare(word) for block in doc.blocks for word in NAME_RE.findall(prose, block.start, block.end)}
     letters = [text for text in texts if len(text) >= 4 and text.isalpha()]
-    pairs = chain(_one_letter_apart(text for text in letters if len(text) >= minimum), _doubled_apart(letters, minimum))
+    pairs = chain(
+        _one_letter_apart(text for text in letters if len(text) >= minimum),
+        _doubled_apart(letters, minimum),
+        _accents_apart(letters),
+    )
     paired = {name.lower() for pair in pairs for name in pair}
     keep = {text for text in letters if text.lower() in paired}
     for text in texts:  # what _spacing_pairs reads: the form, its first part, the forms run together
@@ -445,6 +456,27 @@ def _may_be_one_letter_apart(names: list[str]) -> bool:
     lowered = set(map(str.lower, names))  # one name in two cases is no pair
     shapes = {(name[0], name[-1], len(name)) for name in lowered}
     return len(shapes) < len(lowered) or any((first, last, size + 1) in shapes for first, last, size in shapes)
+
+
+def _accents_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """Names of four letters or more that differ only in their accents, at
+    any length and any letter: López / Lopez, Fáil / Fail, Élysée / Elysee.
+    (Not a form in capitals: wire headlines drop accents, LOPEZ.)"""
+    present = {name.lower(): name for name in names if len(name) >= 4 and not name.isupper()}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for lowered, name in present.items():
+        folded = _without_accents(lowered) if not lowered.isascii() else lowered
+        if folded != lowered:
+            groups[folded].append(name)
+    for folded, accented in groups.items():
+        forms = accented + ([present[folded]] if folded in present else [])
+        for index, first in enumerate(forms):
+            for second in forms[index + 1 :]:
+                yield first, second
+
+
+def _without_accents(word: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
 
 
 def _doubled_apart(names: Iterable[str], below: int) -> Iterator[tuple[str, str]]:
