@@ -53,6 +53,8 @@ def test_not_name_variants(text: str) -> None:
         ("Time Warner rose. Analysts said TimeWarner would gain. Time Warner fell.\n", {(1, 33, NAMES)}),
         # A doubled letter in a short name.
         ("Mr Allen said no. Later Mr Alen said yes.\n", {(1, 28, NAMES)}),
+        # A hyphened name, letter by letter.
+        ("Sarah Orde-Ransome spoke. Later, Orde-Ransome left. Then Orde-Ransone said so.\n", {(1, 58, NAMES)}),
         # Accents dropped, in a short name and at a name's first letter.
         ("María López was charged. López pleaded not guilty. Lopez will be tried.\n", {(1, 52, NAMES)}),
         ("The Élysée said so. The Elysee denied it. The Élysée later agreed.\n", {(1, 25, NAMES)}),

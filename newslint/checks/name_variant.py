@@ -252,7 +252,7 @@ class NameVariant(Check):
         minimum = self.opts["min_length"]
         by_case: dict[str, list[Form]] = defaultdict(list)
         for form in words.values():
-            if len(form.text) >= 4 and form.text.isalpha():
+            if len(form.text) >= 4 and _lettered(form.text):
                 by_case[form.text.lower()].append(form)
         names = {}
         for forms in by_case.values():
@@ -302,7 +302,7 @@ def _worth_collecting(doc: Document, minimum: int) -> set[str]:
     every word in the blocks, before any occurrence is set aside."""
     prose = doc.prose
     texts = {_bare(word) for block in doc.blocks for word in NAME_RE.findall(prose, block.start, block.end)}
-    letters = [text for text in texts if len(text) >= 4 and text.isalpha()]
+    letters = [text for text in texts if len(text) >= 4 and _lettered(text)]
     pairs = chain(
         _one_letter_apart(text for text in letters if len(text) >= minimum),
         _doubled_apart(letters, minimum),
@@ -377,8 +377,13 @@ def _long_names(found: frozenset[str], minimum: int) -> set[str]:
     """
     names = {name for name in found if len(name) >= minimum and name.isalpha()}
     others = map(_bare, [name for name in found if not name.isalpha()])
-    names.update(name for name in others if len(name) >= minimum and name.isalpha())
+    names.update(name for name in others if len(name) >= minimum and _lettered(name))
     return names
+
+
+def _lettered(name: str) -> bool:
+    """Letters, hyphened or not: Stoltenberg, Orde-Ransome (compared letter by letter)."""
+    return name.isalpha() or name.replace("-", "").isalpha()
 
 
 def _hyphen_variant(name: str, names: set[str], prose: str) -> bool:
