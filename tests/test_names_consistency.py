@@ -53,6 +53,8 @@ def test_not_name_variants(text: str) -> None:
         ("Time Warner rose. Analysts said TimeWarner would gain. Time Warner fell.\n", {(1, 33, NAMES)}),
         # A doubled letter in a short name.
         ("Mr Allen said no. Later Mr Alen said yes.\n", {(1, 28, NAMES)}),
+        # A name after the Arabic article's lower-case "al-".
+        ("Haidar al-Zubaidi spoke. Later Mr al-Zubeidi left.\n", {(1, 38, NAMES)}),
         # A hyphened name, letter by letter.
         ("Sarah Orde-Ransome spoke. Later, Orde-Ransome left. Then Orde-Ransone said so.\n", {(1, 58, NAMES)}),
         # Accents dropped, in a short name and at a name's first letter.
