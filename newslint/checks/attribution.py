@@ -501,15 +501,16 @@ class _Reader:
         prose, start, opening = self.prose, paragraph.block.start, quote.open.offset
         lead = prose[max(start, opening - 40) : opening]
         words = lead.split()
+        # No punctuation of its own before the closing mark: not a sentence spoken.
+        unpunctuated = quote.close is not None and prose[quote.close.offset - 1 : quote.close.offset].isalnum()
         if words:
             if words[-1][-1:] in ".)•*" and _LIST_NUMBER_RE.fullmatch(prose, _with_marker(prose, start), opening):
                 return True
             if words[-1].lower().strip(",") in _TITLE_WORDS and not lead.rstrip().endswith(","):
                 return True
-        elif quote.close is not None and prose[quote.close.offset - 1 : quote.close.offset].isalnum():
-            if len(paragraph.quotes) == 1 and self.quote_only(paragraph):
-                return True
-        if quote.close is not None and prose[quote.close.offset - 1 : quote.close.offset].isalnum():
+        elif unpunctuated and len(paragraph.quotes) == 1 and self.quote_only(paragraph):
+            return True
+        if unpunctuated and quote.close is not None:
             if _QUOTED_SUBJECT_RE.match(prose, quote.close.end, paragraph.block.end):
                 return True
         return _title_case(prose[quote.open.end : quote.end])

@@ -370,7 +370,7 @@ def _in_foreign_name(prose: str, floor: int, start: int) -> bool:
 
 
 def _long_names(found: frozenset[str], minimum: int) -> set[str]:
-    """The bare forms of ``found`` that are all letters, ``minimum`` or more.
+    """The bare forms of ``found`` that are all letters (hyphened or not), ``minimum`` or more.
 
     A word of letters only is its own bare form, so only the others (Nato's,
     Al-Kadhimi) go through _bare: it is the same set, for a tenth of the calls.
@@ -465,7 +465,7 @@ def _may_be_one_letter_apart(names: list[str]) -> bool:
 
 def _accents_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
     """Names of four letters or more that differ only in their accents, at
-    any length and any letter: López / Lopez, Fáil / Fail, Élysée / Elysee.
+    any letter: López / Lopez, Fáil / Fail, Élysée / Elysee.
     (Not a form in capitals: wire headlines drop accents, LOPEZ.)"""
     present = {name.lower(): name for name in names if len(name) >= 4 and not name.isupper()}
     groups: dict[str, list[str]] = defaultdict(list)
@@ -692,8 +692,8 @@ def _person_and_place(prose: str, first: Form, second: Form) -> bool:
 
 def _place_and_actor(prose: str, first: Form, second: Form) -> bool:
     """One form named a place outright ("the village of Glencoe") and never
-    a verb's subject, the other a verb's subject ("Glencore said") and never
-    named a place: a place and a company or a person, two names."""
+    acting, the other acting ("Glencore said", see _acts) and never named a
+    place: a place and a company or a person, two names."""
     first_place, second_place = _named_place(prose, first), _named_place(prose, second)
     first_acts, second_acts = _acts(prose, first), _acts(prose, second)
     return (first_place and not first_acts and second_acts and not second_place) or (

@@ -80,10 +80,9 @@ _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})
 # PCT"). Canadian Press style joins them with hyphens ("$4.6-billion",
 # "12-per-cent") and abbreviates money in headlines ("$4.2B", "$80M"); South
 # Asian copy groups digits by lakhs ("1,10,000") and writes rupees "Rs 4,500
-# crore" or "₹4,500 crore". Not
-# part of a longer token: a version (v1.0), a time (10:30, "1300 GMT"), a
-# score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a measurement (5ft,
-# 70mph) or an abbreviated year ("’87", "the '90s").
+# crore" or "₹4,500 crore". Not part of a longer token: a version (v1.0), a
+# time (10:30, "1300 GMT"), a score (3-1), a fraction (1/2), a code (PS2, MP3,
+# 3G), a measurement (5ft, 70mph) or an abbreviated year ("’87", "the '90s").
 _FIGURE_RE = lazy_compile(
     r"""(?<![\w.,/:£$€¥₹#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
     (?P<currency>[£$€¥₹]\s?|Rs\.?\s?)?
@@ -158,7 +157,7 @@ class Number:
     @property
     def approximate(self) -> bool:
         """Hedged both ways: "about", "around", "roughly"."""
-        return self.hedge is not None and HEDGES[_normal(self.hedge)][0] == "~"
+        return self.hedging is not None and self.hedging[0] == "~"
 
     @property
     def hedging(self) -> tuple[str, float] | None:
@@ -168,8 +167,8 @@ class Number:
     def bounds(self) -> tuple[float, float]:
         """The range of true values this figure, as written and hedged, allows."""
         low = high = self.value
-        if self.hedge is not None:
-            direction, width = HEDGES[_normal(self.hedge)]
+        if self.hedging is not None:
+            direction, width = self.hedging
             if direction in "-~":
                 low = self.value * (1 - width)
             if direction in "+~":
