@@ -98,6 +98,28 @@ def test_about_a_figure_written_to_a_decimal_is_close_to_it() -> None:
     assert headline("Council saves $2.4 million\n\nThe closures will save more than $2.1 million.") == set()
 
 
+def test_a_count_is_not_rounded_to_the_next_one() -> None:
+    """A headline rounds down within a step ("$16bn" for $16.6bn), never to the step below."""
+    assert headline("Fire kills 7 in tower block\n\nEight people died in the fire.") == {(1, 12, HEADLINE)}
+    assert headline("Fire kills 8 in tower block\n\nEight people died in the fire.") == set()
+    assert headline("Firm books $16bn profit\n\nIt made $16.6bn last year.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RNC TV ad spending for Trump: $0\n\nThe committee has not spent anything on commercials.",
+        "How the candidates get their money, in 1 infographic\n\nHere is how they stack up.",
+        # Six crossheads, one a question of its own; a quoted question is no crosshead.
+        "6 things to watch\n\nHere is what to watch:\n\nWhat could surprise Biden?\n\nSanders rising\n\n"
+        "A target again\n\nKlobuchar needs a moment\n\nThe outer edges\n\nWho isn't there\n\n"
+        "He asked: “Do you disagree with that?”",
+    ],
+)
+def test_what_a_headline_counts_that_the_body_need_not(text: str) -> None:
+    assert headline(text) == set()
+
+
 def test_n_in_m_is_a_share() -> None:
     """ "1 in 10" is 10 per cent, however the body writes it; "4 in 10 minutes" is no share."""
     assert headline("1 in 10 landlords plan to sell\n\nTen per cent of landlords plan to sell.") == set()

@@ -125,6 +125,8 @@ class HeadlineFigure(Check):
                 continue
             if not number.text[:1].isdigit() and (not self.opts["words"] or number.value < 10):
                 continue  # "Two banks merge": the body names them, it need not count them
+            if number.value == 0:
+                continue  # "ad spending: $0": the body says "nothing", "not … anything"
             yield number
 
 
@@ -208,9 +210,11 @@ def _same(figure: Number, other: Number) -> bool:
     low, high = figure.bounds()
     rounding = _rounding(figure)
     low, high = low - rounding / 2, high + rounding / 2
-    # Headlines round down as often as to the nearest: "$16bn" for $16.6bn.
+    # Headlines round down as often as to the nearest: "$16bn" for $16.6bn,
+    # but not to the step below: "7" for 7.9, never for 8 ("Fire kills 7"
+    # over "eight people died").
     high += max(figure.unit, rounding) / 2
-    if low - 1e-9 <= other.value <= high + 1e-9:
+    if low - 1e-9 <= other.value < high - 1e-9:
         return True
     if other.hedge is not None and abs(figure.value - other.value) <= 0.25 * other.value:
         other_low, other_high = _hedged_bounds(other)
@@ -320,24 +324,29 @@ def _sentences(doc: Document, block: Block) -> Iterable[tuple[int, int]]:
 # charts", "in 100 words": the figure counts what the text cannot show.
 _LIST_NOUN_RE = lazy_compile(
     r"(?i)\s+(?:\w+\s+)?(?:(?P<sections>things|takeaways|ways|reasons|questions|facts|lessons|tips|signs|moments|"
-    r"stories|myths|mistakes|rules|steps|items|highlights|answers)|charts|graphs|maps|photos|pictures|images|"
-    r"videos|words)\b",
+    r"stories|myths|mistakes|rules|steps|items|highlights|answers)|(?:info)?graphics?|charts?|graphs?|maps?|photos?|"
+    r"pictures?|images?|videos?|words)\b",
 )
-# A crosshead: a short paragraph that does not end a sentence.
-_CROSSHEAD_RE = lazy_compile(r"""[^\n]{1,79}[^\n.!?:;,"'”’]["'”’]?""")
+# Any other plural after the count: "our 8 picks", "12 novels for summer".
+_PLURAL_AFTER_RE = lazy_compile(r"(?i)\s+(?:\w+\s+)?\w+s\b")
+# A crosshead: a short paragraph that does not end a sentence (it may ask a
+# question of its own: "What could surprise Biden?", not a quoted one).
+_CROSSHEAD_RE = lazy_compile(r"""[^\n]{1,79}(?:[^\n.!?:;,"'”’]["'”’]?|[^\n"'”’]\?)""")
 
 
 def _counts_sections(prose: str, figure: Number, blocks: list[Block]) -> bool:
     """A listicle's count, matched by its crossheads (or unknowable without
     any): "5 takeaways" over five crossheads is found, "4 things" over five
-    is not."""
-    noun = _LIST_NOUN_RE.match(prose, figure.end)
-    if figure.kind != "count" or noun is None:
+    is not; any other plural ("our 8 picks") only by as many crossheads."""
+    if figure.kind != "count":
         return False
-    if not noun.group("sections"):
+    noun = _LIST_NOUN_RE.match(prose, figure.end)
+    if noun is not None and not noun.group("sections"):
         return True
+    if noun is None and _PLURAL_AFTER_RE.match(prose, figure.end) is None:
+        return False
     crossheads = sum(1 for block in blocks if _CROSSHEAD_RE.fullmatch(prose, block.start, block.end))
-    return crossheads in (0, figure.value)
+    return crossheads == figure.value or (noun is not None and crossheads == 0)
 
 
 # -- durations ---------------------------------------------------------------------------

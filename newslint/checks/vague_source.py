@@ -133,9 +133,10 @@ _FAMILIAR_HEAD_RE = lazy_compile(
 # The newsroom told by no one: "Fox News is told", "CNN has learned", "the
 # BBC understands".
 _OUTLET_RE = lazy_compile(r"(?:(?:is|was|been)\s+told|has\s+learned|has\s+learnt|understands)\b")
+# (On one line, and not across a sentence's end: "… said Mr Tan. The Straits Times".)
 _OUTLET_HEAD_RE = lazy_compile(
-    r"\b(?:(?:The|the)\s+)?(?:[A-Z][\w&.-]*\s+){0,3}?(?:[A-Z]{2,}|News|Times|Post|Journal|Gazette|Herald|Telegraph|"
-    r"Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios)\s+(?:(?:has|had)\s+)?$",
+    r"\b(?:(?:The|the)[ \t]+)?(?:[A-Z][\w&.-]*(?<![a-z]\.)[ \t]+){0,3}?(?:[A-Z]{2,}|News|Times|Post|Journal|Gazette|"
+    r"Herald|Telegraph|Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios)[ \t]+(?:(?:has|had)[ \t]+)?$",
 )
 # Read on from the fixed word forwards, and the head back from it.
 _ANCHORED = {
