@@ -105,5 +105,13 @@ def test_a_headline_is_answered_by_a_source_the_body_names() -> None:
     assert findings(unanswered, CONFIG, rule=RULE) == {(1, 26, RULE)}
 
 
+def test_an_outlet_is_read_back_no_further_than_its_sentence() -> None:
+    """The finding starts at the outlet's name, not at the paragraph before it."""
+    text = "“Lifts are not a luxury,” said Mr Tan.\n\nThe Straits Times understands that councils were consulted."
+    assert vague(text) == {(5, 1, RULE)}
+    text = "The plan was approved, said Mr Tan. The Straits Times understands that councils were consulted."
+    assert vague(text) == {(3, 37, RULE)}
+
+
 def test_direct_speech_is_left_alone() -> None:
     assert vague("“Sources say all sorts of things,” the minister said.") == set()
