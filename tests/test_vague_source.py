@@ -113,5 +113,11 @@ def test_an_outlet_is_read_back_no_further_than_its_sentence() -> None:
     assert vague(text) == {(3, 37, RULE)}
 
 
+def test_a_letter_writer_is_the_source() -> None:
+    letter = "---\ntitle: Letters\ngenre: {genre}\n---\n\nSir, some say the bypass will unlock growth. I doubt it.\n"
+    assert findings(letter.format(genre="letters"), CONFIG, path="letters.md", rule=RULE) == set()
+    assert findings(letter.format(genre="news"), CONFIG, path="letters.md", rule=RULE) == {(6, 6, RULE)}
+
+
 def test_direct_speech_is_left_alone() -> None:
     assert vague("“Sources say all sorts of things,” the minister said.") == set()
