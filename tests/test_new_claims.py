@@ -125,6 +125,14 @@ def test_a_percentage_of_the_same_whole_is_the_share() -> None:
     assert found(text, "claims.percentage-share") == [(3, 15, "13 of 48 is 27.08%, not 32%")]
 
 
+def test_the_whole_first_opens_an_html_paragraph() -> None:
+    """In HTML a paragraph starts after masked markup, not after a space."""
+    page = "<article><h1>Mill flats</h1>\n<p>Of the 64 flats, 22, or 30%, will be sold.</p></article>\n"
+    config = from_text("extends: [core]\nselect: [claims.percentage-share]\n")
+    found = [(d.line, d.column, d.message) for d in newslint.lint_text(page, path="flats.html", config=config)]
+    assert found == [(2, 21, "22 of 64 is 34.38%, not 30%")]
+
+
 def test_a_share_is_written_with_no_decimal_it_does_not_need() -> None:
     text = "Votes\n\nThe party won 56 of 165 seats, or 38.1 per cent.\n"
     assert found(text, "claims.percentage-share") == [(3, 15, "56 of 165 is 33.94 per cent, not 38.1 per cent")]

@@ -52,7 +52,8 @@ _SAME_WHOLE = frozenset({"them", "those", "these", "it", "total", "whole"})
 _OWN_BASIS_RE = lazy_compile(r"(?i)\s+(?:once|after|when|if|excluding|including|adjusted|weighted)\b")
 _WORD_AFTER_RE = lazy_compile(r"\s+([\w’'-]+)")
 # The whole first: "Of the 309 drains in the city, 96, or 27%, ...".
-_WHOLE_FIRST_RE = lazy_compile(rf"(?:^|\s)[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$")
+# ("Of" after no word: a paragraph's start is masked markup in HTML, not a space.)
+_WHOLE_FIRST_RE = lazy_compile(rf"(?<![\w’'-])[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$")
 _WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,10}?\s*,\s*")
 
 
