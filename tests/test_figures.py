@@ -33,6 +33,13 @@ from tests.support import findings
         ("Rs. 12 crores and ₹3 lakh", [(1.2e8, "count", "Rs "), (3e5, "count", "₹")]),
         ("1,10,000 people, 1.1 lakh homes", [(1.1e5, "count", None), (pytest.approx(1.1e5), "count", None)]),
         ("Mrs 5 cats", [(5.0, "count", None)]),
+        # Currencies as their signs, their letters, or a letter before a figure with a scale or separators.
+        ("HK$2.4 billion, US$3bn, ₦500m", [(2.4e9, "count", "HK$"), (3e9, "count", "US$"), (5e8, "count", "₦")]),
+        ("KSh2.3 billion, Sh450m, Dh500", [(2.3e9, "count", "KSh"), (4.5e8, "count", "Sh"), (500.0, "count", "Dh")]),
+        ("N3,600, R4.5bn and P2.5 billion", [(3600.0, "count", "N"), (4.5e9, "count", "R"), (2.5e9, "count", "P")]),
+        ("N95 masks on the R2", []),
+        # Dawn's percentages, and rupees with no space.
+        ("Rs170.5bn, a 45pc increase", [(1.705e11, "count", "Rs "), (45.0, "percent", None)]),
     ],
 )
 def test_figures_are_read_in_any_case_and_in_wire_style(
@@ -228,6 +235,15 @@ def test_a_hedged_multiplier_reaches_as_far_as_its_hedge() -> None:
         (3, 23, "the figures do not agree: tripled from $870 million is $2.61 billion, not $1.9 billion")
     ]
     assert arithmetic("Free cash flow nearly tripled to $2.4 billion from $870 million.") == []
+
+
+def test_a_currency_written_as_letters_is_a_figure_like_any_other() -> None:
+    assert arithmetic("A ticket rose from N3,600 to N6,000, an increase of 76 per cent.") == [
+        (3, 15, "the figures do not agree: rose 76 per cent from N3,600 is N6,336, not N6,000")
+    ]
+    assert headline("Nairobi approves Sh3.1 billion plan\n\nThe assembly approved a Sh3.4 billion plan.") == {
+        (1, 18, HEADLINE)
+    }
 
 
 def test_dollars_against_cents_are_not_compared() -> None:

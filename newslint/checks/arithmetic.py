@@ -35,9 +35,10 @@ from newslint.text.numbers import (
     read_numbers,
 )
 
-# Cheap pre-filter: "from" followed by a figure or a number word.
+# Cheap pre-filter: "from" followed by a figure (a currency's sign or letters
+# before it: "$3", "HK$3", "N3,600", "Rs. 170") or a number word.
 _FROM_RE = lazy_compile(
-    r"(?i)\bfrom\s+(?=(?:[a-z]+\s+){0,2}(?:[£$€¥]\s?)?\d|(?:[a-z]+\s+){0,2}(?:one|two|three|four|five|six|seven"
+    r"(?i)\bfrom\s+(?=(?:[a-z]+\s+){0,2}(?:[a-z]{0,3}[£$€¥₹₦₱]?\.?\s?)?\d|(?:[a-z]+\s+){0,2}(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|half)\b)"
 )
 # Between "from X" and "to Y": a few words, no clause or sentence break (a

@@ -80,8 +80,8 @@ class PercentageShare(Check):
 
 
 def _may_state_share(text: str) -> bool:
-    """Whether ``text`` may hold a percentage: "%", "per cent", "pct"."""
-    return "%" in text or "cent" in text or "pct" in text
+    """Whether ``text`` may hold a percentage: "%", "per cent", "pct", "pc"."""
+    return "%" in text or "cent" in text or "pc" in text
 
 
 def _shares(prose: str, numbers: list[Number]) -> Iterator[tuple[Number, Number, Number]]:

@@ -80,16 +80,21 @@ _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})
 # PCT"). Canadian Press style joins them with hyphens ("$4.6-billion",
 # "12-per-cent") and abbreviates money in headlines ("$4.2B", "$80M"); South
 # Asian copy groups digits by lakhs ("1,10,000") and writes rupees "Rs 4,500
-# crore" or "₹4,500 crore". Not part of a longer token: a version (v1.0), a
-# time (10:30, "1300 GMT"), a score (3-1), a fraction (1/2), a code (PS2, MP3,
-# 3G), a measurement (5ft, 70mph) or an abbreviated year ("’87", "the '90s").
+# crore", "Rs170.5bn" or "₹4,500 crore", and Dawn "45pc". Currencies are
+# written as their signs (HK$, US$, S$, ₦, ₱), their letters (KSh, Sh, Dh,
+# RM, Tk) or a letter that only reads as money before a figure with a scale
+# or separators ("N3,600", "R450m", "P2.5 billion"; not "N95" or "R2"). Not
+# part of a longer token: a version (v1.0), a time (10:30, "1300 GMT"), a
+# score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a measurement (5ft,
+# 70mph) or an abbreviated year ("’87", "the '90s").
 _FIGURE_RE = lazy_compile(
-    r"""(?<![\w.,/:£$€¥₹#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
-    (?P<currency>[£$€¥₹]\s?|Rs\.?\s?)?
+    r"""(?<![\w.,/:£$€¥₹₦₱#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
+    (?P<currency>(?:[A-Z]{1,3})?[£$€¥₹₦₱]\s?|(?:Rs|KSh|Sh|Dh|AED|RM|Tk)\.?\s?
+      |[NRP](?=\d{1,3}(?:,\d{3})+(?!,?\d)|\d+(?:\.\d+)?\s?(?:bn|mn|m|k|million|billion|trillion|crore|lakh)\b))?
     (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)
     (?:(?P<abbreviation>\s?(?:bn|tn|m|k|(?i:mln|bln|mn))|(?(currency)[BMK]|(?!)))
       |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)))?
-    (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|-(?i:per-cent|percent)\b|\s+(?i:percentage\s+points?)\b)?
+    (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|-(?i:per-cent|percent)\b|pc\b|\s+(?i:percentage\s+points?)\b)?
     (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""",
     regex.VERBOSE,
 )
