@@ -27,6 +27,7 @@ def vague(text: str) -> set[tuple[int, int, str]]:
         ("“We will win,” one conservative warned in an interview.", 16),
         ("Industry sources said output would fall.", 10),
         ("There have been reports that the group is recruiting.", 1),
+        ("It was gathered that the refinery would reopen.", 1),  # Nigerian papers' formula
     ],
 )
 def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> None:

@@ -85,7 +85,7 @@ _QUANTIFIERS = ("some", "many", "most", "several", "other", "others", "few", "nu
 
 _PARTICIPLES = (
     "understood", "believed", "thought", "reported", "claimed", "suggested", "alleged", "rumoured", "rumored",
-    "said", "announced", "learned", "learnt", "feared", "estimated",
+    "said", "announced", "learned", "learnt", "feared", "estimated", "gathered",
 )  # fmt: skip
 # "it is understood", "it was announced", "it has been suggested"; and
 # "there have been reports".
