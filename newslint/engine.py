@@ -90,6 +90,8 @@ def applies(doc: Document, rule: Rule, offset: int) -> bool:
         return False
     if not rule.verbatim and doc.in_verbatim(offset):
         return False  # a quoted tweet or report keeps its own dates, dashes, spelling
+    if not rule.datelines and doc.in_dateline(offset):
+        return False  # "PARIS (AFP) - ": the wire's format
     if rule.speech == "any":
         return True
     return doc.in_quote(offset) == (rule.speech == "inside")

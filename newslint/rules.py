@@ -42,6 +42,12 @@ COMMON_KEYS: dict[str, Option] = {
         "Whether the rule also looks at text reproduced as written (a quoted tweet, statement or report): "
         "false for house style, which a quoted document keeps its own way.",
     ),
+    "datelines": Option(
+        Bool(),
+        True,
+        'Whether the rule also looks at a dateline ("PARIS (AFP) - ", "LONDON, March 2 (Reuters) - "): false where'
+        " a wire's own format is not the article's to restyle.",
+    ),
     "genres": Option(
         Choices(*GENRES, excluding=True),
         [],
@@ -64,7 +70,9 @@ COMMON_KEYS: dict[str, Option] = {
     "examples": Option(ExampleTexts(), help="Texts the rule must flag (bad) and must pass (good); run as tests."),
 }
 #: What a config or pack may change of a rule: everything but its kind, docs and examples.
-SETTABLE_KEYS = ("severity", "scope", "speech", "verbatim", "genres", "enabled", "message", "fix", "link")
+SETTABLE_KEYS = (
+    "severity", "scope", "speech", "verbatim", "datelines", "genres", "enabled", "message", "fix", "link",
+)  # fmt: skip
 DOCS_URL = "https://github.com/newslint/newslint/blob/main/docs/rules/{pack}.md#{anchor}"
 
 
@@ -84,6 +92,8 @@ class Rule:
     scope: str
     speech: str
     verbatim: bool
+    #: Whether the rule looks at a body paragraph's dateline.
+    datelines: bool
     #: The genres the rule checks; empty: every genre.
     genres: tuple[str, ...]
     enabled: bool

@@ -224,3 +224,21 @@ def test_placeholders_are_still_found() -> None:
 def test_dash_leaves_scores_alone() -> None:
     body = "Arsenal won 2 - 1 at home - a fair result."
     assert found(body, "typography.dash") == {(3, 26, "typography.dash")}
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["PARIS (AFP) - ", "LONDON, March 2 (Reuters) - ", "Toronto, March 27 - ", "WASHINGTON, March 25, Reuter - "],
+)
+def test_a_wires_dateline_is_its_own_format(dateline: str) -> None:
+    """Reuters, AFP and Kyodo print a hyphen after the dateline: core leaves
+    it (a dash later in the paragraph is still one); a house pack restyles it."""
+    body = dateline + "Farmers blocked the roads - all of them."
+    dash = (3, len(dateline) + 26, "typography.dash")
+    assert found(body, "typography.dash") == {dash}
+    british = findings("Headline\n\n" + body + "\n", "extends: [british]\n", rule="typography.dash")
+    assert british == {(3, len(dateline) - 2, "typography.dash"), dash}
+    restored = findings(
+        "Headline\n\n" + body + "\n", "rules:\n  typography.dash: {datelines: true}\n", rule="typography.dash"
+    )
+    assert restored == {(3, len(dateline) - 2, "typography.dash"), dash}

@@ -22,15 +22,20 @@ _CAPITAL_PLACE = r"\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’-]*)*"
 # What may follow it, each after a comma: a state or country (N.C., France),
 # a date (March 18, Oct. 5).
 _QUALIFIER = r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}"
-_DATE = rf"(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?[ \t]+\d{{1,2}}"
+# (The month in any case: wire copy of the 1980s writes "SAO PAULO, MARCH 13 -",
+# "Kingston, march 11 -".)
+_DATE = rf"(?i:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?[ \t]+\d{{1,2}}"
 # A news agency's credit: (AP), (CNN), (Reuters).
 _CREDIT = r"\((?:\p{Lu}{2,8}|Reuters|Bloomberg|CNNMoney|Xinhua)\)"
+# After a date: a credit, or the 1980s wire's ", Reuter", and a stray comma ("June 19, -").
+_DATED_CREDIT = rf"(?:[ \t]*{_CREDIT}|,[ \t]*Reuters?)?,?"
 # A place in ordinary case before a credit: Washington (CNN), New York (AP).
 _PLACE = r"\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2}"
 
 _DATELINE_RE = lazy_compile(
-    rf"""[\s\u200b\ufeff]*(?:
-        {_CAPITAL_PLACE}(?:,[ \t]*{_QUALIFIER}){{0,2}}(?:,[ \t]*{_DATE})?(?:[ \t]*{_CREDIT})?[ \t]*{_DASH}[ \t]
+    rf"""[\s\u200b\ufeff*]*(?:
+        {_CAPITAL_PLACE}(?:,[ \t]*{_QUALIFIER}){{0,2}}(?:,[ \t]*{_DATE})?{_DATED_CREDIT}[ \t]*{_DASH}[ \t]
+      | {_PLACE}(?:,[ \t]*{_QUALIFIER})?,[ \t]*{_DATE}{_DATED_CREDIT}[ \t]*{_DASH}[ \t]
       | (?:{_PLACE}[ \t]*)?{_CREDIT}(?:[ \t]*{_DASH})?[ \t]*(?=[\p{{Lu}}"“‘'\d])
     )""",
     re.VERBOSE,
@@ -44,7 +49,7 @@ _LONG_WORD_RE = lazy_compile(r"\p{L}{4,}")
 def dateline_end(text: str, start: int, end: int) -> int | None:
     """Where the dateline that opens ``text[start:end]`` ends (after its
     dash), or None: "WASHINGTON — ", "ST. LOUIS, March 18 - ",
-    "Washington (CNN) ", "TREBES, France — "."""
+    "Washington (CNN) ", "TREBES, France — ", "Toronto, March 27 - "."""
     match = _DATELINE_RE.match(text, start, end)
     return match.end() if match else None
 
