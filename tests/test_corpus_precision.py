@@ -228,7 +228,13 @@ def test_dash_leaves_scores_alone() -> None:
 
 @pytest.mark.parametrize(
     "dateline",
-    ["PARIS (AFP) - ", "LONDON, March 2 (Reuters) - ", "Toronto, March 27 - ", "WASHINGTON, March 25, Reuter - "],
+    [
+        "PARIS (AFP) - ",
+        "LONDON, March 2 (Reuters) - ",
+        "AMSTERDAM/FRANKFURT, March 2 (Reuters) - ",
+        "Toronto, March 27 - ",
+        "WASHINGTON, March 25, Reuter - ",
+    ],
 )
 def test_a_wires_dateline_is_its_own_format(dateline: str) -> None:
     """Reuters, AFP and Kyodo print a hyphen after the dateline: core leaves

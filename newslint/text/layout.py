@@ -17,8 +17,9 @@ from newslint.patterns import lazy_compile
 
 # Dashes that end a dateline: a hyphen or two (wire copy), an en or em dash.
 _DASH = r"(?:-{1,2}|–|—)"
-# A place in capitals: WASHINGTON, ST. LOUIS, WINSTON-SALEM, RIO DE JANEIRO.
-_CAPITAL_PLACE = r"\p{Lu}{2,}[\p{Lu}.'’-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’-]*)*"
+# A place in capitals: WASHINGTON, ST. LOUIS, WINSTON-SALEM, RIO DE JANEIRO,
+# AMSTERDAM/FRANKFURT (a story from two).
+_CAPITAL_PLACE = r"\p{Lu}{2,}[\p{Lu}.'’/-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’/-]*)*"
 # What may follow it, each after a comma: a state or country (N.C., France),
 # a date (March 18, Oct. 5).
 _QUALIFIER = r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}"
