@@ -87,17 +87,33 @@ _HEDGE_BEFORE_RE = lazy_compile(rf"(?i)(?<![\w-])(?P<hedge>{_HEDGE_ALTERNATION})
 # part of a longer token: a version (v1.0), a time (10:30, "1300 GMT"), a
 # score (3-1), a fraction (1/2), a code (PS2, MP3, 3G), a measurement (5ft,
 # 70mph) or an abbreviated year ("’87", "the '90s").
+#
+# A match starts at a sign or a digit, never at a letter (the engine skips to
+# those fast); the letters of a currency before it are allowed by the
+# lookbehinds and read back by _currency_before.
+_CURRENCY_LETTERS = r"(?:Rs|KSh|Sh|Dh|AED|RM|Tk)\.?\s?"
+_MONEY_LETTER_FIGURE = r"\d{1,3}(?:,\d{3})+(?!,?\d)|\d+(?:\.\d+)?\s?(?:bn|mn|m|k|million|billion|trillion|crore|lakh)\b"
 _FIGURE_RE = lazy_compile(
-    r"""(?<![\w.,/:£$€¥₹₦₱#&-])(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
-    (?P<currency>(?:[A-Z]{1,3})?[£$€¥₹₦₱]\s?|(?:Rs|KSh|Sh|Dh|AED|RM|Tk)\.?\s?
-      |[NRP](?=\d{1,3}(?:,\d{3})+(?!,?\d)|\d+(?:\.\d+)?\s?(?:bn|mn|m|k|million|billion|trillion|crore|lakh)\b))?
+    r"""(?:(?<![\w.,/:£$€¥₹₦₱#&-])
+      | (?<=(?<![\w.,/-])[A-Z]{1,3})(?=[£$€¥₹₦₱])
+      | (?<=(?<![\w.,/-])LETTERS_BEFORE)(?=\d)
+      | (?<=(?<![\w.,/-])[NRP])(?=LETTER_MONEY)
+    )(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
+    (?P<currency>[£$€¥₹₦₱]\s?)?
     (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)
     (?:(?P<abbreviation>\s?(?:bn|tn|m|k|(?i:mln|bln|mn))|(?(currency)[BMK]|(?!)))
       |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)))?
     (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|-(?i:per-cent|percent)\b|pc\b|\s+(?i:percentage\s+points?)\b)?
-    (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""",
+    (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""".replace(
+        "LETTERS_BEFORE", _CURRENCY_LETTERS
+    ).replace("LETTER_MONEY", _MONEY_LETTER_FIGURE),
     regex.VERBOSE,
 )
+# The letters of a currency right before a figure's match (see _FIGURE_RE).
+_SIGN_LETTERS_RE = lazy_compile(r"(?<![\w.,/-])[A-Z]{1,3}$")
+_CURRENCY_LETTERS_RE = lazy_compile(rf"(?<![\w.,/-])(?:{_CURRENCY_LETTERS}|[NRP])$")
+# The same letters where a figure is read from a given position (read_number_at).
+_CURRENCY_LETTERS_AT_RE = lazy_compile(rf"[A-Z]{{1,3}}(?=[£$€¥₹₦₱])|{_CURRENCY_LETTERS}|[NRP]")
 _CURRENCY_AFTER_RE = lazy_compile(rf"(?i)\s+(?:{'|'.join(CURRENCY_WORDS)})\b")
 
 
@@ -193,6 +209,20 @@ def _hedge_before(text: str, start: int, floor: int) -> tuple[str | None, int | 
     return _normal(match.group("hedge")), match.start("hedge")
 
 
+def _currency_before(text: str, match: regex.Match[str], floor: int) -> tuple[int, str | None]:
+    """Where the figure starts, its currency's letters included, and its
+    currency as written: "HK$", "KSh", "Rs ", "N"; or the sign alone."""
+    start, sign = match.start(), match.group("currency")
+    if start <= floor or not (text[start - 1].isalpha() or text[start - 1] in ". "):
+        return start, sign  # most figures: nothing but a space or a sign before them
+    window = max(floor, start - 5)
+    if sign is not None:
+        letters = _SIGN_LETTERS_RE.search(text, window, start)
+        return (letters.start(), letters.group() + sign) if letters else (start, sign)
+    letters = _CURRENCY_LETTERS_RE.search(text, window, start)
+    return (letters.start(), letters.group().replace(".", "")) if letters else (start, None)
+
+
 def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
     figure = match.group("figure")
     mantissa = float(figure.replace(",", ""))
@@ -202,8 +232,9 @@ def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
         scale = ABBREVIATED_SCALES[match.group("abbreviation").strip().lower()]
     elif match.group("scale"):
         scale = SCALES[match.group("scale").lower()]
-    hedge, hedge_start = _hedge_before(text, match.start(), floor)
-    currency, currency_word = match.group("currency"), ""
+    start, currency = _currency_before(text, match, floor)
+    hedge, hedge_start = _hedge_before(text, start, floor)
+    currency_word = ""
     if currency is None and not match.group("percent"):
         written = _CURRENCY_AFTER_RE.match(text, match.end())
         if written:
@@ -211,7 +242,7 @@ def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
             currency = CURRENCY_WORDS[currency_word[1:].lower()]
     return Number(
         value=mantissa * scale,
-        start=match.start(),
+        start=start,
         end=match.end(),
         text=figure,
         kind="percent" if match.group("percent") else "count",
@@ -332,6 +363,9 @@ def read_number_at(text: str, position: int, end: int | None = None) -> Number |
     hedge = _HEDGE_AT_RE.match(text, position, end)
     start = hedge.end() if hedge else position
     match = _FIGURE_RE.match(text, start, end)
+    if match is None and text[start : start + 1].isupper():  # "N3,600", "HK$2bn": the match starts after the letters
+        letters = _CURRENCY_LETTERS_AT_RE.match(text, start, end)
+        match = _FIGURE_RE.match(text, letters.end(), end) if letters else None
     if match is not None:
         return _figure(text, match, position)
     match = _WORDS_RE.match(text, start, end)
