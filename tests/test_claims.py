@@ -272,6 +272,11 @@ def test_attribution_where_newsrooms_put_it(body: str) -> None:
             f"The schools are 52% full, according to the district's facilities report.\n\n“{QUOTE}. I'd rather spend it on teachers.”",
             {(5, 1)},
         ),
+        # Nor do records and filings.
+        (
+            f"The campaign spent $410,000, according to state campaign finance filings.\n\n“{QUOTE}. I knew it.”",
+            {(5, 1)},
+        ),
         # A verb's form inside a name is no verb: "the United States" does not state.
         (f"The reef, the only one in the United States, is dying.\n\n“{QUOTE}.”", {(5, 1)}),
         # A tag that names someone and has no verb: the "said" was lost, even

@@ -167,7 +167,9 @@ _CUE_RE = lazy_compile(
 )
 _MEDIA_WORDS = frozenset(word.lower() for word in SPEECH_MEDIA)
 #: Of the speech nouns, the documents no one speaks in the first person.
-_IMPERSONAL = frozenset(("report",))
+_IMPERSONAL = frozenset(
+    "report reports filings records documents papers data figures statistics study survey analysis census".split()
+)
 # "according to the district's facilities report" (a link's brackets masked too).
 _REPORT_AFTER_RE = lazy_compile(rf"\s+(?:[^\s,;.]+\s+){{0,4}}?\x00*(?:{'|'.join(_IMPERSONAL)})\b")
 _FIRST_PERSON_RE = lazy_compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|mine|myself)\b")
