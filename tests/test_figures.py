@@ -127,6 +127,13 @@ def test_what_a_headline_counts_that_the_body_need_not(text: str) -> None:
     assert headline(text) == set()
 
 
+def test_a_result_line_is_the_bodys_score() -> None:
+    """ "Gloucester 25 Bath 23" is the body's "25-23", which is read as a score, not two figures."""
+    assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 25-23 at Kingsholm.") == set()
+    assert headline("Cedar Falls 35, Waverly 14\n\nCedar Falls beat Waverly 35-14 on Friday.") == set()
+    assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 24-23 at Kingsholm.") == {(1, 12, HEADLINE)}
+
+
 def test_n_in_m_is_a_share() -> None:
     """ "1 in 10" is 10 per cent, however the body writes it; "4 in 10 minutes" is no share."""
     assert headline("1 in 10 landlords plan to sell\n\nTen per cent of landlords plan to sell.") == set()

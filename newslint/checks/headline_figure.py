@@ -102,7 +102,7 @@ class HeadlineFigure(Check):
         for figure in figures:
             if _derived(doc, figure, body_blocks) or _same_duration(prose, figure, body_blocks):
                 continue
-            if _counts_sections(prose, figure, body_blocks):
+            if _counts_sections(prose, figure, body_blocks) or _scored(prose, figure, body_blocks):
                 continue
             line = doc.position(figure.start)[0]
             yield Finding(figure.start, figure.end, {"figure": doc.text[figure.start : figure.end], "line": line})
@@ -347,6 +347,29 @@ def _counts_sections(prose: str, figure: Number, blocks: list[Block]) -> bool:
         return False
     crossheads = sum(1 for block in blocks if _CROSSHEAD_RE.fullmatch(prose, block.start, block.end))
     return crossheads == figure.value or (noun is not None and crossheads == 0)
+
+
+# -- results -----------------------------------------------------------------------------
+
+# A side's name beside its score in a result line: "Gloucester 25 Bath 23",
+# "Cedar Falls 35, Waverly-Shell Rock 14".
+_SIDE_BEFORE_RE = lazy_compile(r"\p{Lu}[\p{L}'’.-]*[ \t]+$")
+_SIDE_AFTER_RE = lazy_compile(r",?[ \t]+\p{Lu}")
+_SCORE_RE = lazy_compile(r"(?<![\d.,])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,])")
+
+
+def _scored(prose: str, figure: Number, blocks: list[Block]) -> bool:
+    """A result line's score, which the body writes as a score ("25-23",
+    which the number reader declines to read as two figures)."""
+    if figure.kind != "count" or figure.currency or figure.scaled or not figure.text.isdigit():
+        return False
+    start = figure.hedge_start if figure.hedge_start is not None else figure.start
+    beside = _SIDE_BEFORE_RE.search(prose, max(0, start - 40), start) or _SIDE_AFTER_RE.match(prose, figure.end)
+    if beside is None:
+        return False
+    return any(
+        figure.text in score.groups() for block in blocks for score in _SCORE_RE.finditer(prose, block.start, block.end)
+    )
 
 
 # -- durations ---------------------------------------------------------------------------
