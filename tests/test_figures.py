@@ -38,6 +38,10 @@ from tests.support import findings
         ("KSh2.3 billion, Sh450m, Dh500", [(2.3e9, "count", "KSh"), (4.5e8, "count", "Sh"), (500.0, "count", "Dh")]),
         ("N3,600, R4.5bn and P2.5 billion", [(3600.0, "count", "N"), (4.5e9, "count", "R"), (2.5e9, "count", "P")]),
         ("N95 masks on the R2", []),
+        (
+            "₹1.2 lakh crore, RM1.3bil and RM450mil",
+            [(1.2e12, "count", "₹"), (1.3e9, "count", "RM"), (4.5e8, "count", "RM")],
+        ),
         # Dawn's percentages, and rupees with no space.
         ("Rs170.5bn, a 45pc increase", [(1.705e11, "count", "Rs "), (45.0, "percent", None)]),
     ],
@@ -142,6 +146,8 @@ def test_n_in_m_is_a_share() -> None:
         (1, 1, HEADLINE)
     }
     assert headline("Scores 4 in 10 minutes\n\nHe scored four goals in 10 minutes.") == set()
+    assert headline("9 in 10 dentists agree\n\nNine out of 10 dentists agree.") == set()
+    assert headline("Martinez makes it 3 in 3\n\nHe scored in a third straight game.") == set()  # a streak
 
 
 def test_a_span_of_time_is_not_another_unit() -> None:

@@ -62,6 +62,8 @@ def test_an_older_age_in_a_dated_sentence_is_still_a_slip() -> None:
         # A flashback: the age then, in a sentence that dates it.
         "Obituary\n\nRuth Abernathy, 91, died on Sunday.\n\nAbernathy, 90, opened the library in October 2024.\n",
         "Obituary\n\nAbernathy, 88, won the prize three years ago.\n\nRuth Abernathy, 91, died on Sunday.\n",
+        # A birthday the story tells of.
+        "Ruiz turns 30\n\nAna Ruiz, 29, trained on Monday.\n\nRuiz, who turned 30 on Wednesday, won.\n\nRuiz, 30, said so.\n",
     ],
 )
 def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:
@@ -146,6 +148,13 @@ def test_a_front_matter_description_is_a_standfirst_even_with_its_full_stop() ->
     found = [(d.line, d.column) for d in newslint.lint_text(text, path="review.md", config=config)]
     assert found == [(3, 17)]
     assert newslint.lint_text(text.replace("1,899", "1,799"), path="review.md", config=config) == []
+
+
+def test_a_word_made_by_doubling_is_no_typo() -> None:
+    assert found("Nairobi\n\nHe rode a boda boda to work, past the tuk tuk rank.\n", "typography.doubled-word") == []
+    assert found("Nairobi\n\nHe rode the the boda to work.\n", "typography.doubled-word") == [
+        (3, 9, "'the' twice in a row")
+    ]
 
 
 def test_a_doubled_preposition_after_a_noun_is_a_typo() -> None:

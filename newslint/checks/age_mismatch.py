@@ -40,6 +40,8 @@ _AGE_AFTER_RE = lazy_compile(r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?
 _AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
+# A birthday the story tells of: "who turned 30 on Wednesday", "turns 46 today".
+_TURNED_RE = lazy_compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
 # A sentence that dates what it tells: a year, "… ago", "last year", "at the time".
 _DATED_RE = lazy_compile(
     r"(?i)\b(?:(?:1[89]|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))|ago\b|last\s+year\b|at\s+the\s+time\b)"
@@ -65,10 +67,13 @@ class AgeMismatch(Check):
         by_surname: dict[str, list[Mention]] = defaultdict(list)
         for mention in _mentions(prose):
             by_surname[mention.surname].append(mention)
+        reached = {int(age) for age in _TURNED_RE.findall(prose)} if "turn" in prose else set()
         for mentions in by_surname.values():
             firsts = {mention.first for mention in mentions if mention.first}
             if len(firsts) > 1:
                 continue  # two people of one surname: a father and a son
+            if any(mention.age in reached for mention in mentions):
+                continue  # "who turned 30 on Wednesday": 29 and 30 are both right
             yield from _contradictions(doc, mentions)
 
 

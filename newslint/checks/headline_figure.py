@@ -111,7 +111,8 @@ class HeadlineFigure(Check):
         numbers = read_numbers(doc.prose, block.start, block.end)
         for ratio, parts in _ratios(doc.prose, numbers):  # "1 in 10": one figure, a percentage
             numbers = [number for number in numbers if number not in parts]
-            numbers.append(ratio)
+            if ratio.value < 100:  # "3 in 3": a streak, not a share
+                numbers.append(ratio)
         numbers.sort(key=lambda number: number.start)
         for index, number in enumerate(numbers):
             if number.kind not in ("count", "percent") or number.is_year or _compound(doc.prose, number):
@@ -131,13 +132,13 @@ class HeadlineFigure(Check):
 
 
 _SERIES_GAP_RE = lazy_compile(r"\s*(?:,|and|to|-|–)\s*$")
-_IN_RE = lazy_compile(r"\s+in\s+")
+_IN_RE = lazy_compile(r"\s+(?:in|out\s+of)\s+")
 
 
 def _ratios(prose: str, numbers: list[Number]) -> list[tuple[Number, tuple[Number, Number]]]:
-    """Each "N in M" ("1 in 10 landlords", "nine in 10") as the percentage
-    it is, with its two parts: the headline's "1 in 10" is the body's "10 per
-    cent" or its own "one in 10"."""
+    """Each "N in M" ("1 in 10 landlords", "nine in 10", "nine out of 10") as
+    the percentage it is, with its two parts: the headline's "1 in 10" is the
+    body's "10 per cent" or its own "one in 10"."""
     return [
         (
             replace(first, value=first.value / second.value * 100, end=second.end, kind="percent", suffix=""),

@@ -8,6 +8,7 @@ from typing import Any
 
 from newslint.checks import Check, Finding, Option
 from newslint.checks._patterns import RulePattern, passes
+from newslint.dictionary import known_word
 from newslint.document import Document
 from newslint.options import Patterns, Strings, pattern_entries
 from newslint.patterns import ASCII_SPACE, lazy_compile
@@ -85,7 +86,16 @@ class Repetition(Check):
                 continue
             if _said_again(prose, start, end, first):
                 continue  # "nil nil nil" across a table's columns; "Why, why why?"
+            if _doubled_word_of_its_own(first):
+                continue  # a word made by doubling, from another language: "boda boda", "tuk tuk", "piri piri"
             yield Finding(start, end, {"word": first}, first)
+
+
+def _doubled_word_of_its_own(word: str) -> bool:
+    """A syllable no English word list knows, doubled to make a word of its
+    own ("boda boda", "tuk tuk", "mahi mahi"); not an abbreviation ("dlrs
+    dlrs", no vowel) nor a short word the list leaves out ("to to")."""
+    return len(word) >= 3 and any(vowel in word.lower() for vowel in "aeiouy") and not known_word(word)
 
 
 # The same word again beside a doubled one, across spaces and commas.

@@ -37,9 +37,11 @@ TENS = {
 }  # fmt: skip
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # South Asian copy counts in lakhs (100,000) and crores (10 million): "Rs 4,500 crore", "1.1 lakh people".
-SCALES.update({"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7})
+SCALES.update({"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12})
 # "mln" and "bln" are the wires' ("1.2 BLN DLRS"), in any case.
 ABBREVIATED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12}
+# Malaysian papers' "RM1.3bil", "RM450mil".
+ABBREVIATED_SCALES.update({"mil": 1e6, "bil": 1e9})
 # A currency written after the figure, as wire copy writes it ("2.30 dlrs",
 # "1.6 billion stg", "15 billion yen"): the sign it stands for, or its name.
 CURRENCY_WORDS = {
@@ -101,8 +103,8 @@ _FIGURE_RE = lazy_compile(
     )(?<!\d[-–]\s?)(?<!['’](?=\d\d(?!\d|[.,]\d)))
     (?P<currency>[£$€¥₹₦₱]\s?)?
     (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)
-    (?:(?P<abbreviation>\s?(?:bn|tn|m|k|(?i:mln|bln|mn))|(?(currency)[BMK]|(?!)))
-      |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakhs?|crores?)))?
+    (?:(?P<abbreviation>\s?(?:bn|tn|bil|mil|m|k|(?i:mln|bln|mn))|(?(currency)[BMK]|(?!)))
+      |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakh\s+crores?|lakhs?|crores?)))?
     (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|-(?i:per-cent|percent)\b|pc\b|\s+(?i:percentage\s+points?)\b)?
     (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""".replace(
         "LETTERS_BEFORE", _CURRENCY_LETTERS
@@ -231,7 +233,7 @@ def _figure(text: str, match: regex.Match[str], floor: int) -> Number:
     if match.group("abbreviation"):
         scale = ABBREVIATED_SCALES[match.group("abbreviation").strip().lower()]
     elif match.group("scale"):
-        scale = SCALES[match.group("scale").lower()]
+        scale = SCALES[" ".join(match.group("scale").lower().split()).removesuffix("s")]
     start, currency = _currency_before(text, match, floor)
     hedge, hedge_start = _hedge_before(text, start, floor)
     currency_word = ""
