@@ -27,6 +27,9 @@ DATES = "consistency.date-style"
         "The mayor thanked Parisians. ((fr))French language: Paris pleure. Mes pensées vont aux Parisiens.\n",
         "Shares in Standard Life rose. The exchange Liffe said so.\n",
         "Venus and Serena and Selena were named. Serena won.\n",
+        # Accents apart, but one always starts a longer name: a company and a city, a player and a landmark.
+        "Zurich Insurance said profits rose, at its headquarters in Zürich.\n",
+        "Ángel Di María scored twice. Fans gathered at the Angel of the North.\n",
         # A wire headline in capitals drops accents.
         "LOPEZ CHARGED IN MADRID\n\nMaría López was charged. López pleaded not guilty.\n",
         # A place named outright beside a company that speaks and employs.
@@ -60,6 +63,8 @@ def test_not_name_variants(text: str) -> None:
         # Accents dropped, in a short name and at a name's first letter.
         ("María López was charged. López pleaded not guilty. Lopez will be tried.\n", {(1, 52, NAMES)}),
         ("The Élysée said so. The Elysee denied it. The Élysée later agreed.\n", {(1, 25, NAMES)}),
+        # A letter with a stroke; the form without its accents is the slip (a first name says nothing).
+        ("Lech Wałęsa spoke on Monday. Walesa said the shipyard had changed.\n", {(1, 30, NAMES)}),
         # A place misspelt is still a place, whatever it has.
         ("The village of Glencoe is quiet. Glenncoe has one pub. Glencoe has two shops.\n", {(1, 34, NAMES)}),
         # One given name after the same first name, when neither is Chinese.

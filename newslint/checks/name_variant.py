@@ -178,6 +178,7 @@ class NameVariant(Check):
             and not _listed_together(doc.prose, one, other)
             and not _two_places(doc.prose, one, other)
             and not _place_and_actor(doc.prose, one, other)
+            and not _accented_in_another_name(doc.prose, one, other)
         ]
         spacing = [
             pair
@@ -480,8 +481,31 @@ def _accents_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
                 yield first, second
 
 
+# Letters with a stroke, which Unicode does not decompose: Wałęsa, Øresund.
+_STROKES = str.maketrans("łŁøØđĐħĦı", "lLoOdDhHi")
+
+
+def _accented_in_another_name(prose: str, first: Form, second: Form) -> bool:
+    """Two forms that differ only in accents, one always the start of a
+    longer name and the other never: "Zurich Insurance" and the city of
+    Zürich, "Ángel Di María" and the Angel of the North. (A first name
+    before a form says nothing: "Lech Wałęsa", then "Walesa".)"""
+    if _without_accents(first.text.lower()) != _without_accents(second.text.lower()):
+        return False
+    first_named, second_named = _always_named_on(prose, first), _always_named_on(prose, second)
+    return first_named is not second_named and None not in (first_named, second_named)
+
+
+def _always_named_on(prose: str, form: Form) -> bool | None:
+    """True if every use of ``form`` has a capitalised word after it, False
+    if none has, None if some do."""
+    named_on = [bool(_WORD_AFTER_RE.match(prose, offset + len(form.text))) for offset in form.offsets]
+    return True if all(named_on) else False if not any(named_on) else None
+
+
 def _without_accents(word: str) -> str:
-    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+    decomposed = unicodedata.normalize("NFKD", word.translate(_STROKES))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _doubled_apart(names: Iterable[str], below: int) -> Iterator[tuple[str, str]]:
@@ -757,9 +781,10 @@ def _likelier_slip(one: Form, other: Form) -> tuple[Form, Form, bool]:
 
     In order: the form missing from the headline when the other is in it
     (subeditors check the names in a headline); the rarer form; on a tie,
-    the one the word list does not know when it knows the other ("Villareal"
-    beside "Villarreal", "COMMITTTEE" beside "Committee"); else the later
-    one, with no evidence.
+    the one without the accents ("Walesa" beside "Wałęsa": accents are
+    dropped, not added, and the word list has none); the one the word list
+    does not know when it knows the other ("Villareal" beside "Villarreal",
+    "COMMITTTEE" beside "Committee"); else the later one, with no evidence.
     (The article's own count comes before the list: "Anastacia" three times
     beside one "Anastasia" is a singer who spells her name so, and "Britain
     called for" beside three "Brittain" a slip into a word the list knows.
@@ -769,6 +794,8 @@ def _likelier_slip(one: Form, other: Form) -> tuple[Form, Form, bool]:
         return (other, one, True) if one.headline else (one, other, True)
     if one.count != other.count:
         return (one, other, True) if one.count < other.count else (other, one, True)
+    if one.text.isascii() != other.text.isascii() and _without_accents(one.text) == _without_accents(other.text):
+        return (one, other, True) if one.text.isascii() else (other, one, True)  # accents are dropped, not added
     one_known, other_known = known_word(one.text), known_word(other.text)
     if one_known != other_known:
         return (other, one, True) if one_known else (one, other, True)
