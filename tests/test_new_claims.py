@@ -47,6 +47,12 @@ def test_one_person_two_ages() -> None:
     assert found(text, "claims.age-mismatch") == [(5, 1, "Tom Hollis is 45 on line 3: check the age")]
 
 
+def test_a_year_in_a_relative_clause_dates_nothing() -> None:
+    """ "who was elected MP in 2022" tells of the past; the age beside it is today's."""
+    text = "MP\n\nDaniel Mwangi, 41, who was elected MP in 2022, spoke.\n\nMr Mwangi, 44, said so.\n"
+    assert found(text, "claims.age-mismatch") == [(5, 1, "Daniel Mwangi is 41 on line 3: check the age")]
+
+
 def test_an_older_age_in_a_dated_sentence_is_still_a_slip() -> None:
     """People only grow older: 92 in 2024 cannot precede 91 now."""
     text = "Obituary\n\nRuth Abernathy, 91, died on Sunday.\n\nAbernathy, 92, opened the library in 2024.\n"
@@ -118,6 +124,11 @@ def test_a_share_of_stated_parts(text: str, finding: tuple[int, int, str], state
 )
 def test_a_percentage_of_another_whole_or_basis_is_not_the_share(sentence: str) -> None:
     assert found(f"Results\n\n{sentence}\n", "claims.percentage-share") == []
+
+
+def test_a_long_whole_is_still_a_whole() -> None:
+    text = "Board\n\nThe firm named 7 of the 19 members of its senior leadership team, or 40%, as women.\n"
+    assert found(text, "claims.percentage-share") == [(3, 16, "7 of 19 is 36.84%, not 40%")]
 
 
 def test_a_percentage_of_the_same_whole_is_the_share() -> None:

@@ -28,6 +28,7 @@ def vague(text: str) -> set[tuple[int, int, str]]:
         ("Industry sources said output would fall.", 10),
         ("There have been reports that the group is recruiting.", 1),
         ("It was gathered that the refinery would reopen.", 1),  # Nigerian papers' formula
+        ("It was also gathered that the refinery would reopen.", 1),
     ],
 )
 def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> None:
@@ -87,6 +88,11 @@ def test_one_of_the_group_introduced_in_the_next_sentence_answers_it() -> None:
     assert vague(said + introduced) == set()
     # Only the very next sentence: a new scene's speaker in the next paragraph is not one of them.
     assert vague(said + "\n\nAt a cafe nearby," + introduced) == {(3, 1, RULE)}
+
+
+def test_one_of_the_group_described_in_the_next_sentence_answers_it() -> None:
+    text = "Some residents said prices had doubled. Mary Chepkoech, a vegetable seller, said she had stopped buying."
+    assert vague(text) == set()
 
 
 def test_an_anonymous_source_stays_anonymous_whoever_speaks_next() -> None:

@@ -40,6 +40,7 @@ _AGE_AFTER_RE = lazy_compile(r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?
 _AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
+_RELATIVE_CLAUSE_RE = lazy_compile(r"\b(?:who|whose|which)\s+[^,]*,")
 # A birthday the story tells of: "who turned 30 on Wednesday", "turns 46 today".
 _TURNED_RE = lazy_compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
 # A sentence that dates what it tells: a year, "… ago", "last year", "at the time".
@@ -108,7 +109,10 @@ def _dated(doc: Document, mention: Mention) -> bool:
     index = bisect_right(starts, mention.start)
     start = starts[index - 1] if index else 0
     end = starts[index] if index < len(starts) else len(doc.prose)
-    return _DATED_RE.search(doc.prose, start, end) is not None
+    # Not a year in a relative clause about the person: "Mwangi, 41, who was
+    # elected in 2022, said" gives today's age.
+    sentence = _RELATIVE_CLAUSE_RE.sub("", doc.prose[start:end])
+    return _DATED_RE.search(sentence) is not None
 
 
 def _contradictions(doc: Document, mentions: list[Mention]) -> Iterator[Finding]:

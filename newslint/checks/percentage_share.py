@@ -28,7 +28,7 @@ from newslint.text.numbers import Number, format_like, read_numbers
 _OWNER = r"(?:[\w.&-]+(?:['’]s|s['’])\s+)?"
 _OF_RE = lazy_compile(rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}")
 # Between the whole and its percentage: ", or", " (", " - ", ", about".
-_OR_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,4}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$")
+_OR_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,7}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$")
 # Between a percentage and its parts: " (", ", or".
 _BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$")
 

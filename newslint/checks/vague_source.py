@@ -90,7 +90,8 @@ _PARTICIPLES = (
 # "it is understood", "it was announced", "it has been suggested"; and
 # "there have been reports".
 _PASSIVE_RE = lazy_compile(
-    rf"(?i)\b(?:it\s+(?:is|was|has\s+been|had\s+been|is\s+being|['’]s)\s+{trie(_PARTICIPLES)}(?!\s+(?:at|as|by)\b)"
+    rf"(?i)\b(?:it\s+(?:is|was|has\s+been|had\s+been|is\s+being|['’]s)\s+(?:(?:also|further|reliably|now)\s+)?"
+    rf"{trie(_PARTICIPLES)}(?!\s+(?:at|as|by)\b)"
     r"|there\s+(?:have\s+been|has\s+been|had\s+been|were|are)\s+(?:unconfirmed\s+|unverified\s+|media\s+|press\s+)?reports)\b",
 )
 # "according to reports", "according to one report", "according to sources".
@@ -666,10 +667,11 @@ _DESCRIBED_RE = lazy_compile(
     r"|,\s+\d{2},\s+(?:of|from)\s+(?-i:[A-Z])"  # a voter: "Doug Johnson, 54, of Hannibal, Mo."
     r"|(?-i:[A-Z])[\w’'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:at|of|with|for|from)\s+(?:the\s+)?(?-i:[A-Z])",  # "Stichler, an agronomist with the …"
 )
-# One of the group, introduced by full name and a relative clause, speaking:
-# "Rosalind Tate, 64, who has lived in Peoplestown for 30 years, said …".
+# One of the group, introduced by full name and a relative clause or a
+# description, speaking: "Rosalind Tate, 64, who has lived in Peoplestown for
+# 30 years, said …", "Mary Chepkoech, a vegetable seller, said …".
 _INTRODUCED_SPEAKER_RE = lazy_compile(
-    rf"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,\s+(?:\d{{1,3}},\s+)?who\s+[^.;:!?]{{1,120}}?,\s+(?:{_VERB})\b"
+    rf"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,\s+(?:\d{{1,3}},\s+)?(?:who|an?)\s+[^.;:!?]{{1,120}}?,\s+(?:{_VERB})\b"
 )
 # A publication that answers "according to reports": "told The Times", "the
 # Times reported", "reported by the Mail".
