@@ -395,8 +395,8 @@ class Document:
         one: a caption or a byline may come first, and a wire digest gives
         each item its own ("BONN - West German Chancellor...")."""
         spans = []
-        for block in self.body:
-            end = dateline_end(self.prose, block.start, block.end)
+        for index, block in enumerate(self.body):
+            end = dateline_end(self.prose, block.start, block.end, lead=index == 0)
             if end is not None:
                 spans.append(Span(block.start, end))
         return spans
@@ -405,7 +405,8 @@ class Document:
         block = self.block_at(offset)
         if block is None or block.kind != "body":
             return False
-        end = self._per_block("dateline", block, lambda: dateline_end(self.prose, block.start, block.end))
+        lead = self.body[0] is block
+        end = self._per_block("dateline", block, lambda: dateline_end(self.prose, block.start, block.end, lead))
         return end is not None and offset < end
 
     # What follows is worked out per block when first asked, not for every

@@ -221,6 +221,13 @@ def test_placeholders_are_still_found() -> None:
     }
 
 
+def test_a_title_opening_the_first_paragraph_is_no_dateline() -> None:
+    assert found("Vote For Me - a talent contest - starts.", "typography.dash") == {
+        (3, 12, "typography.dash"),
+        (3, 31, "typography.dash"),
+    }
+
+
 def test_dash_leaves_scores_alone() -> None:
     body = "Arsenal won 2 - 1 at home - a fair result."
     assert found(body, "typography.dash") == {(3, 26, "typography.dash")}
@@ -234,6 +241,8 @@ def test_dash_leaves_scores_alone() -> None:
         "AMSTERDAM/FRANKFURT, March 2 (Reuters) - ",
         "Toronto, March 27 - ",
         "WASHINGTON, March 25, Reuter - ",
+        "London, 27 March - ",
+        "Durban - ",  # a place alone opens only the first paragraph
     ],
 )
 def test_a_wires_dateline_is_its_own_format(dateline: str) -> None:

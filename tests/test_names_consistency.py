@@ -117,6 +117,7 @@ def test_terms_found(text: str, expected: set[tuple[int, int, str]]) -> None:
         # A headline in capitals, a dateline in capitals.
         "MOBIL <MOB> RAISES CRUDE OIL PRICES\n\nNEW YORK, March 2 - Mobil Corp said it raised prices.\n",
         "MOSCOW — Russia said Moscow would respond.\n",
+        "PUNE: The cabinet approved the second phase of the Pune Metro.\n",  # Indian papers' dateline
         # Text quoted as written keeps its own forms.
         "The deal, NAFTA, ended. In a statement, the ministry said: “Nafta is dead.”\n",
         "“Nafta is dead,” the president tweeted. NAFTA was replaced.\n",

@@ -25,7 +25,9 @@ _CAPITAL_PLACE = r"\p{Lu}{2,}[\p{Lu}.'’/-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’/-]*)*"
 _QUALIFIER = r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}"
 # (The month in any case: wire copy of the 1980s writes "SAO PAULO, MARCH 13 -",
 # "Kingston, march 11 -".)
-_DATE = rf"(?i:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?[ \t]+\d{{1,2}}"
+# The day first too, as British and Commonwealth wires write it: "London, 27 March -".
+_MONTH = rf"(?i:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?"
+_DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})"
 # A news agency's credit: (AP), (CNN), (Reuters).
 _CREDIT = r"\((?:\p{Lu}{2,8}|Reuters|Bloomberg|CNNMoney|Xinhua)\)"
 # After a date: a credit, or the 1980s wire's ", Reuter", and a stray comma ("June 19, -").
@@ -35,11 +37,17 @@ _PLACE = r"\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,2}"
 
 _DATELINE_RE = lazy_compile(
     rf"""[\s\u200b\ufeff*]*(?:
-        {_CAPITAL_PLACE}(?:,[ \t]*{_QUALIFIER}){{0,2}}(?:,[ \t]*{_DATE})?{_DATED_CREDIT}[ \t]*{_DASH}[ \t]
+        {_CAPITAL_PLACE}(?:,[ \t]*{_QUALIFIER}){{0,2}}(?:,[ \t]*{_DATE})?{_DATED_CREDIT}[ \t]*(?:{_DASH}|:)[ \t]
       | {_PLACE}(?:,[ \t]*{_QUALIFIER})?,[ \t]*{_DATE}{_DATED_CREDIT}[ \t]*{_DASH}[ \t]
       | (?:{_PLACE}[ \t]*)?{_CREDIT}(?:[ \t]*{_DASH})?[ \t]*(?=[\p{{Lu}}"“‘'\d])
     )""",
     re.VERBOSE,
+)
+# The first paragraph's dateline may be a place of a word or two in ordinary
+# case alone, as South African papers write it ("Durban - ", "Cape Town - ");
+# elsewhere that could be anything ("Meanwhile - ").
+_LEAD_DATELINE_RE = lazy_compile(
+    r"[\s\u200b\ufeff]*\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*)?[ \t]+" + _DASH + r"[ \t](?=\p{Lu})"
 )
 # A sentence ends with . ! ? or … (quotes and brackets may close after it); a
 # line ending in : ; or , runs on into what follows.
@@ -47,11 +55,12 @@ _RUNS_ON_RE = lazy_compile(r"""[.!?…:;,]["'”’)\]]*\s*$""")
 _LONG_WORD_RE = lazy_compile(r"\p{L}{4,}")
 
 
-def dateline_end(text: str, start: int, end: int) -> int | None:
+def dateline_end(text: str, start: int, end: int, lead: bool = False) -> int | None:
     """Where the dateline that opens ``text[start:end]`` ends (after its
     dash), or None: "WASHINGTON — ", "ST. LOUIS, March 18 - ",
-    "Washington (CNN) ", "TREBES, France — ", "Toronto, March 27 - "."""
-    match = _DATELINE_RE.match(text, start, end)
+    "Washington (CNN) ", "TREBES, France — ", "Toronto, March 27 - ",
+    "PUNE: "; in the ``lead`` paragraph, also "Durban - "."""
+    match = _DATELINE_RE.match(text, start, end) or (lead and _LEAD_DATELINE_RE.match(text, start, end))
     return match.end() if match else None
 
 
