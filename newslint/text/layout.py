@@ -23,9 +23,9 @@ _CAPITAL_PLACE = r"\p{Lu}{2,}[\p{Lu}.'’/-]*(?:[ \t]+\p{Lu}[\p{Lu}.'’/-]*)*"
 # What may follow it, each after a comma: a state or country (N.C., France),
 # a date (March 18, Oct. 5).
 _QUALIFIER = r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}"
-# (The month in any case: wire copy of the 1980s writes "SAO PAULO, MARCH 13 -",
-# "Kingston, march 11 -".)
-# The day first too, as British and Commonwealth wires write it: "London, 27 March -".
+# The month in any case (wire copy of the 1980s writes "SAO PAULO, MARCH 13 -",
+# "Kingston, march 11 -"), and the day first too, as British and
+# Commonwealth wires write it: "London, 27 March -".
 _MONTH = rf"(?i:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?"
 _DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})"
 # A news agency's credit: (AP), (CNN), (Reuters).
