@@ -242,6 +242,15 @@ def test_lakhs_and_crores_are_figures_like_any_other() -> None:
         assert newslint.lint_text(text, config=config) == []
 
 
+def test_a_percentage_allows_its_rounding_and_the_figures_theirs_and_no_more() -> None:
+    """ "£1.2bn" may be £1.15bn to £1.25bn, so the fall is 9.4 to 16.9 per cent: not 18."""
+    assert arithmetic("Profit fell 18 per cent to £1.2bn from £1.38bn.") == [
+        (3, 13, "the figures do not agree: fell 18 per cent from £1.38bn is £1.13bn, not £1.2bn")
+    ]
+    assert arithmetic("Profit fell 13 per cent to £1.2bn from £1.38bn.") == []
+    assert arithmetic("Profit fell 17 per cent to £1.2bn from £1.38bn.") == []  # truncated 16.9
+
+
 def test_a_hedged_multiplier_reaches_as_far_as_its_hedge() -> None:
     """ "Nearly tripled" is 2.3 times or more, not 2.2."""
     assert arithmetic("Free cash flow nearly tripled to $1.9 billion from $870 million.") == [

@@ -366,7 +366,7 @@ def _percent_problem(change: Change) -> str | None:
     assert percent is not None and change.direction is not None
     sign = 1 if change.direction == "up" else -1
     stated_low, stated_high = percent.bounds()
-    slack = max(0.5, 0.05 * percent.value)
+    slack = 0.5  # a percentage truncated rather than rounded: "18%" for 18.9%
     ratio_low, ratio_high = _ratio_range(old, new)
 
     def agrees(sign: int) -> bool:
