@@ -99,6 +99,13 @@ def test_a_figure_the_body_states_another_way_is_found(text: str) -> None:
     assert headline(text) == set()
 
 
+def test_a_stale_toll_is_no_difference_the_body_states() -> None:
+    """ "The toll from the crash" compares nothing: 14 less two is no source for a headline's 12."""
+    text = "Lorry kills 12 at junction\n\nThe death toll from the crash rose to 14 after two more victims died."
+    assert headline(text) == {(1, 13, HEADLINE)}
+    assert headline(text.replace("rose to 14", "rose to 14 from 12")) == set()
+
+
 def test_about_a_figure_written_to_a_decimal_is_close_to_it() -> None:
     """ "About $2.1 million" is not $2.4 million; "about 180" may be 200."""
     assert headline("Council saves $2.4 million\n\nThe closures will save about $2.1 million a year.") == {

@@ -271,8 +271,10 @@ def _bare_reading(figure: Number, other: Number) -> bool:
 _SUM_RE = lazy_compile(
     r"(?i)\b(?:plus|together|combined|in\s+all|in\s+total|a\s+total|altogether|between\s+them)\b",
 )
+# ("from" only before a figure: "rose to 14 from 12", not "the toll from the crash".)
 _DIFFERENCE_RE = lazy_compile(
-    r"(?i)\b(?:not|rather\s+than|instead\s+of|compared\s+(?:with|to)|against|versus|vs|from|revised|than)\b",
+    r"(?i)\b(?:not|rather\s+than|instead\s+of|compared\s+(?:with|to)|against|versus|vs|revised|than)\b"
+    r"|\bfrom\s+(?:[\w’'-]+\s+){0,2}?(?:[£$€¥]\s?)?\d",
 )
 
 
