@@ -275,6 +275,13 @@ def test_a_currency_written_as_letters_is_a_figure_like_any_other() -> None:
     }
 
 
+def test_an_aside_after_a_phrase_of_place_is_read() -> None:
+    assert arithmetic("Flour rose from $120 to $150 in Nairobi supermarkets, a 30 per cent rise.") == [
+        (3, 12, "the figures do not agree: rose 30 per cent from $120 is $156, not $150")
+    ]
+    assert arithmetic("Flour rose from $120 to $150 in Nairobi supermarkets, a 25 per cent rise.") == []
+
+
 def test_dollars_against_cents_are_not_compared() -> None:
     assert arithmetic("Net income rose to 1.04 dlrs from 83 cts a share.") == []
 

@@ -240,8 +240,10 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
 _CHANGE_NOUNS = (
     "increase rise jump leap surge gain growth fall drop decline decrease cut reduction slump plunge".split()
 )
+# (A short phrase of place or time may stand between the pair and its aside:
+# "from KSh 120 to KSh 150 in Nairobi supermarkets, a 30 per cent rise".)
 _AFTER_PAIR_RE = lazy_compile(
-    rf"""(?i)\s*(?:,|\s[-–—])\s*(?:
+    rf"""(?i)(?:\s+(?:in|at|on|over|across|during|this|last|since)(?:\s+[\w’'-]+){{1,4}}?)?\s*(?:,|\s[-–—])\s*(?:
         an?\s+(?P<noun>{"|".join(_CHANGE_NOUNS)})\s+of\s+
       | (?P<updown>up|down)\s+(?:by\s+)?
       | (?P<article>an?)\s+
