@@ -42,21 +42,27 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
     assert found("Headline\n\n" + text, "claims.impossible-date") == []
 
 
-def test_one_person_two_ages() -> None:
-    text = "Shop owner speaks\n\nTom Hollis, 45, runs the shop.\n\nHollis, 46, said trade was slow.\n"
-    assert found(text, "claims.age-mismatch") == [(5, 1, "Tom Hollis is 45 on line 3: check the age")]
-
-
-def test_a_year_in_a_relative_clause_dates_nothing() -> None:
-    """ "who was elected MP in 2022" tells of the past; the age beside it is today's."""
-    text = "MP\n\nDaniel Mwangi, 41, who was elected MP in 2022, spoke.\n\nMr Mwangi, 44, said so.\n"
-    assert found(text, "claims.age-mismatch") == [(5, 1, "Daniel Mwangi is 41 on line 3: check the age")]
-
-
-def test_an_older_age_in_a_dated_sentence_is_still_a_slip() -> None:
-    """People only grow older: 92 in 2024 cannot precede 91 now."""
-    text = "Obituary\n\nRuth Abernathy, 91, died on Sunday.\n\nAbernathy, 92, opened the library in 2024.\n"
-    assert found(text, "claims.age-mismatch") == [(5, 1, "Ruth Abernathy is 91 on line 3: check the age")]
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Shop owner speaks\n\nTom Hollis, 45, runs the shop.\n\nHollis, 46, said trade was slow.\n",
+            "Tom Hollis is 45",
+        ),
+        # "who was elected MP in 2022" tells of the past; the age beside it is today's.
+        (
+            "MP\n\nDaniel Mwangi, 41, who was elected MP in 2022, spoke.\n\nMr Mwangi, 44, said so.\n",
+            "Daniel Mwangi is 41",
+        ),
+        # People only grow older: 92 in 2024 cannot precede 91 now.
+        (
+            "Obituary\n\nRuth Abernathy, 91, died on Sunday.\n\nAbernathy, 92, opened the library in 2024.\n",
+            "Ruth Abernathy is 91",
+        ),
+    ],
+)
+def test_one_person_two_ages(text: str, person: str) -> None:
+    assert found(text, "claims.age-mismatch") == [(5, 1, f"{person} on line 3: check the age")]
 
 
 @pytest.mark.parametrize(

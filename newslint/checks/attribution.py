@@ -166,7 +166,8 @@ _CUE_RE = lazy_compile(
     rf"(?i)\b{trie([word.lower() for word in SPEECH_NOUNS + SPEECH_MEDIA] + ['per', 'follows', 'following'])}\b",
 )
 _MEDIA_WORDS = frozenset(word.lower() for word in SPEECH_MEDIA)
-#: Of the speech nouns, the documents no one speaks in the first person.
+#: Documents no one speaks in the first person ("report" among the speech
+#: nouns; the rest cited as "according to … filings").
 _IMPERSONAL = frozenset(
     "report reports filings records documents papers data figures statistics study survey analysis census".split()
 )

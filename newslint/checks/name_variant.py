@@ -230,7 +230,7 @@ class NameVariant(Check):
         short = "\n".join(name for name in names if len(name) < minimum)
         if _DOUBLED_RE.search(short) and next(_doubled_apart(names, minimum), None) is not None:
             return True
-        if not doc.prose.isascii() and next(_accents_apart(names), None) is not None:
+        if not doc.ascii_equivalent and next(_accents_apart(names), None) is not None:
             return True
         # One string to look for hyphens and inner capitals in (C speed): most
         # articles have neither, and then no spacing variant either.
