@@ -29,6 +29,10 @@ def vague(text: str) -> set[tuple[int, int, str]]:
         ("There have been reports that the group is recruiting.", 1),
         ("It was gathered that the refinery would reopen.", 1),  # Nigerian papers' formula
         ("It was also gathered that the refinery would reopen.", 1),
+        # One of a group that is vague on its own, as "one source said".
+        ("A source said the deal was off.", 1),
+        ("The speech has been delayed, a senior campaign source said.", 30),
+        ("The rise will lift prices, an agricultural expert claimed.", 28),
     ],
 )
 def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> None:
@@ -45,14 +49,21 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "Critics say the plan is flawed, concerns echoed in a 2014 inspector general's report.",
         # The paper itself.
         "Three sources told the Gazette that the deal was off.",
+        "A source told the Gazette that the deal was off.",
+        # A source of something, an expert witness: no source speaking.
+        "A source of income said to be worth millions has gone.",
+        "An expert witness said the wall was unsafe.",
         # A publication that reported it, citing them.
         "Reuters first reported on Feb. 17 that the two were in talks, citing people familiar with the matter.",
         "The Wall Street Journal, citing people familiar with the matter, reported on Feb. 17 that talks began.",
         "The newspaper reported that talks had stalled, citing people familiar with the matter.",
+        "Police found nothing, despite Znak.com claiming an anonymous source described a depot.",
         # Tied to a named institution.
         "Treasury sources said the budget would balance.",
         "Bank of Japan sources said rates would hold.",
         "Central bank sources said rates would hold.",
+        "Phillips shares rose, a company source said.",
+        "Shares rose, a White House source said.",
         # Pointing back to sources already described.
         "Three sources close to the inquiry told the Gazette he would quit. The sources said a report was ready.",
         # A poll's result, a split described, a label, a comparison.

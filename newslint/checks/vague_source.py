@@ -3,7 +3,7 @@
 Vague sourcing comes in a few shapes, whatever the words in them:
 
 - a group that speaks without a name: "critics say", "Some critics claimed",
-  "many analysts agree", "some say", "one insider warned";
+  "many analysts agree", "some say", "one insider warned", "a source said";
 - an agentless passive: "it is understood", "it was announced", "there have
   been reports";
 - a report without its publisher: "according to one report", "reports
@@ -195,6 +195,10 @@ class VagueSource(Check):
         people = sorted({*groups, *(word.lower() for word in options["people"])})
         self.groups = frozenset(groups)
         self.people = people
+        # "a source said", "an insider claimed": one of a group that is vague
+        # on its own, as "one source said" is. (Not "an official said": an
+        # official belongs to an office the story names.)
+        self.singular_groups = sorted({_singular(word) for word in groups})
         singular = sorted({_singular(word) for word in people})
         # What follows "one" or "another": at most two words, the source
         # ("one senior official"), its verb. Compiled when first needed: ~10
@@ -215,6 +219,8 @@ class VagueSource(Check):
         there (a pattern per shape over the whole text would cost far more)."""
         for noun in self.people:
             yield Term(noun, "group")
+        for noun in self.singular_groups:
+            yield Term(noun, "single")
         for shape, words in _SHAPE_WORDS.items():
             for word in words:
                 yield Term(word, shape)
@@ -247,6 +253,11 @@ class VagueSource(Check):
                 tail = self._one_tail.match(prose, hit.end) if self._one_tail is not None else None
                 if tail is not None:
                     yield Candidate(hit.start, tail.end(), "one", tail.group(1).lower())
+            elif shape == "single":
+                head = _ARTICLE_BEFORE_RE.search(prose, max(0, hit.start - 40), hit.start)
+                tail = _SINGLE_TAIL_RE.match(prose, hit.end) if head is not None else None
+                if head is not None and tail is not None:
+                    yield Candidate(head.start(), tail.end(), "one", prose[hit.start : hit.end].lower())
             elif shape in _AT_HIT:
                 match = _AT_HIT[shape].match(prose, hit.start)
                 if match is not None:
@@ -267,6 +278,11 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# "A source", "an industry source", "a senior Labour source": the article
+# and at most two modifiers before the noun, in one phrase.
+_ARTICLE_BEFORE_RE = lazy_compile(r"(?i)\ban?\s+(?:(?!(?:of|and|or|the|to|in)\b)[\w’'-]+\s+){0,2}$")
+# After one source: its verb in any form ("a source says", "an insider claimed").
+_SINGLE_TAIL_RE = lazy_compile(rf"(?i)\s+{_BETWEEN}(?:{_VERB})\b{_NOT_A_CLAIM_AFTER}")
 # "some say", "many believe", "others argue": a crowd with no noun at all.
 # After a group noun: its verb ("critics say", "experts have long argued").
 _GROUP_TAIL_RE = lazy_compile(rf"(?i)\s+{_BETWEEN}(?:{_PLURAL_VERB})\b{_NOT_A_CLAIM_AFTER}")
@@ -397,7 +413,7 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
         return True
     if candidate.shape != "outlet" and _NAMED_IN_SENTENCE_RE.search(prose, sentence_start, sentence_end):
         return True
-    if candidate.shape in ("familiar", "according", "reports") and _PUBLISHED_BY_RE.search(
+    if candidate.shape in ("familiar", "according", "reports", "one") and _PUBLISHED_BY_RE.search(
         prose, sentence_start, sentence_end
     ):
         return True  # "the Washington Post reported …, citing three people briefed on"
@@ -412,13 +428,15 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
 
 # A publication that reported what the vague source said: "the Washington
 # Post reported", "Reuters first reported on Feb. 17", "the newspaper,
-# citing people familiar with the matter, reported".
+# citing people familiar with the matter, reported", "Znak.com claiming an
+# anonymous source described".
 _PUBLISHED_BY_RE = lazy_compile(
     r"(?:\b(?:[A-Z][\w&.-]*\s+)*(?:Times|Post|Journal|News|Telegraph|Guardian|Mail|Herald|Gazette|Tribune|Observer|"
     r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)"
+    r"|\b[A-Z][\w-]*\.(?:com|org|net|ru|ua|in|co\.uk|com\.au)"
     r"|\b[Tt]he\s+(?:newspaper|paper|agency|news\s+agency|magazine|broadcaster|website))"
     r"(?:,[^,;]{1,80},)?\s+(?:(?:has|had|first|exclusively|previously|earlier|also|originally)\s+){0,2}"
-    r"(?:reported|reports|said|says|wrote|revealed)\b",
+    r"(?:reported|reports|said|says|wrote|revealed|claimed|claims|claiming)\b",
 )
 # What makes the formulas of anonymity a source: something said, by them
 # or according to them.
@@ -514,7 +532,8 @@ def _not_a_new_source(prose: str, before: str, candidate: Candidate, sentence_st
     if candidate.shape == "crowd":
         return _WHAT_BEFORE_RE.search(before) is not None
     if candidate.shape in ("one", "familiar"):
-        return _institution_in(prose[candidate.start : candidate.end])
+        phrase = prose[candidate.start : candidate.end]
+        return _institution_in(phrase) or candidate.shape == "one" and _institution_word_in(phrase, candidate.noun)
     return candidate.noun in _INSTITUTIONAL and _institution_before(prose, candidate.start, sentence_start)
 
 
@@ -535,6 +554,13 @@ def _institution_in(phrase: str) -> bool:
         return False
     words = match.group("name").split()
     return not all(_DEMONYMS_RE.match(word) for word in words)
+
+
+def _institution_word_in(phrase: str, noun: str) -> bool:
+    """ "a company source", "one ministry official": the word before the
+    source names its institution, as in "company sources"."""
+    words = phrase.lower().split()
+    return noun in words and any(word in _INSTITUTION_WORDS for word in words[1 : words.index(noun)])
 
 
 # The sources that a named institution pins down.
