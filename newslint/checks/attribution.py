@@ -166,14 +166,15 @@ _CUE_RE = lazy_compile(
     rf"(?i)\b{trie([word.lower() for word in SPEECH_NOUNS + SPEECH_MEDIA] + ['per', 'follows', 'following'])}\b",
 )
 _MEDIA_WORDS = frozenset(word.lower() for word in SPEECH_MEDIA)
-#: Documents no one speaks in the first person ("report" among the speech
-#: nouns; the rest cited as "according to … filings").
-_IMPERSONAL = frozenset(
-    "report reports filings records documents papers data figures statistics study survey analysis census".split()
-)
+#: Documents no one speaks in the first person singular ("report" among the
+#: speech nouns; the rest cited as "according to … filings"). Records speak
+#: in no person at all; a report's or a study's authors may write "we".
+_RECORDS = frozenset("filings records documents data figures statistics census".split())
+_IMPERSONAL = _RECORDS | frozenset("report reports papers study survey analysis".split())
 # "according to the district's facilities report" (a link's brackets masked too).
-_REPORT_AFTER_RE = lazy_compile(rf"\s+(?:[^\s,;.]+\s+){{0,4}}?\x00*(?:{'|'.join(_IMPERSONAL)})\b")
+_REPORT_AFTER_RE = lazy_compile(rf"\s+(?:[^\s,;.]+\s+){{0,4}}?\x00*({'|'.join(sorted(_IMPERSONAL))})\b")
 _FIRST_PERSON_RE = lazy_compile(r"\b(?:I|I['’](?:m|d|ve|ll)|me|my|mine|myself)\b")
+_FIRST_PERSON_PLURAL_RE = lazy_compile(r"\b(?:[Ww]e(?:['’](?:re|ve|d|ll))?|us|[Oo]urs?|[Oo]urselves)\b")
 _PUBLISHED_BEFORE_RE = lazy_compile(rf"(?i)\b(?:in|on|via|during|at|from)\s+{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,3}}$")
 _OWNED_BEFORE_RE = lazy_compile(rf"(?i)\b{_DETERMINER}\s+(?:[\w’'-]+\s+){{0,2}}$")
 _MEDIA_BEFORE_RE = lazy_compile(r"(?i)\b(?:on|via|to)\s+$")
@@ -390,8 +391,11 @@ class _Reader:
         if any(self.real(quote) for quote in quotes):
             return True
         reported = self._reporting(paragraph)
-        if reported == "report":  # a report does not say "I": a quote that does is someone else's
-            return not _FIRST_PERSON_RE.search(self.prose, *_opening(next_block))
+        if reported in ("report", "records"):  # a report does not say "I": a quote that does is someone else's
+            opening = _opening(next_block)
+            if reported == "records" and _FIRST_PERSON_PLURAL_RE.search(self.prose, *opening):
+                return False  # nor do filings say "we"
+            return not _FIRST_PERSON_RE.search(self.prose, *opening)
         return reported == "words"
 
     def introduces(self, paragraph: _Paragraph) -> bool:
@@ -428,22 +432,26 @@ class _Reader:
         """How the paragraph reports someone's words, outside its quotes, so
         that a quote opening the next paragraph is theirs: "words" (a verb of
         saying, a statement someone issued), "report" (only by citing a
-        report: "about 52% full, according to the district's facilities
-        report"), or "" (it does not)."""
+        report or a study: "about 52% full, according to the district's
+        facilities report"), "records" (only by citing records: "according
+        to state campaign finance filings"), or "" (it does not)."""
         prose, floor = self.prose, paragraph.block.start
-        found = ""
+        cited: list[str] = []
         for start, end in self.gaps(paragraph):
             for word in _publications(prose, start, end, owned=True):
                 if word not in _IMPERSONAL:
                     return "words"
-                found = "report"
+                cited.append(word)
             for verb in _speech_verbs(prose, start, end, _REPORTING):
                 if _in_relative_clause(prose, start, verb.start) or not _reports_words(prose, verb, floor, end):
                     continue
-                if verb.word != "according to" or not _REPORT_AFTER_RE.match(prose, verb.end, end):
+                document = _REPORT_AFTER_RE.match(prose, verb.end, end) if verb.word == "according to" else None
+                if document is None:
                     return "words"
-                found = "report"
-        return found
+                cited.append(document.group(1).lower())
+        if not cited:
+            return ""
+        return "records" if all(word in _RECORDS for word in cited) else "report"
 
     def document_follows(self) -> int:
         """The index of a paragraph that says the rest of the article is a
