@@ -128,6 +128,16 @@ def test_seed_unattributed_quote() -> None:
         ("Sales rose from 500 to 600, up 30% since 2001.\n", set()),  # another baseline
         ("Sales rose from 500 to 600, a 30% rise on 2003.\n", set()),
         ("Sales rose from 500 to 600, up 30%, the firm said.\n", {(1, 12, "claims.arithmetic")}),
+        # A verb with its object before "by" and the percentage.
+        (
+            "It will raise capital spending by 12 per cent this year to $4.6-billion from $4.3-billion.\n",
+            {(1, 35, "claims.arithmetic")},
+        ),
+        ("It will raise capital spending by 7 per cent this year to $4.6-billion from $4.3-billion.\n", set()),
+        ("The firm will cut its workforce by 10% to 900 from 1,000.\n", set()),
+        ("The firm will cut its workforce by 20% to 900 from 1,000.\n", {(1, 36, "claims.arithmetic")}),
+        # Not another verb's percentage: prices, not the pair, rose 5%.
+        ("Shops raised prices by 5% as sales fell to 900 from 1,000.\n", set()),
     ],
 )
 def test_arithmetic(text: str, expected: set) -> None:

@@ -220,6 +220,11 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
     percent = None
     if percents and verb_match is not None and _next_to(prose, verb_match, percents[-1]):
         percent = percents[-1]
+    elif percents:
+        tied = _verb_before_object(prose, sentence_start, percents[-1])
+        if tied is not None and (verb_match is None or tied.start() == verb_match.start()):
+            lowered = tied.group().lower()
+            direction, verb, percent = ("up" if lowered in UP else "down"), tied.group(), percents[-1]
     if direction is not None and _mixed_directions(words):
         direction = None  # "revised down the gains", "cut its growth forecast"
     # "up"/"down" between Y and "from" ("to 500, up from 400") speaks last.
@@ -301,6 +306,40 @@ def _next_to(prose: str, verb: regex.Match[str], percent: Number) -> bool:
         gap = _GAP_RE.match(prose, verb.end(), percent_start)
         return gap is not None and gap.end() == percent_start
     return percent.end <= verb.start() and not prose[percent.end : verb.start()].strip()
+
+
+# "raise capital spending by 12 per cent": a verb, its object (a few words,
+# no clause), then "by" and the percentage.
+_BY_BEFORE_RE = lazy_compile(r"(?i)\bby\s+$")
+_OBJECT_WORDS = 3
+
+
+def _verb_before_object(prose: str, sentence_start: int, percent: Number) -> regex.Match[str] | None:
+    """The verb of change in "raise capital spending by 12 per cent this year
+    to $4.6-billion from $4.3-billion": further back than the pair's
+    window, past the verb's object, and tied to the percentage by "by"."""
+    percent_start = percent.hedge_start if percent.hedge_start is not None else percent.start
+    by = _BY_BEFORE_RE.search(prose, max(sentence_start, percent_start - 4), percent_start)
+    if by is None:
+        return None
+    words: list[regex.Match[str]] = list(_WORD_RE.finditer(prose, max(sentence_start, by.start() - 80), by.start()))
+    # The verb stands one to _OBJECT_WORDS words before "by".
+    for index in range(len(words) - 2, max(-1, len(words) - 2 - _OBJECT_WORDS), -1):
+        lowered = words[index].group().lower()
+        if lowered in UP or lowered in DOWN:
+            between = prose[words[index].end() : by.start()]
+            if _CLAUSE_IN_OBJECT_RE.search(between) is None:
+                return words[index]
+            return None
+        if lowered in _NOT_IN_OBJECT:
+            return None
+    return None
+
+
+# What an object does not hold: another clause or change ("raised prices and
+# cut staff by 10%", "rose as costs fell by 10%").
+_NOT_IN_OBJECT = frozenset("and or but while whereas as to from that which who after before".split())
+_CLAUSE_IN_OBJECT_RE = lazy_compile(r"[,;:()]")
 
 
 def _mixed_directions(words: list[regex.Match[str]]) -> bool:
