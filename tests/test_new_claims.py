@@ -59,6 +59,21 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Obituary\n\nRuth Abernathy, 91, died on Sunday.\n\nAbernathy, 92, opened the library in 2024.\n",
             "Ruth Abernathy is 91",
         ),
+        # A first name tells a family apart, and each person keeps one age.
+        (
+            "Jailed\n\nDarren Whitcombe, 51, and his son Ryan Whitcombe, 26, ran it.\n\nRyan Whitcombe, 27, wept.\n",
+            "Ryan Whitcombe is 26",
+        ),
+        # The surname alone is the person the story names first by it.
+        (
+            "Strike\n\nKeisha Lamont, 34, held a sign. Her mother, Denise Lamont, retired.\n\nLamont, 43, said so.\n",
+            "Keisha Lamont is 34",
+        ),
+        # An honorific is no first name; a year in a "whom" clause dates nothing of the person.
+        (
+            "Obituary\n\nPeadar Kinsella (89) has died.\n\nMr Kinsella (88) leaves his wife, whom he married in 1961.\n",
+            "Peadar Kinsella is 89",
+        ),
     ],
 )
 def test_one_person_two_ages(text: str, person: str) -> None:
@@ -69,6 +84,8 @@ def test_one_person_two_ages(text: str, person: str) -> None:
     "text",
     [
         "Family farm\n\nJohn Smith, 60, and his son Tom Smith, 32, run the farm.\n\nSmith, 32, said so.\n",
+        # The father the story is about, then his son: the surname alone is the father.
+        "Rink\n\nLucien Beaudoin floods the rink.\n\nBeaudoin, 71, is helped by his son Marc-André Beaudoin, 44.\n",
         "Shop owner\n\nTom Hollis, then 12, moved to Leeds.\n\nHollis, 45, said trade was slow.\n",
         "Shop owner\n\nThe 45-year-old Tom Hollis runs it.\n\nTom Hollis (45) said so.\n",
         # A flashback: the age then, in a sentence that dates it.

@@ -3,9 +3,10 @@
 News gives an age where it names someone ("Tom Hollis, 45,", "Hollis, aged
 45", "45-year-old Tom Hollis", "Tom Hollis (45)"). When the same person is
 45 in one paragraph and 46 in another, one of them is wrong: a copy editor
-checks which. People are matched by surname, and by first name where both
-mentions give one; a surname that two people of the article share (a father
-and a son) is left alone, and so is an age the story says has changed
+checks which. People are matched by surname and told apart by first name
+("Lee Whitcombe, 29", "Ryan Whitcombe, 26"); the surname alone ("Beaudoin,
+71") is a person only where the article names one person by it, not a
+father beside "his son Marc-André Beaudoin, 44". Left alone: an age the story says has changed
 ("then 12", "turns 46") or gives as it was at a time the sentence dates
 ("Abernathy, 90, attended the opening in October 2024", a year before
 "Abernathy, 91, died on Sunday"): people only grow older, so the younger age
@@ -20,11 +21,14 @@ from collections.abc import Iterable, Iterator
 from operator import attrgetter
 from typing import NamedTuple
 
+import regex
+
 from newslint.checks import Check, Finding
 from newslint.document import Document
 from newslint.lexicon import HONORIFICS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
+from newslint.text.names import OPENING_WORDS
 
 _TITLES = alternation([*HONORIFICS, "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt"])
 _WORD = r"\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}’'-]+)?"
@@ -40,7 +44,7 @@ _AGE_AFTER_RE = lazy_compile(r",\s+(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?
 _AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
-_RELATIVE_CLAUSE_RE = lazy_compile(r"\b(?:who|whose|which)\s+[^,]*,")
+_RELATIVE_CLAUSE_RE = lazy_compile(r"\b(?:who|whom|whose|which)\s+[^,]*(?:,|$)")
 # A birthday the story tells of: "who turned 30 on Wednesday", "turns 46 today".
 _TURNED_RE = lazy_compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
 # A sentence that dates what it tells: a year, "… ago", "last year", "at the time".
@@ -69,13 +73,49 @@ class AgeMismatch(Check):
         for mention in _mentions(prose):
             by_surname[mention.surname].append(mention)
         reached = {int(age) for age in _TURNED_RE.findall(prose)} if "turn" in prose else set()
-        for mentions in by_surname.values():
-            firsts = {mention.first for mention in mentions if mention.first}
-            if len(firsts) > 1:
-                continue  # two people of one surname: a father and a son
+        for surname, mentions in by_surname.items():
+            if len(mentions) < 2:
+                continue  # most people: one age, given once
             if any(mention.age in reached for mention in mentions):
                 continue  # "who turned 30 on Wednesday": 29 and 30 are both right
-            yield from _contradictions(doc, mentions)
+            for person in _people(prose, surname, mentions):
+                yield from _contradictions(doc, person)
+
+
+def _people(prose: str, surname: str, mentions: list[Mention]) -> Iterable[list[Mention]]:
+    """``mentions`` of one surname, person by person: a first name tells
+    people apart ("Lee Whitcombe, 29", "Ryan Whitcombe, 26"), and the
+    surname alone, at an age no one named has, is the person the article
+    names first by it, the one the story is about ("Beaudoin, 71" is Lucien
+    Beaudoin, not "his son Marc-André Beaudoin, 44")."""
+    by_first: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.first:
+            by_first[mention.first].append(mention)
+    ages = {mention.age for mention in mentions if mention.first}
+    # The surname alone at an age someone of it has is that person ("John
+    # Smith, 60, and his son Tom Smith, 32" then "Smith, 32").
+    bare = [mention for mention in mentions if not mention.first and mention.age not in ages]
+    if bare:
+        first = _named_first(prose, surname, mentions)
+        by_first[first] = sorted([*by_first[first], *bare])
+    return by_first.values()
+
+
+def _named_first(prose: str, surname: str, mentions: list[Mention]) -> str:
+    """The first name of the person the article names first by ``surname``
+    (as the mention there gives it: "Jane Wambui Njoroge, 47" is Jane), or
+    "" where it gives none."""
+    pattern = rf"(?<![\w’'-])({_WORD})[^\S\r\n]+{regex.escape(surname)}(?![\w’'-])"
+    for match in regex.finditer(pattern, prose):
+        word = match.group(1)
+        if word in OPENING_WORDS or word.rstrip(".") in _TITLE_WORDS:
+            continue  # "When Beaudoin", "Mr Beaudoin": no first name
+        for mention in mentions:
+            if mention.first and mention.start <= match.start() < mention.end:
+                return mention.first
+        return word
+    return ""
 
 
 def _mentions(prose: str) -> Iterator[Mention]:
