@@ -38,6 +38,14 @@ DATES = "consistency.date-style"
         "Chen Jiahua, a customs spokesman, spoke. Chen Jianhua, an economist, disagreed.\n",
         # A double-barrelled surname, and another person introduced by first name and surname.
         "The minister, Carys Owen-Jones, said waits fell. Owen Jones, a retired postman, said it was cold comfort.\n",
+        # One first name, two surnames: two people (Malaysian copy opens half its names with "Mohd").
+        "Datuk Mohd Faizal Ismail said so. Mohd Faisal Hassan, an analyst, agreed.\n",
+        # First names before the Arabic article.
+        "Khalid al-Mansouri of the land department spoke. Ahmed al-Mansoori, an analyst, agreed.\n",
+        # A councillor's title is no first name they share.
+        "Cllr Ian MacKenzie will lead. Cllr Fiona McKenzie lost. Cllr MacKenzie spoke. Cllr McKenzie left.\n",
+        # A French institution's name keeps its accents.
+        "Power lines in the Montreal region. Researchers at the Université du Québec à Montréal agree.\n",
     ],
 )
 def test_not_name_variants(text: str) -> None:
@@ -58,6 +66,8 @@ def test_not_name_variants(text: str) -> None:
         ("Mr Allen said no. Later Mr Alen said yes.\n", {(1, 28, NAMES)}),
         # A name after the Arabic article's lower-case "al-".
         ("Haidar al-Zubaidi spoke. Later Mr al-Zubeidi left.\n", {(1, 38, NAMES)}),
+        # The same first name and the same surname after it: one person spelled two ways.
+        ("Mohd Faizal Ismail said so. Later Mohd Faisal Ismail agreed.\n", {(1, 6, NAMES)}),
         # A hyphened name, letter by letter.
         ("Sarah Orde-Ransome spoke. Later, Orde-Ransome left. Then Orde-Ransone said so.\n", {(1, 58, NAMES)}),
         # Accents dropped, in a short name and at a name's first letter.

@@ -77,11 +77,13 @@ _CAMEL_HINT_RE = lazy_compile(r"\p{Ll}\p{Lu}\p{Ll}")
 _TITLES = frozenset(
     """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady President Minister Prime Secretary General Chancellor
     King Queen Prince Princess Judge Justice Rev Father Sister Brother Captain Capt Coach Manager Boss
-    Chief Senator Governor Mayor Ayatollah Sheikh Saint St The A An And Of In At On For By To""".split()
+    Chief Senator Governor Mayor Ayatollah Sheikh Saint St Cllr Councillor Councilor Cr Ald Alderman The A An And
+    Of In At On For By To""".split()
 )
 # Titles that show a name is a person's.
 _PERSON_TITLES = frozenset(
-    "Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sen Rep Gov Mayor Senator Governor President Minister Judge".split()
+    """Mr Mrs Ms Miss Dr Prof Sir Dame Lord Lady Sen Rep Gov Mayor Senator Governor President Minister Judge Cllr
+    Councillor Councilor Cr Ald Alderman""".split()
 )
 _VERBS_AFTER = frozenset(SPEECH_VERBS) | frozenset("is was has had will would can could did does".split())
 # Words before a place: "in Kendal", "from Kendal".
@@ -89,7 +91,7 @@ _PLACE_BEFORE = frozenset("in at from near outside across around into throughout
 # Adjectives of nationality and origin: Iranian, Ecuadorean, Japanese, Polish.
 _DEMONYM_ENDINGS = ("an", "ese", "ish")
 # A foreign name's joining word: Banco do Brasil, Jornal da Tarde, Van der Sar.
-_FOREIGN_JOINS = frozenset("do da de dos das del della di du des der den van von".split())
+_FOREIGN_JOINS = frozenset("do da de dos das del della di du des der den van von à".split())
 # Forms that are meant as they are: a pronunciation, a nickname.
 _GLOSS_BEFORE_RE = lazy_compile(
     r"(?i)(?:\bpronounced|\bnicknamed|\bdubbed|\bknown\s+as|\baka|\ba\.k\.a\.|\bspelt|\bspelled)\s+(?:the\s+)?[\"'“‘]?$"
@@ -103,7 +105,8 @@ _DOMAIN_RE = lazy_compile(r"\.(?:com|org|net|gov|edu|co|io|uk|tv|info)\b")
 # Two forms side by side in a list are two names: "Venus and Serena and
 # Selena", "Austria and Australia".
 _LISTED_RE = lazy_compile(r"\s*(?:,|,?\s+(?:and|&|v|vs\.?))\s+$")
-_WORD_BEFORE_RE = lazy_compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) $")
+# (A first name before a particle is the name's too: "Khalid al-Mansouri".)
+_WORD_BEFORE_RE = lazy_compile(r"(?<![\w’'-])(\p{Lu}[\p{L}’'-]*) (?:[ae]l-)?$")
 _WORD_AFTER_RE = lazy_compile(r"[’']?s? (\p{Lu}[\p{L}’'-]*)")
 _LOWER_WORD_BEFORE_RE = lazy_compile(r"\b(\p{Ll}+|In|At|From|Near)\s+$")
 _LOWER_WORD_AFTER_RE = lazy_compile(r"[ \t]+(\p{Ll}+)")
@@ -586,6 +589,8 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
         second_after and not second_before and first_before and not first_after
     ):
         return True  # "Xiaoqing Pi" beside "Zhou Xiaoming": a given name, and another's
+    if _surnames_apart(first_after, second_after):
+        return True  # "Mohd Faizal Ismail", "Mohd Faisal Hassan": a shared first name says nothing
     shared = first_before & second_before
     if shared:
         # One name after the same first name is one person's ("Hans Christian
@@ -594,6 +599,16 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
         # Jianhua" are two people's given names.
         return shared <= CHINESE_FAMILY_NAMES and chinese_given_name(first.text) and chinese_given_name(second.text)
     return bool(first_before and second_before or first_after and second_after and not first_after & second_after)
+
+
+def _surnames_apart(first_after: set[str], second_after: set[str]) -> bool:
+    """Both forms followed by names, and never by the same one: two
+    people's surnames (not "Andersen Award", "Anderson School": one name
+    before two everyday words)."""
+    if not first_after or not second_after or any(map(_everyday_not_name, first_after | second_after)):
+        return False
+    folded = {_without_accents(name) for name in first_after}  # "Diné Bikéyah", "Dine Bikeyah": one name
+    return not folded & {_without_accents(name) for name in second_after}
 
 
 def _introduced_apart(prose: str, hyphened: Form, spaced: Form) -> bool:
