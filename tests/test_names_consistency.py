@@ -46,6 +46,9 @@ DATES = "consistency.date-style"
         "Cllr Ian MacKenzie will lead. Cllr Fiona McKenzie lost. Cllr MacKenzie spoke. Cllr McKenzie left.\n",
         # A French institution's name keeps its accents.
         "Power lines in the Montreal region. Researchers at the Université du Québec à Montréal agree.\n",
+        # The local spelling, given on purpose.
+        "The Azores, or the Açores as the Portuguese write it, are nine islands. The Azores are green.\n",
+        "The Azores (Açores in Portuguese) are nine islands. The Azores are green.\n",
     ],
 )
 def test_not_name_variants(text: str) -> None:
@@ -68,6 +71,15 @@ def test_not_name_variants(text: str) -> None:
         ("Haidar al-Zubaidi spoke. Later Mr al-Zubeidi left.\n", {(1, 38, NAMES)}),
         # The same first name and the same surname after it: one person spelled two ways.
         ("Mohd Faizal Ismail said so. Later Mohd Faisal Ismail agreed.\n", {(1, 6, NAMES)}),
+        # First names apart only in accents are one first name, and the surname's accents dropped are a slip.
+        ("The chairman, José Echániz, spoke. Later Jose Echaniz said so.\n", {(1, 47, NAMES)}),
+        # A double surname, then its first part alone (not "Zurich Insurance" beside Zürich).
+        ("The chairman, Pedro Echániz Gorostiza, spoke. Later Echaniz said so.\n", {(1, 53, NAMES)}),
+        # A headline that drops the accents the body keeps.
+        (
+            "Kaczynski promises reform\n\nJarosław Kaczyński spoke. Kaczyński said so. Kaczyński left.\n",
+            {(1, 1, NAMES)},
+        ),
         # A hyphened name, letter by letter.
         ("Sarah Orde-Ransome spoke. Later, Orde-Ransome left. Then Orde-Ransone said so.\n", {(1, 58, NAMES)}),
         # Accents dropped, in a short name and at a name's first letter.

@@ -58,6 +58,7 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "The Wall Street Journal, citing people familiar with the matter, reported on Feb. 17 that talks began.",
         "The newspaper reported that talks had stalled, citing people familiar with the matter.",
         "Police found nothing, despite Znak.com claiming an anonymous source described a depot.",
+        "The State Journal-Register reported, citing two people familiar with the investigation, that it was off.",
         # Tied to a named institution.
         "Treasury sources said the budget would balance.",
         "Bank of Japan sources said rates would hold.",

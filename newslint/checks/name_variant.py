@@ -92,13 +92,18 @@ _PLACE_BEFORE = frozenset("in at from near outside across around into throughout
 _DEMONYM_ENDINGS = ("an", "ese", "ish")
 # A foreign name's joining word: Banco do Brasil, Jornal da Tarde, Van der Sar.
 _FOREIGN_JOINS = frozenset("do da de dos das del della di du des der den van von à".split())
-# Forms that are meant as they are: a pronunciation, a nickname.
+# Forms that are meant as they are: a pronunciation, a nickname, the local
+# spelling ("the Açores, as the Portuguese write it", "(Açores in Portuguese)").
 _GLOSS_BEFORE_RE = lazy_compile(
     r"(?i)(?:\bpronounced|\bnicknamed|\bdubbed|\bknown\s+as|\baka|\ba\.k\.a\.|\bspelt|\bspelled)\s+(?:the\s+)?[\"'“‘]?$"
 )
-_GLOSS_HINT_RE = lazy_compile(r"(?i)pronounced|nicknamed|dubbed|known as|aka|a\.k\.a\.|spelt|spelled|call")
+_GLOSS_HINT_RE = lazy_compile(
+    r"(?i)pronounced|nicknamed|dubbed|known as|aka|a\.k\.a\.|spelt|spelled|call|write|spell|\bin\s+\p{Lu}\p{Ll}+\)"
+)
 _GLOSS_AFTER_RE = lazy_compile(
-    r"[\"'”’]?,?\s+as\s+(?:\w+\s+){1,3}(?:call|calls|called|know|knows|dub|dubs|nickname|nicknames)\s+(?:them|him|her|it)\b"
+    r"[\"'”’]?,?\s+as\s+(?:\w+\s+){1,3}(?:call|calls|called|know|knows|dub|dubs|nickname|nicknames|write|writes|"
+    r"spell|spells)\s+(?:them|him|her|it)\b"
+    r"|\s+in\s+\p{Lu}\p{Ll}+\)"
 )
 _DOUBLED_RE = lazy_compile(r"(\w)\1", engine="re")
 _DOMAIN_RE = lazy_compile(r"\.(?:com|org|net|gov|edu|co|io|uk|tv|info)\b")
@@ -492,11 +497,16 @@ def _accented_in_another_name(prose: str, first: Form, second: Form) -> bool:
     """Two forms that differ only in accents, one always the start of a
     longer name and the other never: "Zurich Insurance" and the city of
     Zürich, "Ángel Di María" and the Angel of the North. (A first name
-    before a form says nothing: "Lech Wałęsa", then "Walesa".)"""
+    before a form says nothing: "Lech Wałęsa", then "Walesa"; and one
+    before the longer name makes it a person's double surname: "Pedro
+    Echániz Gorostiza", then "Echaniz".)"""
     if _without_accents(first.text.lower()) != _without_accents(second.text.lower()):
         return False
     first_named, second_named = _always_named_on(prose, first), _always_named_on(prose, second)
-    return first_named is not second_named and None not in (first_named, second_named)
+    if first_named is second_named or None in (first_named, second_named):
+        return False
+    longer = first if first_named else second
+    return not _neighbours(prose, longer)[0]
 
 
 def _always_named_on(prose: str, form: Form) -> bool | None:
@@ -591,7 +601,7 @@ def _two_people(prose: str, first: Form, second: Form) -> bool:
         return True  # "Xiaoqing Pi" beside "Zhou Xiaoming": a given name, and another's
     if _surnames_apart(first_after, second_after):
         return True  # "Mohd Faizal Ismail", "Mohd Faisal Hassan": a shared first name says nothing
-    shared = first_before & second_before
+    shared = _folded(first_before) & _folded(second_before)  # José and Jose: one first name
     if shared:
         # One name after the same first name is one person's ("Hans Christian
         # Andersen Award", "Hans Christian Anderson School"); but Chinese
@@ -607,8 +617,11 @@ def _surnames_apart(first_after: set[str], second_after: set[str]) -> bool:
     before two everyday words)."""
     if not first_after or not second_after or any(map(_everyday_not_name, first_after | second_after)):
         return False
-    folded = {_without_accents(name) for name in first_after}  # "Diné Bikéyah", "Dine Bikeyah": one name
-    return not folded & {_without_accents(name) for name in second_after}
+    return not _folded(first_after) & _folded(second_after)  # "Diné Bikéyah", "Dine Bikeyah": one name
+
+
+def _folded(names: set[str]) -> set[str]:
+    return {_without_accents(name) for name in names}
 
 
 def _introduced_apart(prose: str, hyphened: Form, spaced: Form) -> bool:
@@ -795,7 +808,8 @@ def _likelier_slip(one: Form, other: Form) -> tuple[Form, Form, bool]:
     """(the likelier misspelling, the other form, whether there was evidence).
 
     In order: the form missing from the headline when the other is in it
-    (subeditors check the names in a headline); the rarer form; on a tie,
+    (subeditors check the names in a headline; but not of two forms apart
+    only in accents, which headlines drop too); the rarer form; on a tie,
     the one without the accents ("Walesa" beside "Wałęsa": accents are
     dropped, not added, and the word list has none); the one the word list
     does not know when it knows the other ("Villareal" beside "Villarreal",
@@ -805,11 +819,14 @@ def _likelier_slip(one: Form, other: Form) -> tuple[Form, Form, bool]:
     called for" beside three "Brittain" a slip into a word the list knows.
     So "Penzoil" three times beside one "Pennzoil" is reported the wrong way
     round: the message names both.)"""
-    if one.headline != other.headline:
+    accents_only = one.text.isascii() != other.text.isascii() and _without_accents(one.text) == _without_accents(
+        other.text
+    )
+    if one.headline != other.headline and not accents_only:
         return (other, one, True) if one.headline else (one, other, True)
     if one.count != other.count:
         return (one, other, True) if one.count < other.count else (other, one, True)
-    if one.text.isascii() != other.text.isascii() and _without_accents(one.text) == _without_accents(other.text):
+    if accents_only:
         return (one, other, True) if one.text.isascii() else (other, one, True)  # accents are dropped, not added
     one_known, other_known = known_word(one.text), known_word(other.text)
     if one_known != other_known:

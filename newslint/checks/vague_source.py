@@ -429,10 +429,10 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
 # A publication that reported what the vague source said: "the Washington
 # Post reported", "Reuters first reported on Feb. 17", "the newspaper,
 # citing people familiar with the matter, reported", "Znak.com claiming an
-# anonymous source described".
+# anonymous source described", "The State Journal-Register reported".
 _PUBLISHED_BY_RE = lazy_compile(
     r"(?:\b(?:[A-Z][\w&.-]*\s+)*(?:Times|Post|Journal|News|Telegraph|Guardian|Mail|Herald|Gazette|Tribune|Observer|"
-    r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)"
+    r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)(?:-[A-Z][\w&.]*)?"
     r"|\b[A-Z][\w-]*\.(?:com|org|net|ru|ua|in|co\.uk|com\.au)"
     r"|\b[Tt]he\s+(?:newspaper|paper|agency|news\s+agency|magazine|broadcaster|website))"
     r"(?:,[^,;]{1,80},)?\s+(?:(?:has|had|first|exclusively|previously|earlier|also|originally)\s+){0,2}"
