@@ -74,6 +74,16 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Obituary\n\nPeadar Kinsella (89) has died.\n\nMr Kinsella (88) leaves his wife, whom he married in 1961.\n",
             "Peadar Kinsella is 89",
         ),
+        # A year in what the person says dates what they speak of, not their age.
+        (
+            "Obituary\n\nJoan Pickering, 88, survives her.\n\nPickering, 86, said the school nearly shut in 1992.\n",
+            "Joan Pickering is 88",
+        ),
+        # Another person's birthday excuses no one else's age.
+        (
+            "Court\n\nThabo Nkosi, 31, was bailed. His wife, Lindiwe, who turned 30 in May, watched.\n\nNkosi, 30, spoke.\n",
+            "Thabo Nkosi is 31",
+        ),
     ],
 )
 def test_one_person_two_ages(text: str, person: str) -> None:
@@ -93,6 +103,9 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         "Obituary\n\nAbernathy, 88, won the prize three years ago.\n\nRuth Abernathy, 91, died on Sunday.\n",
         # A birthday the story tells of.
         "Ruiz turns 30\n\nAna Ruiz, 29, trained on Monday.\n\nRuiz, who turned 30 on Wednesday, won.\n\nRuiz, 30, said so.\n",
+        "Ruiz turns 30\n\nAna Ruiz, 29, trained on Monday.\n\nShe turned 30 on Wednesday.\n\nRuiz, 30, said so.\n",
+        # The time of the saying is the age's.
+        "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
     ],
 )
 def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:

@@ -6,11 +6,13 @@ News gives an age where it names someone ("Tom Hollis, 45,", "Hollis, aged
 checks which. People are matched by surname and told apart by first name
 ("Lee Whitcombe, 29", "Ryan Whitcombe, 26"); the surname alone ("Beaudoin,
 71") is a person only where the article names one person by it, not a
-father beside "his son Marc-André Beaudoin, 44". Left alone: an age the story says has changed
-("then 12", "turns 46") or gives as it was at a time the sentence dates
-("Abernathy, 90, attended the opening in October 2024", a year before
-"Abernathy, 91, died on Sunday"): people only grow older, so the younger age
-in a dated sentence is a flashback, not a slip.
+father beside "his son Marc-André Beaudoin, 44". Left alone: an age the
+story says that person reached ("then 12", "Ruiz, who turned 30") or gives
+as it was at a time the sentence dates ("Abernathy, 90, attended the
+opening in October 2024", a year before "Abernathy, 91, died on Sunday"):
+people only grow older, so the younger age in a dated sentence is a
+flashback, not a slip. (A year in what the person says dates what they
+speak of: "Pickering, 86, said the school nearly shut in 1992".)
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ import regex
 
 from newslint.checks import Check, Finding
 from newslint.document import Document
-from newslint.lexicon import HONORIFICS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternation
-from newslint.patterns import lazy_compile
+from newslint.lexicon import HONORIFICS, MONTH_ABBREVIATIONS, MONTHS, SPEECH_VERBS, WEEKDAYS, alternation
+from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit
 from newslint.text.names import OPENING_WORDS
 
@@ -47,10 +49,14 @@ _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s
 _RELATIVE_CLAUSE_RE = lazy_compile(r"\b(?:who|whom|whose|which)\s+[^,]*(?:,|$)")
 # A birthday the story tells of: "who turned 30 on Wednesday", "turns 46 today".
 _TURNED_RE = lazy_compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
+# Whose birthday: the name just before ("Lindiwe, who turned 30", "Ruiz turns 30").
+_BIRTHDAY_NAME_RE = lazy_compile(rf"(?P<name>{_NAME})(?:,?\s+who)?\s+$")
 # A sentence that dates what it tells: a year, "… ago", "last year", "at the time".
 _DATED_RE = lazy_compile(
     r"(?i)\b(?:(?:1[89]|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))|ago\b|last\s+year\b|at\s+the\s+time\b)"
 )
+_SPEECH_VERB_RE = lazy_compile(rf"\b(?:{trie(SPEECH_VERBS)})\b")
+_SAID_WHEN_RE = lazy_compile(r"(?:\s+(?!that\b)[\w’'-]+){0,2}?\s+(?:in|on|during)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b")
 _NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])
 
 
@@ -72,10 +78,11 @@ class AgeMismatch(Check):
         by_surname: dict[str, list[Mention]] = defaultdict(list)
         for mention in _mentions(prose):
             by_surname[mention.surname].append(mention)
-        reached = {int(age) for age in _TURNED_RE.findall(prose)} if "turn" in prose else set()
+        birthdays = _birthdays(prose) if "turn" in prose else {}
         for surname, mentions in by_surname.items():
             if len(mentions) < 2:
                 continue  # most people: one age, given once
+            reached = birthdays.get(surname, set()) | birthdays.get("", set())
             if any(mention.age in reached for mention in mentions):
                 continue  # "who turned 30 on Wednesday": 29 and 30 are both right
             for person in _people(prose, surname, mentions):
@@ -143,12 +150,31 @@ _TITLE_WORDS = frozenset(_TITLES.split("|"))
 _AGE = attrgetter("age")
 
 
+def _birthdays(prose: str) -> dict[str, set[int]]:
+    """The ages the story says someone reached, by the surname (or the one
+    name) of whoever reached them; under "" those of someone unnamed ("she
+    turned 30"), which may be anyone's."""
+    reached: dict[str, set[int]] = defaultdict(set)
+    for match in _TURNED_RE.finditer(prose):
+        name = _BIRTHDAY_NAME_RE.search(prose, max(0, match.start() - 60), match.start())
+        words = [word for word in name.group("name").split() if word.rstrip(".") not in _TITLE_WORDS] if name else []
+        reached[words[-1] if words and words[-1] not in OPENING_WORDS else ""].add(int(match.group(1)))
+    return reached
+
+
 def _dated(doc: Document, mention: Mention) -> bool:
     """Whether the sentence of ``mention`` dates what it tells (its age then)."""
     starts = doc.sentence_starts
     index = bisect_right(starts, mention.start)
     start = starts[index - 1] if index else 0
     end = starts[index] if index < len(starts) else len(doc.prose)
+    # Not a year in what the person says: "Pickering, 86, said the council
+    # tried to close the school in 1992" is 86 now.
+    # (But the time of the saying is the age's: "said in 2019 that".)
+    speech = _SPEECH_VERB_RE.search(doc.prose, mention.end, end)
+    if speech is not None:
+        when = _SAID_WHEN_RE.match(doc.prose, speech.end(), end)
+        end = when.end() if when else speech.start()
     # Not a year in a relative clause about the person: "Mwangi, 41, who was
     # elected in 2022, said" gives today's age.
     sentence = _RELATIVE_CLAUSE_RE.sub("", doc.prose[start:end])
