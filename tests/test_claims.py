@@ -136,6 +136,16 @@ def test_seed_unattributed_quote() -> None:
         ("It will raise capital spending by 7 per cent this year to $4.6-billion from $4.3-billion.\n", set()),
         ("The firm will cut its workforce by 10% to 900 from 1,000.\n", set()),
         ("The firm will cut its workforce by 20% to 900 from 1,000.\n", {(1, 36, "claims.arithmetic")}),
+        # The aside after the price's unit and a place, and before the change's own span.
+        (
+            "Petrol rose from ₦617 to ₦1,030 per litre at some outlets, a 76 per cent increase.\n",
+            {(1, 13, "claims.arithmetic")},
+        ),
+        ("Petrol rose from ₦617 to ₦1,030 per litre at some outlets, a 67 per cent increase.\n", set()),
+        (
+            "Petrol rose from ₦617 to ₦1,030, a 76 per cent increase in less than three weeks.\n",
+            {(1, 13, "claims.arithmetic")},
+        ),
         # Not another verb's percentage: prices, not the pair, rose 5%.
         ("Shops raised prices by 5% as sales fell to 900 from 1,000.\n", set()),
     ],

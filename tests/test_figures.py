@@ -82,6 +82,8 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         # A span of years the body states.
         "Growth unlike anything seen in 13 years\n\nThe economy has not done so since 2005. It could slow in 2018.",
         "MACAO TO KEEP ITS SYSTEM FOR 50 YEARS\n\nMacao returns on December 20, 1999, but keeps its system until 2050.",
+        # An obituary's career, its start and end in two paragraphs in a row.
+        "Head for 24 years, she saved a school\n\nIn 1968 she was appointed head.\n\nShe retired in 1992.",
         # A hedged body figure that covers the headline's.
         "Dorsey and 185 other CEOs sign letter\n\nMore than 180 CEOs have signed a letter.",
         # A round headline figure.
@@ -97,6 +99,19 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
 )
 def test_a_figure_the_body_states_another_way_is_found(text: str) -> None:
     assert headline(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        # The dead and the missing are no whole that "kills" counts.
+        ("Typhoon kills 23\n\nOfficials said 21 people were dead and two missing.", 15),
+        # "third-wicket" is no third to add to 112.
+        ("Saim's 114 powers Pakistan\n\nSaim's 112 off 109 balls and a third-wicket stand of 131 won it.", 8),
+    ],
+)
+def test_parts_that_make_no_whole_are_no_source(text: str, column: int) -> None:
+    assert headline(text) == {(1, column, HEADLINE)}
 
 
 def test_a_stale_toll_is_no_difference_the_body_states() -> None:

@@ -245,10 +245,13 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
 _CHANGE_NOUNS = (
     "increase rise jump leap surge gain growth fall drop decline decrease cut reduction slump plunge".split()
 )
-# (A short phrase of place or time may stand between the pair and its aside:
-# "from KSh 120 to KSh 150 in Nairobi supermarkets, a 30 per cent rise".)
+# (The price's unit and a short phrase of place or time may stand between
+# the pair and its aside: "from KSh 120 to KSh 150 in Nairobi supermarkets,
+# a 30 per cent rise", "to ₦1,030 per litre at some outlets, a 67 per cent
+# increase".)
 _AFTER_PAIR_RE = lazy_compile(
-    rf"""(?i)(?:\s+(?:in|at|on|over|across|during|this|last|since)(?:\s+[\w’'-]+){{1,4}}?)?\s*(?:,|\s[-–—])\s*(?:
+    rf"""(?i)(?:\s+(?:per|a|an)\s+[\w-]+(?=[\s,]))?
+    (?:\s+(?:in|at|on|over|across|during|this|last|since)(?:\s+[\w’'-]+){{1,4}}?)?\s*(?:,|\s[-–—])\s*(?:
         an?\s+(?P<noun>{"|".join(_CHANGE_NOUNS)})\s+of\s+
       | (?P<updown>up|down)\s+(?:by\s+)?
       | (?P<article>an?)\s+
@@ -256,7 +259,13 @@ _AFTER_PAIR_RE = lazy_compile(
     re.VERBOSE,
 )
 _NOUN_AFTER_RE = lazy_compile(rf"(?i)-?\s*(?P<noun>{'|'.join(_CHANGE_NOUNS)})\b")
-_CLAUSE_END_RE = lazy_compile(r"\s*(?:[,;:.!?)]|$)")
+# The aside ends its clause, or names the change's own span ("a 67 per cent
+# increase in less than three weeks"; not "since 2001", another baseline).
+_CLAUSE_END_RE = lazy_compile(
+    r"(?:\s+(?:in|over|within)\s+(?:(?:just|only|less\s+than|more\s+than|under|over|about)\s+)?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)\s+(?:days?|weeks?|months?|years?))?"
+    r"\s*(?:[,;:.!?)]|$)"
+)
 
 
 def _described_after(prose: str, change: Change, sentence_end: int) -> Change | None:

@@ -311,8 +311,12 @@ def _derived(doc: Document, figure: Number, blocks: list[Block]) -> bool:
     return False
 
 
-# Two parts of a whole, side by side: "65 passengers and six crew".
-_JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+")
+# Two parts of a whole, side by side: "65 passengers and six crew" (not two
+# states, which no whole takes in: "21 people were dead and two missing").
+_JOINED_RE = lazy_compile(
+    r"(?:\s+(?!(?:were|was|are|is|been|had|has|have|dead|died|killed|missing|injured|hurt|wounded|rescued)\b)"
+    r"[\w’'-]+){0,3}\s+and\s+"
+)
 
 
 def _sentences(doc: Document, block: Block) -> Iterable[tuple[int, int]]:
@@ -418,11 +422,14 @@ _YEAR_RE = lazy_compile(r"\b(?:19|20)\d\d\b")
 
 def _years_since(prose: str, blocks: list[Block], years: float) -> bool:
     """A "since YEAR" the body states, counted to the latest year it names;
-    or two years one body paragraph sets as a span ("hand back Macao on
-    December 20, 1999, but … maintained until the year 2050")."""
+    or two years one body paragraph, or two in a row, set as a span ("hand
+    back Macao on December 20, 1999, but … maintained until the year 2050";
+    an obituary's "In 1968 she was appointed head", then "She retired in
+    1992")."""
     named = [[int(m.group()) for m in _YEAR_RE.finditer(prose, block.start, block.end)] for block in blocks]
-    for paragraph in named:
-        if any(abs(later - earlier - years) <= 1 for earlier in paragraph for later in paragraph if later > earlier):
+    for paragraph, following in zip(named, [*named[1:], []]):
+        both = paragraph + following
+        if any(abs(later - earlier - years) <= 1 for earlier in paragraph for later in both if later > earlier):
             return True
     starts = [int(m.group(1)) for block in blocks for m in _SINCE_YEAR_RE.finditer(prose, block.start, block.end)]
     latest = max((year for paragraph in named for year in paragraph), default=0)

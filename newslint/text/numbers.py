@@ -310,6 +310,9 @@ def _words_value(words: list[str]) -> tuple[float, int, Kind, float] | None:
     return total + current, used, "count", unit
 
 
+_COMPOUND_AFTER_RE = lazy_compile(r"-\p{L}")
+
+
 def _word_number(text: str, match: regex.Match[str], floor: int) -> Number | None:
     words_end = match.start("percent") if match.group("percent") else match.end()
     spans = [m.span() for m in _WORD_SPLIT_RE.finditer(text, match.start(), words_end)]
@@ -318,6 +321,8 @@ def _word_number(text: str, match: regex.Match[str], floor: int) -> Number | Non
         return None
     value, used, kind, unit = parsed
     end = spans[used - 1][1]
+    if kind == "fraction" and _COMPOUND_AFTER_RE.match(text, end):
+        return None  # "a third-wicket stand", "a half-century", "the quarter-final": no fraction
     if used == len(spans) and match.group("percent"):
         kind, end = "percent", match.end()
     hedge, hedge_start = _hedge_before(text, match.start(), floor)
