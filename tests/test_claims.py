@@ -146,6 +146,17 @@ def test_seed_unattributed_quote() -> None:
             "Petrol rose from ₦617 to ₦1,030, a 76 per cent increase in less than three weeks.\n",
             {(1, 13, "claims.arithmetic")},
         ),
+        # "A year earlier" dates the change; it does not make it a rank.
+        ("Sales rose to $5.2m from $6.1m a year earlier.\n", {(1, 12, "claims.arithmetic")}),
+        # "Growth" names the quantity, not its direction.
+        ("GNP growth slowed to 2.6 pct from 4.3 pct.\n", set()),
+        # "Down from" a range.
+        ("Estimates ranged from 2.3 to 2.6 mln tonnes, down from 2.4 to 2.7 mln tonnes.\n", set()),
+        # A scale written once, after the second figure.
+        ("Payments were lowered from 3.450 to 1.350 billion dlrs.\n", set()),
+        ("Payments were raised from 3.450 to 1.350 billion dlrs.\n", {(1, 22, "claims.arithmetic")}),
+        # An exchange rate, quoted either way.
+        ("The yen/dollar rate rose to 158 yen from 207 a year earlier.\n", set()),
         # Not another verb's percentage: prices, not the pair, rose 5%.
         ("Shops raised prices by 5% as sales fell to 900 from 1,000.\n", set()),
     ],

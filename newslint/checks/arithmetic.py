@@ -67,7 +67,7 @@ _WORD_RE = lazy_compile(r"[\w’'-]+|%")
 
 UP = frozenset(
     """rise rises rose risen rising increase increased increases increasing grow grows grew grown
-    growing growth climb climbs climbed climbing jump jumps jumped jumping soar soars soared
+    growing climb climbs climbed climbing jump jumps jumped jumping soar soars soared
     soaring surge surges surged surging rocket rockets rocketed rocketing leap leaps leapt leaped
     leaping swell swelled swollen boost boosts boosted boosting raise raises raised raising
     expand expands expanded expanding gained up hike hikes hiked lift lifts lifted
@@ -87,12 +87,16 @@ DOWN = frozenset(
 UP_OR_REVISED = UP | {"growth", "gain", "gains", "revised", "revise", "revision"}
 DOWN_OR_REVISED = DOWN | {"reduction", "losses", "revised", "revise", "revision"}
 
-# Where a verb of change is about a rank or a time span, a smaller number can be
-# the better outcome ("climbed from 20 to 5 in the charts").
+# Where a verb of change is about a rank, a smaller number can be the better
+# outcome ("climbed from 20 to 5 in the charts"). (A pair of times is no
+# pair at all, _TIME_UNITS_RE; "a year earlier" and "full-year" date a
+# change, they do not make it a rank.)
 _RANKING_RE = lazy_compile(
     r"(?i)\b(?:charts?|places?|position|positions|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
-    r"league|table|number|No|top|minutes?|seconds?|hours?|days?|weeks?|months?|years?|age|aged)\b",
+    r"league|table|number|No|top|age|aged)\b",
 )
+# An exchange rate, which a stronger currency can take down or up.
+_EXCHANGE_RATE_RE = lazy_compile(r"(?i)\b(?:yen|exchange\s+rates?|\w+/\w+\s+rate)\b")
 # A figure followed by one of these is a time or a date, not a quantity to compare.
 _TIME_UNITS_RE = lazy_compile(
     r"(?i)\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|am|pm|"
@@ -147,6 +151,8 @@ class Arithmetic(Check):
         if change.percent is not None and change.direction is not None:
             return _percent_problem(change)
         if change.direction is not None and not _RANKING_RE.search(change.sentence):
+            if _EXCHANGE_RATE_RE.search(change.sentence):
+                return None  # "the yen/dollar rate rose to 158 yen from 207": yen a dollar, quoted either way
             return _direction_problem(change)
         return None
 
@@ -171,8 +177,9 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
         to = _TO_AFTER_RE.match(prose, old.end, ceiling)
         new = read_number_at(prose, to.end(), ceiling) if to else None
         pair_start = match.start()
-        if new is None:
-            return None
+        if new is None or _UP_OR_DOWN_BEFORE_RE.search(prose, max(floor, match.start() - 6), match.start()):
+            return None  # "down from 2.4 to 2.7 mln tonnes": the range it came down from
+        old = _sharing_scale(old, new)
     if _TIME_UNITS_RE.match(prose, new.end, ceiling):
         return None
     brk = _SENTENCE_BREAK_RE.search(prose, max(old.end, new.end), ceiling)
@@ -181,6 +188,21 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     if change.multiplier is None and change.percent is None:
         return _described_after(prose, change, sentence_end) or change
     return change
+
+
+_UP_OR_DOWN_BEFORE_RE = lazy_compile(r"(?i)\b(?:up|down)\s+$")
+
+
+def _sharing_scale(first: Number, second: Number) -> Number:
+    """``first`` with the scale written only after ``second``: "from 3.450 to
+    1.350 billion dlrs" is from 3.45 billion."""
+    if first.scaled or not second.scaled or "," in first.text or not first.text[:1].isdigit():
+        return first
+    digits = second.text.replace(",", "")
+    if not digits.replace(".", "", 1).isdigit() or float(digits) == 0:
+        return first
+    scale = second.value / float(digits)
+    return replace(first, value=first.value * scale, unit=first.unit * scale, scaled=True, suffix=second.suffix)
 
 
 def _sentence_start(prose: str, floor: int, offset: int) -> int:
