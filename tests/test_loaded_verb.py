@@ -75,10 +75,18 @@ def test_a_headline_is_left_alone() -> None:
         # Not the newsroom's verb: someone's reported speech, or first-person copy.
         "Schumer told reporters that while Republicans have claimed there is no need, he disagreed.",
         "Each time there were those who claimed we could slam the brakes on change.",
+        # A columnist's paragraph: first person in it, outside the quotation it holds.
+        'The minister claimed councils had "more money than ever". In cash terms, this is true. '
+        "It is also true that I weigh more than I did at 20.",
     ],
 )
 def test_a_verb_the_story_earns_is_left_alone(text: str) -> None:
     assert loaded("Headline\n\n" + text) == set()
+
+
+def test_first_person_inside_a_quotation_is_not_the_writer() -> None:
+    text = 'Headline\n\nHe claimed he was beaten. He said: "I lost three years. They broke me."'
+    assert loaded(text) == {(3, 4, RULE)}
 
 
 def test_a_reply_from_the_other_side_does_not_earn_it() -> None:

@@ -79,6 +79,12 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Obituary\n\nJoan Pickering, 88, survives her.\n\nPickering, 86, said the school nearly shut in 1992.\n",
             "Joan Pickering is 88",
         ),
+        # Relatives all: the surname alone is the one whose age the story gives.
+        (
+            "Obituary\n\nShe was the daughter of Walter Pickering. Her sister, Joan Pickering, 88, survives her.\n\n"
+            "Pickering, 86, said so.\n",
+            "Joan Pickering is 88",
+        ),
         # Another person's birthday excuses no one else's age.
         (
             "Court\n\nThabo Nkosi, 31, was bailed. His wife, Lindiwe, who turned 30 in May, watched.\n\nNkosi, 30, spoke.\n",

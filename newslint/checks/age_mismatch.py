@@ -92,9 +92,8 @@ class AgeMismatch(Check):
 def _people(prose: str, surname: str, mentions: list[Mention]) -> Iterable[list[Mention]]:
     """``mentions`` of one surname, person by person: a first name tells
     people apart ("Lee Whitcombe, 29", "Ryan Whitcombe, 26"), and the
-    surname alone, at an age no one named has, is the person the article
-    names first by it, the one the story is about ("Beaudoin, 71" is Lucien
-    Beaudoin, not "his son Marc-André Beaudoin, 44")."""
+    surname alone, at an age no one named has, is the one person the story
+    is about (see _bare_is), or no one it can tell."""
     by_first: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         if mention.first:
@@ -103,26 +102,46 @@ def _people(prose: str, surname: str, mentions: list[Mention]) -> Iterable[list[
     # The surname alone at an age someone of it has is that person ("John
     # Smith, 60, and his son Tom Smith, 32" then "Smith, 32").
     bare = [mention for mention in mentions if not mention.first and mention.age not in ages]
-    if bare:
-        first = _named_first(prose, surname, mentions)
+    first = _bare_is(prose, surname, mentions) if bare else None
+    if first is not None:
         by_first[first] = sorted([*by_first[first], *bare])
     return by_first.values()
 
 
-def _named_first(prose: str, surname: str, mentions: list[Mention]) -> str:
-    """The first name of the person the article names first by ``surname``
-    (as the mention there gives it: "Jane Wambui Njoroge, 47" is Jane), or
-    "" where it gives none."""
+def _bare_is(prose: str, surname: str, mentions: list[Mention]) -> str | None:
+    """Whose first name the surname alone stands for: the one person of it
+    the story names who is not introduced as someone's relative ("Beaudoin,
+    71" is Lucien Beaudoin, not "his son Marc-André Beaudoin, 44"); where
+    all are relatives, the one whose age it gives ("her sister, Joan
+    Pickering, 88", not "the daughter of Walter Pickering"); "" where it
+    names no one in full; None where it cannot tell."""
+    named: dict[str, bool] = {}  # first name: introduced as a relative
     pattern = rf"(?<![\w’'-])({_WORD})[^\S\r\n]+{regex.escape(surname)}(?![\w’'-])"
     for match in regex.finditer(pattern, prose):
         word = match.group(1)
         if word in OPENING_WORDS or word.rstrip(".") in _TITLE_WORDS:
             continue  # "When Beaudoin", "Mr Beaudoin": no first name
-        for mention in mentions:
-            if mention.first and mention.start <= match.start() < mention.end:
-                return mention.first
-        return word
-    return ""
+        # As the mention there gives it: "Jane Wambui Njoroge, 47" is Jane.
+        first = next((m.first for m in mentions if m.first and m.start <= match.start() < m.end), word)
+        relative = _RELATIVE_BEFORE_RE.search(prose, max(0, match.start() - 40), match.start()) is not None
+        named[first] = named.get(first, True) and relative
+    if not named:
+        return ""
+    principals = [first for first, relative in named.items() if not relative]
+    if len(principals) == 1:
+        return principals[0]
+    aged = [first for first in named if any(m.first == first for m in mentions)]
+    return aged[0] if not principals and len(aged) == 1 else None
+
+
+# "his son", "her sister,", "the daughter of", "their grandmother": a relative
+# of the person the story is about.
+_RELATIVE_BEFORE_RE = lazy_compile(
+    r"(?i)\b(?:(?:his|her|their|whose)\s+(?:[\w-]+\s+)?(?:sons?|daughters?|mother|father|wife|husband|brothers?|"
+    r"sisters?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|grandmother|"
+    r"grandfather|children|child|parents?)|(?:son|daughter|wife|husband|widow|mother|father|sister|brother)\s+of)"
+    r"\s*,?\s+$"
+)
 
 
 def _mentions(prose: str) -> Iterator[Mention]:

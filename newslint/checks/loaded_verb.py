@@ -362,12 +362,21 @@ _COORDINATED_RE = lazy_compile(r"(?i)(?:,\s*|\s)(?:and|but)\s+(?:\w+ly\s+|also\s
 
 def _not_reporting_voice(doc: Document, block: Block, sentence_start: int, sentence_end: int) -> bool:
     """First person outside quotation marks in the verb's sentence, or in a
-    paragraph with no quotation at all: a column, a letter, a speech's
-    transcript, not the newsroom reporting."""
+    sentence with no quotation marks at all in its paragraph ("the minister
+    claimed … In cash terms, this is true. It is also true that I weigh
+    more"): a column, a letter, a speech's transcript, not the newsroom
+    reporting."""
     if _outside_speech(doc, _FIRST_PERSON_RE, sentence_start, sentence_end):
         return True
-    quoted = any(mark in doc.prose[block.start : block.end] for mark in _QUOTE_OPEN + "”")
-    return not quoted and _FIRST_PERSON_RE.search(doc.prose, block.start, block.end) is not None
+    prose = doc.prose
+    return any(
+        _outside_speech(doc, _FIRST_PERSON_RE, sentence.start, sentence.end)
+        and not any(mark in prose[sentence.start : sentence.end] for mark in _QUOTE_MARKS)
+        for sentence in doc.sentences_in(block.start, block.end)
+    )
+
+
+_QUOTE_MARKS = _QUOTE_OPEN + "”"
 
 
 def _sentence_before(doc: Document, block: Block, sentence_start: int) -> int:
