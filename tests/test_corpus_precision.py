@@ -139,6 +139,8 @@ def test_all_straight_copy_has_no_mixed_style() -> None:
         "Air show\n\nThe RAF flew in. Mr Raf Jones, a pilot, said so.",
         "Aids charity in plea\n\nThe AIDS charity said Aids was spreading. Who knows, said the WHO chief.",
         "Storm hits Nice\n\nThe city of Nice said NICE guidance was clear.",
+        # An honorific beside a brand in capitals (MRS Oil Nigeria).
+        "Petrol queues\n\nMRS and Conoil stations sold petrol. Mrs Hauwa Bello said she had queued.",
         # "In January 25 people" is a month and a count, not January 25.
         "Vote set for May\n\nThe vote is on 5 May. In January 25 people were held.",
     ],

@@ -23,7 +23,8 @@ capitals, a dateline's "MOSCOW —"); a numbered address beside a street
 named in full ("1600 Pennsylvania Ave." and "Pennsylvania Avenue", AP
 style); text reproduced as written (a tweet's "NAFTA", a statement's
 "June 1": ``Document.verbatim``); a currency (US$); a form inside a longer
-name ("T-Mobile US", "Climate Assembly UK"); @handles and #hashtags.
+name ("T-Mobile US", "Climate Assembly UK"); an honorific beside a brand in
+capitals ("Mrs Bello", "MRS and Conoil stations"); @handles and #hashtags.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from newslint.checks._patterns import RulePattern
 from newslint.checks.existence import CASE_SENSITIVE
 from newslint.dictionary import everyday_word, proper_name
 from newslint.document import Document, lower
-from newslint.lexicon import SPEECH_VERBS
+from newslint.lexicon import HONORIFICS, SPEECH_VERBS
 from newslint.options import Bool, Groups, Option, Patterns, Strings
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
@@ -65,6 +66,7 @@ _COMMON_WORDS = frozenset(
     live help free new news now not all one big star love best god end sky real red
     open time life world film show game hit hot rock soul sale vote stop yes""".split()
 )
+_HONORIFICS = frozenset(title.lower() for title in HONORIFICS)
 # A title-case word just after a title is a personal name ("Mr Raf Smith").
 _AFTER_TITLE_RE = lazy_compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|Prof)\.?\s+$")
 # A house number and the street's name before a street word: "1600
@@ -379,7 +381,7 @@ def _also_capitalised(doc: Document, words: Iterable[str], listed: frozenset[str
         # isupper() first: it turns away most capitalised words, at one call each.
         if word.isupper() and 3 <= len(word) <= 6 and word.isalpha() and word.capitalize() in capitalised
     }
-    found -= listed | _COMMON_WORDS
+    found -= listed | _COMMON_WORDS | _HONORIFICS  # "Mrs Bello" beside "MRS and Conoil stations": a title, a brand
     # An everyday word in capitals is emphasis or a sign's words (a plate
     # that says GHETTO), not an acronym.
     return {word for word in found if not everyday_word(word)} if found else found
