@@ -44,13 +44,16 @@ def replace_line(text: str, line: int, old: str, new: str) -> str:
         ("eight million", 8e6), ("a dozen", 12), ("two-thirds", 2 / 3), ("half", 0.5), ("three", 3),
         ("twenty-five", 25), ("two hundred and fifty thousand", 250_000), ("20%", 20),
         ("20 per cent", 20), ("20 percent", 20), ("2.5 million", 2.5e6), ("just under 3,000", 3000),
+        ("46.2C", 46.2), ("40°C", 40), ("104F", 104),
     ],
 )  # fmt: skip
 def test_parse_number(phrase: str, value: float) -> None:
     assert parse_number(phrase) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("phrase", ["1st", "3-1", "PS2", "5ft", "10:30", "v1.0", "a", "&#163;"])
+@pytest.mark.parametrize(
+    "phrase", ["1st", "3-1", "PS2", "5ft", "10:30", "v1.0", "a", "&#163;", "a third-wicket stand", "a half-century"]
+)
 def test_not_a_number(phrase: str) -> None:
     assert read_numbers(phrase) == []
 

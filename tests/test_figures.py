@@ -101,6 +101,12 @@ def test_a_figure_the_body_states_another_way_is_found(text: str) -> None:
     assert headline(text) == set()
 
 
+def test_a_temperature_written_closed_up_is_read() -> None:
+    text = "Penrith hits 46.2C as Sydney bakes\n\nPenrith reached 45.9C at 3.40pm."
+    assert headline(text) == {(1, 14, HEADLINE)}
+    assert headline(text.replace("45.9C", "46.2C")) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "column"),
     [

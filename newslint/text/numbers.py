@@ -104,7 +104,8 @@ _FIGURE_RE = lazy_compile(
     (?P<currency>[£$€¥₹₦₱]\s?)?
     (?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?)
     (?:(?P<abbreviation>\s?(?:bn|tn|bil|mil|m|k|(?i:mln|bln|mn))|(?(currency)[BMK]|(?!)))
-      |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakh\s+crores?|lakhs?|crores?)))?
+      |(?:\s+|-)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakh\s+crores?|lakhs?|crores?))
+      |(?<![\d,]\d{3})°?[CF](?!\w))?  # a temperature written closed up: "46.2C", "40C", "104F"
     (?P<percent>\s?%|\s+(?i:per\s?cent|percent|pct)\b|-(?i:per-cent|percent)\b|pc\b|\s+(?i:percentage\s+points?)\b)?
     (?![\w%]|[.,]\d|[-–/:]\d|\s?[-–]\s?\d|\s*(?i:GMT|UTC|BST|EST|EDT|CST|CDT|PST|PDT|CET|JST|hrs)\b)""".replace(
         "LETTERS_BEFORE", _CURRENCY_LETTERS
