@@ -158,6 +158,11 @@ def test_seed_unattributed_quote() -> None:
         # A scale written once, after the second figure.
         ("Payments were lowered from 3.450 to 1.350 billion dlrs.\n", set()),
         ("Payments were raised from 3.450 to 1.350 billion dlrs.\n", {(1, 22, "claims.arithmetic")}),
+        # Another clause's verbs are not the pair's.
+        (
+            "The index fell 1.2% as yields rose, and Halbury dropped 5.1% to 412.6 pence from 425.8 pence.\n",
+            {(1, 57, "claims.arithmetic")},
+        ),
         # An exchange rate, quoted either way.
         ("The yen/dollar rate rose to 158 yen from 207 a year earlier.\n", set()),
         # Not another verb's percentage: prices, not the pair, rose 5%.

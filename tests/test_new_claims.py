@@ -142,6 +142,13 @@ def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:
             "58%",
             "65%",
         ),
+        # A whole after an owner of two words.
+        (
+            "Wall Street\n\nOf the S&P 500's 500 companies, 412, or 59%, closed higher.\n",
+            (3, 33, "412 of 500 is 82.4%, not 59%"),
+            "59%",
+            "82%",
+        ),
         # A whole after its owner.
         (
             "Markets\n\nTwenty-six of the Dow's 30 stocks, or 90 percent, fell.\n",

@@ -247,7 +247,7 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
         if tied is not None and (verb_match is None or tied.start() == verb_match.start()):
             lowered = tied.group().lower()
             direction, verb, percent = ("up" if lowered in UP else "down"), tied.group(), percents[-1]
-    if direction is not None and _mixed_directions(words):
+    if direction is not None and _mixed_directions(_in_clause(prose, words)):
         direction = None  # "revised down the gains", "cut its growth forecast"
     # "up"/"down" between Y and "from" ("to 500, up from 400") speaks last.
     between = prose[new.end : old.start].lower() if new.start < old.start and pair_start < new.start else ""
@@ -371,6 +371,23 @@ def _verb_before_object(prose: str, sentence_start: int, percent: Number) -> reg
 # cut staff by 10%", "rose as costs fell by 10%").
 _NOT_IN_OBJECT = frozenset("and or but while whereas as to from that which who after before".split())
 _CLAUSE_IN_OBJECT_RE = lazy_compile(r"[,;:()]")
+
+
+# Where the pair's clause starts: after ", and", ", but", ", while" or a
+# semicolon ("The index fell 1.2% as yields rose, and Halbury dropped 5.1% to
+# 412.6 pence from 425.8 pence": the first clause's verbs are not the pair's).
+_CLAUSE_BREAK_RE = lazy_compile(r"(?i)(?:,\s*(?:and|but|while|whereas)|;)\s")
+
+
+def _in_clause(prose: str, words: list[regex.Match[str]]) -> list[regex.Match[str]]:
+    """The last of ``words`` (a sentence's, up to the pair) that share the pair's clause."""
+    if not words:
+        return words
+    breaks = list(_CLAUSE_BREAK_RE.finditer(prose, words[0].start(), words[-1].end()))
+    if not breaks:
+        return words
+    clause_start = breaks[-1].end()
+    return [word for word in words if word.start() >= clause_start]
 
 
 def _mixed_directions(words: list[regex.Match[str]]) -> bool:

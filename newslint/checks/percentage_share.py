@@ -24,8 +24,9 @@ from newslint.terms import Hit
 from newslint.text.numbers import Number, format_like, read_numbers
 
 # Between the part and the whole: "of", "out of", "of the", "in".
-# A whose whole may follow ("of the Dow's 30 stocks", "of the council's 19 members").
-_OWNER = r"(?:[\w.&-]+(?:['’]s|s['’])\s+)?"
+# A whose whole may follow ("of the Dow's 30 stocks", "of the council's 19
+# members"), in a word or two ("of the S&P 500's 500 companies").
+_OWNER = r"(?:(?:[\w.&-]+\s+)?[\w.&-]+(?:['’]s|s['’])\s+)?"
 _OF_RE = lazy_compile(rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}")
 # Between the whole and its percentage: ", or", " (", " - ", ", about".
 _OR_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,7}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$")
