@@ -101,6 +101,19 @@ def test_a_figure_the_body_states_another_way_is_found(text: str) -> None:
     assert headline(text) == set()
 
 
+def test_a_count_is_no_price_and_a_worked_out_count_is_exact() -> None:
+    """ "7 things" is not "$7.70"; "lose 11 seats" is not 21 less nine."""
+    listicle = "# 4 things that will change\n\nHere it is.\n\n## Scripts\n\nCard holders pay $4.70.\n\n## Energy\n\nA credit.\n\n## Rent\n\nHelp rises.\n"
+    assert headline(listicle, path="budget.md") == {(1, 3, HEADLINE)}
+    text = "Conservatives lose 11 seats\n\nThe Conservatives were reduced to nine seats from 21."
+    assert headline(text) == {(1, 20, HEADLINE)}
+    assert headline(text.replace("21", "20")) == set()
+
+
+def test_a_time_of_day_is_no_figure() -> None:
+    assert headline("Storm weakens\n\nUpdated 5 p.m. EDT\n\nThe storm weakened on Tuesday.") == set()
+
+
 def test_a_temperature_written_closed_up_is_read() -> None:
     text = "Penrith hits 46.2C as Sydney bakes\n\nPenrith reached 45.9C at 3.40pm."
     assert headline(text) == {(1, 14, HEADLINE)}

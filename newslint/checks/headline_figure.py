@@ -50,7 +50,8 @@ _COUNT_WORD_RE = lazy_compile(rf"(?i)\b{trie(_COUNT_WORDS)}\b")
 _MONTHS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
 # A day of the month is a date, not a figure the body must repeat (in any
 # case: a wire digest's "HIGHLIGHTS - APRIL 7").
-_DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
+# A date ("5th of May") or a time of day ("Updated 5 p.m. EDT").
+_DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}|(?i:\s*[ap]\.?m\b\.?)")
 _DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$")
 # Sport's "last eight", "top 10", "best of five": a stage, not a count. And a
 # label's number: "Day 2 of G-7 meeting", "Round 3", "Article 50".
@@ -208,6 +209,8 @@ def _same(figure: Number, other: Number) -> bool:
         return False
     if abs(figure.value - other.value) <= 1e-9 * max(1.0, abs(figure.value)):
         return True
+    if figure.currency is None and other.currency is not None and not figure.scaled:
+        return False  # a count is no price rounded: "7 things" is not "$7.70"
     low, high = figure.bounds()
     rounding = _rounding(figure)
     low, high = low - rounding / 2, high + rounding / 2
@@ -286,8 +289,13 @@ def _derived(doc: Document, figure: Number, blocks: list[Block]) -> bool:
     12 in all". Two figures that merely happen to add up in a story full of
     figures are no source for a third."""
     low, high = figure.bounds()
-    # A derived figure is rounded by whoever worked it out: allow 2%.
-    low, high = min(low, figure.value * 0.98), max(high + figure.unit / 2, figure.value * 1.02)
+    # A derived figure is rounded by whoever worked it out: allow 2%; but a
+    # count of whole things is worked out exactly ("lose 11 seats" is not
+    # "reduced to nine seats from 21").
+    if figure.kind == "count" and figure.text.isdigit() and not figure.scaled and figure.currency is None:
+        low = high = figure.value
+    else:
+        low, high = min(low, figure.value * 0.98), max(high + figure.unit / 2, figure.value * 1.02)
     prose = doc.prose
     for block in blocks:
         for sentence in _sentences(doc, block):
