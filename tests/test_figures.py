@@ -110,6 +110,16 @@ def test_a_count_is_no_price_and_a_worked_out_count_is_exact() -> None:
     assert headline(text.replace("21", "20")) == set()
 
 
+def test_a_result_line_is_matched_by_its_own_game() -> None:
+    """Not by a score of another game that holds one of its figures."""
+    text = (
+        "Lincoln 28, Jefferson 24: Eagles hold on\n\nA late interception sealed a 28-21 win for Lincoln over "
+        "Jefferson.\n\nAnkeny Central beat Lincoln 31-24 in Week 3."
+    )
+    assert headline(text) == {(1, 23, HEADLINE)}
+    assert headline(text.replace("28-21", "28-24")) == set()
+
+
 def test_a_time_of_day_is_no_figure() -> None:
     assert headline("Storm weakens\n\nUpdated 5 p.m. EDT\n\nThe storm weakened on Tuesday.") == set()
 

@@ -375,16 +375,33 @@ _SCORE_RE = lazy_compile(r"(?<![\d.,])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,])")
 
 def _scored(prose: str, figure: Number, blocks: list[Block]) -> bool:
     """A result line's score, which the body writes as a score ("25-23",
-    which the number reader declines to read as two figures)."""
+    which the number reader declines to read as two figures). Where the
+    line gives both sides' scores ("Lincoln 28, Jefferson 24"), the body's
+    score holds both, or the figure is in the score of a paragraph that
+    names both sides ("a 28-21 win for Lincoln over Jefferson"), not in
+    another game's ("Ankeny Central beat Lincoln 31-24")."""
     if figure.kind != "count" or figure.currency or figure.scaled or not figure.text.isdigit():
         return False
     start = figure.hedge_start if figure.hedge_start is not None else figure.start
+    scores = [(score, block) for block in blocks for score in _SCORE_RE.finditer(prose, block.start, block.end)]
+    line = _RESULT_LINE_RE.search(prose, max(0, start - 60), figure.end + 60)
+    if line is not None and figure.start in (line.start("first"), line.start("second")):
+        if any(sorted(score.groups()) == sorted((line["first"], line["second"])) for score, _ in scores):
+            return True
+        sides = (line["home"].split()[-1], line["away"].split()[-1])
+        return any(
+            figure.text in score.groups() and all(side in prose[block.start : block.end] for side in sides)
+            for score, block in scores
+        )
     beside = _SIDE_BEFORE_RE.search(prose, max(0, start - 40), start) or _SIDE_AFTER_RE.match(prose, figure.end)
-    if beside is None:
-        return False
-    return any(
-        figure.text in score.groups() for block in blocks for score in _SCORE_RE.finditer(prose, block.start, block.end)
-    )
+    return beside is not None and any(figure.text in score.groups() for score, _ in scores)
+
+
+# "Lincoln 28, Jefferson 24", "Gloucester 25 Bath 23": two sides and their scores.
+_SIDE = r"(?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,4}"
+_RESULT_LINE_RE = lazy_compile(
+    rf"(?P<home>{_SIDE})(?P<first>\d{{1,3}})\b,?[ \t]+(?P<away>{_SIDE})(?P<second>\d{{1,3}})\b"
+)
 
 
 # -- durations ---------------------------------------------------------------------------
