@@ -88,6 +88,14 @@ def test_a_summary_line_then_a_named_expert_is_answered() -> None:
     assert vague(text) == set()
 
 
+def test_a_ratings_agency_that_says_so_next_answers_a_group() -> None:
+    text = (
+        "Some analysts say supply is the main risk.\n\n"
+        "Fitch Ratings warned in a report in February that prices could fall by up to 15 percent."
+    )
+    assert vague(text) == set()
+
+
 def test_a_name_alone_does_not_answer_a_group() -> None:
     """The story's own subject speaking next is no expert answering."""
     text = "The economy is slowing, experts believe.\n\nMr Bush said the outlook was good."

@@ -689,7 +689,7 @@ _DESCRIBED_RE = lazy_compile(
     r"|\b(?-i:(?:Sen|Rep|Gov|Dr|Prof)\.?)\s+[A-Z]"
     r"|\b(?-i:[A-Z][\w&.-]*\s+(?:University|Institute|Center|Centre|Foundation|School|College|Council|Association|"
     r"Society|Capital|Partners|Research|Fund|Agency|Commission|Union|Federation|Institution|Group|Bank|Economics|"
-    r"Analytics|Advisors|Advisers|Associates|Consulting|Securities|Studies))\b"
+    r"Analytics|Advisors|Advisers|Associates|Consulting|Securities|Studies|Ratings))\b"
     r"|\b(?-i:(?:University|Institute|Center|Centre|School|College)\s+of)\b"
     r"|,\s+\d{2},\s+(?:of|from)\s+(?-i:[A-Z])"  # a voter: "Doug Johnson, 54, of Hannibal, Mo."
     r"|(?-i:[A-Z])[\w’'-]+,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:at|of|with|for|from)\s+(?:the\s+)?(?-i:[A-Z])",  # "Stichler, an agronomist with the …"
