@@ -85,6 +85,12 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Pickering, 86, said so.\n",
             "Joan Pickering is 88",
         ),
+        # A person's introduction gives the age now; its year dates the crime.
+        (
+            "Jailed\n\nRyan Whitcombe, 26, ran the operation between March 2021 and May 2022.\n\n"
+            "Ryan Whitcombe, 27, wept.\n",
+            "Ryan Whitcombe is 26",
+        ),
         # Another person's birthday excuses no one else's age.
         (
             "Court\n\nThabo Nkosi, 31, was bailed. His wife, Lindiwe, who turned 30 in May, watched.\n\nNkosi, 30, spoke.\n",
@@ -110,6 +116,8 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         # A birthday the story tells of.
         "Ruiz turns 30\n\nAna Ruiz, 29, trained on Monday.\n\nRuiz, who turned 30 on Wednesday, won.\n\nRuiz, 30, said so.\n",
         "Ruiz turns 30\n\nAna Ruiz, 29, trained on Monday.\n\nShe turned 30 on Wednesday.\n\nRuiz, 30, said so.\n",
+        # A date that leads the introduction's sentence dates the age.
+        "Shops\n\nIn 2019, Tom Hollis, 45, opened a shop.\n\nHollis, 50, now runs three.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
     ],

@@ -12,7 +12,8 @@ as it was at a time the sentence dates ("Abernathy, 90, attended the
 opening in October 2024", a year before "Abernathy, 91, died on Sunday"):
 people only grow older, so the younger age in a dated sentence is a
 flashback, not a slip. (A year in what the person says dates what they
-speak of: "Pickering, 86, said the school nearly shut in 1992".)
+speak of: "Pickering, 86, said the school nearly shut in 1992"; and a
+person's introduction gives the age now unless a date leads it.)
 """
 
 from __future__ import annotations
@@ -181,12 +182,17 @@ def _birthdays(prose: str) -> dict[str, set[int]]:
     return reached
 
 
-def _dated(doc: Document, mention: Mention) -> bool:
-    """Whether the sentence of ``mention`` dates what it tells (its age then)."""
+def _dated(doc: Document, mention: Mention, introduction: bool) -> bool:
+    """Whether the sentence of ``mention`` dates what it tells (its age then).
+
+    A person's introduction gives the age now, as news does, unless a date
+    leads the sentence ("In 2019, Tom Hollis, 45, opened a shop"): "Ryan
+    Whitcombe, 26, … ran the operation between March 2021 and …" dates the
+    crime, not the age."""
     starts = doc.sentence_starts
     index = bisect_right(starts, mention.start)
     start = starts[index - 1] if index else 0
-    end = starts[index] if index < len(starts) else len(doc.prose)
+    end = mention.start if introduction else starts[index] if index < len(starts) else len(doc.prose)
     # Not a year in what the person says: "Pickering, 86, said the council
     # tried to close the school in 1992" is 86 now.
     # (But the time of the saying is the age's: "said in 2019 that".)
@@ -205,7 +211,8 @@ def _contradictions(doc: Document, mentions: list[Mention]) -> Iterator[Finding]
     younger of the two is given in a dated sentence (a flashback)."""
     first = mentions[0]
     for mention in mentions[1:]:
-        if mention.age != first.age and not _dated(doc, min(first, mention, key=_AGE)):
+        younger = min(first, mention, key=_AGE)
+        if mention.age != first.age and not _dated(doc, younger, younger is first and first.first is not None):
             person = f"{first.first} {first.surname}" if first.first else first.surname
             line = doc.position(first.start)[0]
             yield Finding(mention.start, mention.end, {"person": person, "other": str(first.age), "line": str(line)})
