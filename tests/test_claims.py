@@ -163,6 +163,21 @@ def test_seed_unattributed_quote() -> None:
             "The index fell 1.2% as yields rose, and Halbury dropped 5.1% to 412.6 pence from 425.8 pence.\n",
             {(1, 57, "claims.arithmetic")},
         ),
+        # A sum in yen is no exchange rate.
+        ("Profit rose to 118.4 billion yen from 131.9 billion yen.\n", {(1, 13, "claims.arithmetic")}),
+        # "Went up from" is a change, not the range of ", down from".
+        (
+            "The adult fare went up from $4.50 to $5.20 in April, a 25 per cent increase.\n",
+            {(1, 24, "claims.arithmetic")},
+        ),
+        # The aside after a currency written after the figure, a unit and a date.
+        (
+            "Rates rose from 7.59 cents to 8.32 cents a kilowatt-hour on April 1, a 12 per cent increase.\n",
+            {(1, 12, "claims.arithmetic")},
+        ),
+        # The "by" percentage of another clause, and a scale that is not the first figure's.
+        ("It will raise fares by 10 per cent, taking revenue to £182m from £171m.\n", set()),
+        ("Users have grown from 900 to 1.4 million.\n", set()),
         # An exchange rate, quoted either way.
         ("The yen/dollar rate rose to 158 yen from 207 a year earlier.\n", set()),
         # Not another verb's percentage: prices, not the pair, rose 5%.

@@ -95,8 +95,15 @@ _RANKING_RE = lazy_compile(
     r"(?i)\b(?:charts?|places?|position|positions|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
     r"league|table|number|No|top|age|aged)\b",
 )
-# An exchange rate, which a stronger currency can take down or up.
-_EXCHANGE_RATE_RE = lazy_compile(r"(?i)\b(?:yen|exchange\s+rates?|\w+/\w+\s+rate)\b")
+# An exchange rate, which a stronger currency can take down or up: a rate, a
+# currency against another, or a currency that moves ("the yen rose to 150
+# from 158 per dollar"); not a sum in a currency ("profit rose to 118.4
+# billion yen").
+_EXCHANGE_RATE_RE = lazy_compile(
+    r"(?i)\b(?:exchange\s+rates?|\w+/\w+\s+rate|against\s+the\s+(?:dollar|yen|euro|pound|sterling|mark|franc)"
+    r"|(?:yen|dollar|euro|sterling|pound|franc|mark|rupee)s?\s+(?:(?:also|has|had)\s+)?(?:rose|rises|fell|falls|"
+    r"climbed|dropped|firmed|weakened|strengthened|gained|slipped|eased|rallied))\b"
+)
 # A figure followed by one of these is a time or a date, not a quantity to compare.
 _TIME_UNITS_RE = lazy_compile(
     r"(?i)\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|am|pm|"
@@ -177,7 +184,7 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
         to = _TO_AFTER_RE.match(prose, old.end, ceiling)
         new = read_number_at(prose, to.end(), ceiling) if to else None
         pair_start = match.start()
-        if new is None or _UP_OR_DOWN_BEFORE_RE.search(prose, max(floor, match.start() - 6), match.start()):
+        if new is None or _UP_OR_DOWN_BEFORE_RE.search(prose, max(floor, match.start() - 8), match.start()):
             return None  # "down from 2.4 to 2.7 mln tonnes": the range it came down from
         old = _sharing_scale(old, new)
     if _TIME_UNITS_RE.match(prose, new.end, ceiling):
@@ -190,7 +197,8 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     return change
 
 
-_UP_OR_DOWN_BEFORE_RE = lazy_compile(r"(?i)\b(?:up|down)\s+$")
+# ", down from 2.4 to 2.7 mln": an aside, from a range (not "went up from").
+_UP_OR_DOWN_BEFORE_RE = lazy_compile(r"(?i),\s*(?:up|down)\s+$")
 
 
 def _sharing_scale(first: Number, second: Number) -> Number:
@@ -202,6 +210,8 @@ def _sharing_scale(first: Number, second: Number) -> Number:
     if not digits.replace(".", "", 1).isdigit() or float(digits) == 0:
         return first
     scale = second.value / float(digits)
+    if not 0.1 <= first.value * scale / second.value <= 10:
+        return first  # "from 900 to 1.4 million users": 900, not 900 million
     return replace(first, value=first.value * scale, unit=first.unit * scale, scaled=True, suffix=second.suffix)
 
 
@@ -242,7 +252,7 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
     percent = None
     if percents and verb_match is not None and _next_to(prose, verb_match, percents[-1]):
         percent = percents[-1]
-    elif percents:
+    elif percents and "," not in prose[percents[-1].end : pair_start]:  # not another clause's
         tied = _verb_before_object(prose, sentence_start, percents[-1])
         if tied is not None and (verb_match is None or tied.start() == verb_match.start()):
             lowered = tied.group().lower()
@@ -272,7 +282,7 @@ _CHANGE_NOUNS = (
 # a 30 per cent rise", "to ₦1,030 per litre at some outlets, a 67 per cent
 # increase".)
 _AFTER_PAIR_RE = lazy_compile(
-    rf"""(?i)(?:\s+(?:per|a|an)\s+[\w-]+(?=[\s,]))?
+    rf"""(?i)(?:\s+(?:{"|".join(CURRENCY_WORDS)})\b)?(?:\s+(?:per|a|an)\s+[\w-]+(?=[\s,]))?
     (?:\s+(?:in|at|on|over|across|during|this|last|since)(?:\s+[\w’'-]+){{1,4}}?)?\s*(?:,|\s[-–—])\s*(?:
         an?\s+(?P<noun>{"|".join(_CHANGE_NOUNS)})\s+of\s+
       | (?P<updown>up|down)\s+(?:by\s+)?
