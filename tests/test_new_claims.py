@@ -85,6 +85,17 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Pickering, 86, said so.\n",
             "Joan Pickering is 88",
         ),
+        # "Since 2011" is a time up to now.
+        (
+            "Bail\n\nNomsa Khumalo, 44, faces charges.\n\nKhumalo, 43, has worked for the metro since 2011.\n",
+            "Nomsa Khumalo is 44",
+        ),
+        # A relative introduced by a possessive ("Mahlangu's father") is not the one the story is about.
+        (
+            "Bail\n\nSipho Mahlangu, 39, faces charges. Mahlangu's father, Jabulani Mahlangu, 68, spoke.\n\n"
+            "Mahlangu, 38, was arrested in August.\n",
+            "Sipho Mahlangu is 39",
+        ),
         # A person's introduction gives the age now; its year dates the crime.
         (
             "Jailed\n\nRyan Whitcombe, 26, ran the operation between March 2021 and May 2022.\n\n"
@@ -116,6 +127,9 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         # A birthday the story tells of.
         "Ruiz turns 30\n\nAna Ruiz, 29, trained on Monday.\n\nRuiz, who turned 30 on Wednesday, won.\n\nRuiz, 30, said so.\n",
         "Ruiz turns 30\n\nAna Ruiz, 29, trained on Monday.\n\nShe turned 30 on Wednesday.\n\nRuiz, 30, said so.\n",
+        # The time of the saying, with words between, before what was said.
+        "Deal\n\nTom Larson, 66, voted no.\n\nLarson, 61, said on March 3, 2021, that he would never apologize.\n",
+        "Board\n\nAna Reyes, 52, spoke.\n\nReyes, 49, told the school board in March 2023 that it would close.\n",
         # A date that leads the introduction's sentence dates the age.
         "Shops\n\nIn 2019, Tom Hollis, 45, opened a shop.\n\nHollis, 50, now runs three.\n",
         # The time of the saying is the age's.

@@ -53,11 +53,17 @@ _TURNED_RE = lazy_compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
 # Whose birthday: the name just before ("Lindiwe, who turned 30", "Ruiz turns 30").
 _BIRTHDAY_NAME_RE = lazy_compile(rf"(?P<name>{_NAME})(?:,?\s+who)?\s+$")
 # A sentence that dates what it tells: a year, "… ago", "last year", "at the time".
+# (Not "since 2011": a time up to now, "has worked there since 2011".)
 _DATED_RE = lazy_compile(
-    r"(?i)\b(?:(?:1[89]|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))|ago\b|last\s+year\b|at\s+the\s+time\b)"
+    r"(?i)\b(?:(?<!since\s)(?:1[89]|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))|ago\b|last\s+year\b|at\s+the\s+time\b)"
 )
 _SPEECH_VERB_RE = lazy_compile(rf"\b(?:{trie(SPEECH_VERBS)})\b")
-_SAID_WHEN_RE = lazy_compile(r"(?:\s+(?!that\b)[\w’'-]+){0,2}?\s+(?:in|on|during)\s+(?:\w+\s+)?(?:1[89]|20)\d\d\b")
+# When the saying was: "said in 2019", or, with words between, a time that
+# ends before what was said ("said on March 3, 2021, that", "told the club's
+# website in an interview in August 2024 that"; not "said the school nearly
+# shut in 1992", which is what was said).
+_WHEN = r"\s+(?:in|on|during)\s+(?:[\w’'-]+,?\s+){0,3}?(?:1[89]|20)\d\d\b"
+_SAID_WHEN_RE = lazy_compile(rf"{_WHEN}|(?:\s+(?!that\b)[\w’'-]+){{1,6}}?{_WHEN}(?=,|\s+that\b)")
 _NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])
 
 
@@ -138,7 +144,7 @@ def _bare_is(prose: str, surname: str, mentions: list[Mention]) -> str | None:
 # "his son", "her sister,", "the daughter of", "their grandmother": a relative
 # of the person the story is about.
 _RELATIVE_BEFORE_RE = lazy_compile(
-    r"(?i)\b(?:(?:his|her|their|whose)\s+(?:[\w-]+\s+)?(?:sons?|daughters?|mother|father|wife|husband|brothers?|"
+    r"(?i)\b(?:(?:his|her|their|whose|[\w-]+['’]s?)\s+(?:[\w-]+\s+)?(?:sons?|daughters?|mother|father|wife|husband|brothers?|"
     r"sisters?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|grandmother|"
     r"grandfather|children|child|parents?)|(?:son|daughter|wife|husband|widow|mother|father|sister|brother)\s+of)"
     r"\s*,?\s+$"
