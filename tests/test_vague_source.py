@@ -59,6 +59,9 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "The newspaper reported that talks had stalled, citing people familiar with the matter.",
         "Police found nothing, despite Znak.com claiming an anonymous source described a depot.",
         "The State Journal-Register reported, citing two people familiar with the investigation, that it was off.",
+        "Japan's Nikkei newspaper reported last month, citing people familiar with the matter, that talks began.",
+        "The Qatari daily Al-Sharq reported on Sunday, citing sources close to the project, that work was late.",
+        "Okafor was the first choice, a club source said.",
         # Tied to a named institution.
         "Treasury sources said the budget would balance.",
         "Bank of Japan sources said rates would hold.",
@@ -86,6 +89,11 @@ def test_a_summary_line_then_a_named_expert_is_answered() -> None:
         "“They see them as a guarantee,” said John Delury, a professor at Yonsei University."
     )
     assert vague(text) == set()
+
+
+def test_one_anonymous_source_stays_anonymous_whoever_speaks_next() -> None:
+    text = "Lille wanted £25m, a source said. Olivier Renard, Lille's sporting director, said it was not for sale."
+    assert vague(text) == {(3, 20, RULE)}
 
 
 def test_a_ratings_agency_that_says_so_next_answers_a_group() -> None:

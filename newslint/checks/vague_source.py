@@ -331,7 +331,7 @@ _DEMONYMS_RE = lazy_compile(
 # "commission sources", "ministry officials").
 _INSTITUTION_WORDS = frozenset(
     "bank ministry commission treasury cabinet embassy police army navy court council committee department "
-    "agency company firm kremlin pentagon".split()
+    "agency company firm kremlin pentagon club".split()
 )
 # The paper itself: "three sources told the Gazette", "told Reuters".
 _TOLD_PAPER_RE = lazy_compile(
@@ -420,7 +420,7 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
         return True  # "the Washington Post reported …, citing three people briefed on"
     if candidate.shape == "familiar" and not _attributing(prose, candidate, sentence_start, sentence_end):
         return True  # "orders that former officials close to Trump not cooperate": no source here
-    if candidate.shape in ("familiar", "outlet") or candidate.noun == "sources":
+    if candidate.shape in ("familiar", "outlet") or candidate.noun in ("sources", "source"):
         return False  # an anonymous source stays anonymous whoever speaks next
     if block.kind != "body":
         return _body_names_a_source(doc)
@@ -435,7 +435,11 @@ _PUBLISHED_BY_RE = lazy_compile(
     r"(?:\b(?:[A-Z][\w&.-]*\s+)*(?:Times|Post|Journal|News|Telegraph|Guardian|Mail|Herald|Gazette|Tribune|Observer|"
     r"Reuters|Bloomberg|BBC|CNN|NBC|CBS|ABC|AP|Associated\s+Press|Politico|Axios)(?:-[A-Z][\w&.]*)?"
     r"|\b[A-Z][\w-]*\.(?:com|org|net|ru|ua|in|co\.uk|com\.au)"
-    r"|\b[Tt]he\s+(?:newspaper|paper|agency|news\s+agency|magazine|broadcaster|website))"
+    r"|\b[Tt]he\s+(?:newspaper|paper|agency|news\s+agency|magazine|broadcaster|website)"
+    # "Japan's Nikkei newspaper", "the Qatari daily Al-Sharq": a name a kind of outlet stands beside.
+    r"|\b[A-Z][\w&.'’-]*\s+(?:newspaper|daily|weekly|tabloid|broadcaster|magazine|news\s+agency|website)"
+    r"|\b(?:newspaper|daily|weekly|tabloid|broadcaster|magazine|news\s+agency|website)\s+(?:[A-Z][\w&.'’-]*\s+){0,2}"
+    r"[A-Z][\w&.'’-]*)"
     r"(?:,[^,;]{1,80},)?\s+(?:(?:has|had|first|exclusively|previously|earlier|also|originally)\s+){0,2}"
     r"(?:reported|reports|said|says|wrote|revealed|claimed|claims|claiming)\b",
 )
