@@ -82,8 +82,12 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         # A span of years the body states.
         "Growth unlike anything seen in 13 years\n\nThe economy has not done so since 2005. It could slow in 2018.",
         "MACAO TO KEEP ITS SYSTEM FOR 50 YEARS\n\nMacao returns on December 20, 1999, but keeps its system until 2050.",
-        # An obituary's career, its start and end in two paragraphs in a row.
+        # An obituary's career, from the year it started to the year it ended.
         "Head for 24 years, she saved a school\n\nIn 1968 she was appointed head.\n\nShe retired in 1992.",
+        "Head for 24 years\n\nIn 1968 she was appointed head.\n\nIn 1987 she won a prize.\n\n"
+        "The merger was abandoned in 1992.\n\nShe retired that year, aged 58.",
+        # Deaths in two places, added up.
+        "Storms kill 5 across Queensland\n\nThree died in Gympie and two near Toowoomba, police said.",
         # A hedged body figure that covers the headline's.
         "Dorsey and 185 other CEOs sign letter\n\nMore than 180 CEOs have signed a letter.",
         # A round headline figure.
@@ -135,6 +139,13 @@ def test_a_temperature_written_closed_up_is_read() -> None:
     [
         # The dead and the missing are no whole that "kills" counts.
         ("Typhoon kills 23\n\nOfficials said 21 people were dead and two missing.", 15),
+        # The injured are no part of a death toll.
+        ("Blast kills 12\n\nNine died. Seven traders and five policemen were injured.", 13),
+        # Years that merely lie that far apart are no career.
+        (
+            "Head for 25 years\n\nIn 1968 she was appointed head.\n\nBy 1993 the roll had doubled.\n\nShe retired in 1999.",
+            10,
+        ),
         # "third-wicket" is no third to add to 112.
         ("Saim's 114 powers Pakistan\n\nSaim's 112 off 109 balls and a third-wicket stand of 131 won it.", 8),
     ],

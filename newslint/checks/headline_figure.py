@@ -101,7 +101,7 @@ class HeadlineFigure(Check):
             if not figures:
                 return
         for figure in figures:
-            if _derived(doc, figure, body_blocks) or _same_duration(prose, figure, body_blocks):
+            if _derived(doc, figure, body_blocks) or _same_duration(doc, figure, body_blocks):
                 continue
             if _counts_sections(prose, figure, body_blocks) or _scored(prose, figure, body_blocks):
                 continue
@@ -313,18 +313,45 @@ def _derived(doc: Document, figure: Number, blocks: list[Block]) -> bool:
             for index, first in enumerate(numbers):
                 for second in numbers[index + 1 :]:
                     total, gap = first.value + second.value, abs(first.value - second.value)
-                    joined = sums or _JOINED_RE.fullmatch(prose, first.end, second.hedge_start or second.start)
+                    joined = sums or (
+                        _JOINED_RE.fullmatch(prose, first.end, second.hedge_start or second.start)
+                        and _same_fate(prose, figure, first, second, sentence[1])
+                    )
                     if joined and low <= total <= high or differences and low <= gap <= high:
                         return True
     return False
 
 
-# Two parts of a whole, side by side: "65 passengers and six crew" (not two
-# states, which no whole takes in: "21 people were dead and two missing").
-_JOINED_RE = lazy_compile(
-    r"(?:\s+(?!(?:were|was|are|is|been|had|has|have|dead|died|killed|missing|injured|hurt|wounded|rescued)\b)"
-    r"[\w’'-]+){0,3}\s+and\s+"
-)
+# Two parts of a whole, side by side: "65 passengers and six crew", "Three
+# died in Gympie and two near Toowoomba".
+_JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+")
+# What befell people: the parts of a toll share it with the headline's figure
+# ("kills 12" is not "seven traders and five policemen were injured", nor "21
+# people were dead and two missing").
+_FATES = {
+    "dead": "kill kills killed dead die dies died death deaths toll",
+    "hurt": "injure injures injured injuring injuries hurt wounded wounding",
+    "missing": "missing",
+    "rescued": "rescue rescued rescues saved",
+    "held": "arrest arrests arrested detained held",
+}
+_FATE_OF = {word: fate for fate, words in _FATES.items() for word in words.split()}
+_FATE_WORD_RE = lazy_compile(rf"(?i)\b(?:{'|'.join(sorted(_FATE_OF))})\b")
+
+
+def _fates(prose: str, start: int, end: int) -> set[str]:
+    return {_FATE_OF[word.lower()] for word in _FATE_WORD_RE.findall(prose, start, end)}
+
+
+def _same_fate(prose: str, figure: Number, first: Number, second: Number, sentence_end: int) -> bool:
+    """Whether two parts joined by "and" befell what the headline's figure
+    did, where both say: the words around the headline's figure, and those
+    of each part (between them, and just after the second)."""
+    wanted = _fates(prose, max(0, figure.start - 30), figure.end + 30)
+    if not wanted:
+        return True
+    parts = _fates(prose, first.end, second.start) | _fates(prose, second.end, min(sentence_end, second.end + 40))
+    return parts <= wanted
 
 
 def _sentences(doc: Document, block: Block) -> Iterable[tuple[int, int]]:
@@ -427,9 +454,10 @@ _WORDED_DURATION_RE = lazy_compile(
 _WORD_VALUES = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
-def _same_duration(prose: str, figure: Number, blocks: list[Block]) -> bool:
+def _same_duration(doc: Document, figure: Number, blocks: list[Block]) -> bool:
     """ "18 months" in the headline, "a year and a half" in the body; "in 13
     years" over a body that says "since 2005" in a story of 2018."""
+    prose = doc.prose
     unit = _UNIT_AFTER_RE.match(prose, figure.end)
     if unit is None or figure.kind != "count":
         return False
@@ -438,7 +466,9 @@ def _same_duration(prose: str, figure: Number, blocks: list[Block]) -> bool:
         for duration in _durations(prose, block.start, block.end):
             if abs(duration - wanted) <= 0.03 * wanted:
                 return True
-    return unit.group(1).lower() == "year" and _years_since(prose, blocks, figure.value)
+    return unit.group(1).lower() == "year" and (
+        _years_since(prose, blocks, figure.value) or _career(doc, blocks, figure.value)
+    )
 
 
 _SINCE_YEAR_RE = lazy_compile(r"(?i)\bsince\s+((?:19|20)\d\d)\b")
@@ -447,18 +477,45 @@ _YEAR_RE = lazy_compile(r"\b(?:19|20)\d\d\b")
 
 def _years_since(prose: str, blocks: list[Block], years: float) -> bool:
     """A "since YEAR" the body states, counted to the latest year it names;
-    or two years one body paragraph, or two in a row, set as a span ("hand
-    back Macao on December 20, 1999, but … maintained until the year 2050";
-    an obituary's "In 1968 she was appointed head", then "She retired in
-    1992")."""
+    or two years one body paragraph sets as a span ("hand back Macao on
+    December 20, 1999, but … maintained until the year 2050")."""
     named = [[int(m.group()) for m in _YEAR_RE.finditer(prose, block.start, block.end)] for block in blocks]
-    for paragraph, following in zip(named, [*named[1:], []]):
-        both = paragraph + following
-        if any(abs(later - earlier - years) <= 1 for earlier in paragraph for later in both if later > earlier):
+    for paragraph in named:
+        if any(abs(later - earlier - years) <= 1 for earlier in paragraph for later in paragraph if later > earlier):
             return True
     starts = [int(m.group(1)) for block in blocks for m in _SINCE_YEAR_RE.finditer(prose, block.start, block.end)]
     latest = max((year for paragraph in named for year in paragraph), default=0)
     return any(abs(latest - start - years) <= 1 for start in starts)
+
+
+def _career(doc: Document, blocks: list[Block], years: float) -> bool:
+    """A span from the year of a sentence that starts something to that of
+    one that ends it, anywhere in the body (an obituary's "In 1968 she was
+    appointed head" and "The merger was abandoned in 1992. She retired that
+    year"); not years that merely lie that far apart ("By 1993 the roll had
+    doubled")."""
+    prose = doc.prose
+    started: list[int] = []
+    ended: list[int] = []
+    before: list[int] = []  # the years of the sentence before, for "that year"
+    for block in blocks:
+        for sentence in doc.sentences_in(block.start, block.end):
+            named = [int(m.group()) for m in _YEAR_RE.finditer(prose, sentence.start, sentence.end)]
+            if _STARTED_RE.search(prose, sentence.start, sentence.end):
+                started.extend(named)
+            if _ENDED_RE.search(prose, sentence.start, sentence.end):
+                ended.extend(named or (before if _THAT_YEAR_RE.search(prose, sentence.start, sentence.end) else []))
+            before = named
+    return any(abs(end - start - years) <= 1 for start in started for end in ended if end > start)
+
+
+_STARTED_RE = lazy_compile(
+    r"(?i)\b(?:appointed|became|joined|took\s+over|elected|founded|started|began|opened|hired|named|took\s+charge)\b"
+)
+_THAT_YEAR_RE = lazy_compile(r"(?i)\b(?:that|the\s+same)\s+year\b")
+_ENDED_RE = lazy_compile(
+    r"(?i)\b(?:retired|retirement|left|stepped\s+down|resigned|died|closed|ended|quit|departed|until|replaced)\b"
+)
 
 
 def _durations(prose: str, start: int, end: int) -> Iterable[float]:
