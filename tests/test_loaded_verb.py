@@ -84,6 +84,34 @@ def test_a_verb_the_story_earns_is_left_alone(text: str) -> None:
     assert loaded("Headline\n\n" + text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        # A time or a place between the verb and "that".
+        ("NeuroVale claimed on Monday that its drug halved attacks.", 11),
+        # A numeral after a label is no first person.
+        ("NeuroVale claimed that its drug halved attacks. The Phase I trial enrolled 42 adults.", 11),
+    ],
+)
+def test_claimed_with_more_around_it_is_reported(text: str, column: int) -> None:
+    assert loaded("Headline\n\n" + text) == {(3, column, RULE)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The writer spoken to, in a sentence that quotes someone.
+        'The chief executive claimed that homes would be "affordable". "Not for me," one pensioner told me.',
+        # A pleading, where "claim" is the legal word.
+        "The couples claimed in the suit that they were turned away.",
+        # A claim its maker walked back.
+        "Maxwell claimed on MSNBC that he ignored race. She later walked back her comments.",
+    ],
+)
+def test_claimed_that_the_story_earns_or_the_writer_voices(text: str) -> None:
+    assert loaded("Headline\n\n" + text) == set()
+
+
 def test_first_person_inside_a_quotation_is_not_the_writer() -> None:
     text = 'Headline\n\nHe claimed he was beaten. He said: "I lost three years. They broke me."'
     assert loaded(text) == {(3, 4, RULE)}

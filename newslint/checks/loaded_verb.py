@@ -95,7 +95,9 @@ _AFTER_QUOTE_RE = lazy_compile(
 _BEFORE_QUOTE_RE = lazy_compile(rf"""\s*[:,]?\s*[{_QUOTE_OPEN}]""")
 _BEFORE_QUOTE_PUNCTUATED_RE = lazy_compile(rf"""\s*[:,]\s*[{_QUOTE_OPEN}]""")
 # "claimed that", "admitted that", but not the passive "it is claimed that".
-_THAT_RE = lazy_compile(r"(?i)\s+(?:\w+\s+)?that\b")
+# (A word between, or a time or place: "claimed on Monday that", "claimed
+# in a statement that".)
+_THAT_RE = lazy_compile(r"(?i)\s+(?:\w+\s+|(?:on|in|at|last|this|earlier|during|over)\s+(?:[\w’'-]+\s+){1,3}?)?that\b")
 # "claims he would", "claimed it was": a clause with a pronoun subject and a
 # finite verb, without "that".
 # A nominative pronoun starts a clause whatever follows ("claimed he sought");
@@ -199,6 +201,7 @@ _REFUTATION = (
     r"false|falsely|untrue|not\s+true|misleading|inaccurate|incorrect|erroneous|debunk\w*|baseless|"
     r"unfounded|unsubstantiated|fact[-\s]check\w*|contrary\s+to|refut\w*|rebut\w*|contradict\w*|"
     r"not\s+consistent|inconsistent|lied|lying|exaggerat\w*|fabricat\w*|hoax|scam\w*|con|bogus|"
+    r"walk(?:ed|s)?\s+back\w*|retract\w*|backtrack\w*|"
     r"Pinocchios?|(?:nobody|no\s+one)\s+(?:[\w’'-]+\s+){0,6}?(?:knew|know|confirm\w*|corroborat\w*|verif\w*)"
 )
 _REFUTED_RE = lazy_compile(rf"(?i)\b(?:{_REFUTATION})\b")
@@ -250,6 +253,12 @@ _EARNED_SUBJECT_RE = lazy_compile(
     r"|\b(?:sued|suing|lawsuits?|case\s+brought|legal\s+action|claim\s+for\s+damages|compensation|damages|"
     r"awarded|won\s+[£$€]\d)",
 )
+# A claim made in a pleading, where "claim" is the legal word: "claimed in
+# the suit that".
+_IN_PLEADING_RE = lazy_compile(
+    r"(?i)\s+in\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:(?:law)?suit|complaint|filings?|petition|"
+    r"affidavit|indictment|court\s+(?:papers|documents|filings))\b"
+)
 # The writer's own doubt, or a claim later dropped: "even claimed", "At
 # first, White claimed", "had originally claimed".
 _MARKED_BEFORE_RE = lazy_compile(r"(?i)\b(?:even|at\s+first|initially|originally)\b[^.!?;]{0,40}$")
@@ -271,7 +280,11 @@ _REPORTED_SPEECH_RE = lazy_compile(
 # First person outside quotation marks: a column, a letter, a transcript of a
 # speech ("those who claimed we could slam the brakes"), not the newsroom's
 # reporting voice.
-_FIRST_PERSON_RE = lazy_compile(r"\b(?:I|me|my|we|us|our)\b")
+# (Not a numeral after a label mid-sentence: "the Phase I trial", "World War I".)
+_FIRST_PERSON_RE = lazy_compile(r"\b(?:(?<!\w\s\p{Lu}\p{Ll}+\s)I|me|my|we|us|our)\b")
+# The writer spoken to, in a sentence that also quotes someone: "one
+# pensioner told me afterwards".
+_TOLD_ME_RE = lazy_compile(r"\b(?:told|tells|asked|asks|wrote\s+to|said\s+to|emailed|texted)\s+(?:me|us)\b")
 
 
 # "insisted that they stay", "insists that the budget include", "insisted
@@ -335,7 +348,7 @@ def _doubt_earned(doc: Document, block: Block, start: int, end: int, sentence: t
     before = prose[sentence_start:start]
     if _EARNED_SUBJECT_RE.search(before) or _MARKED_BEFORE_RE.search(before) or _doubted_by_headline(doc):
         return True
-    if _DENIAL_AFTER_RE.match(prose, end, sentence_end):
+    if _DENIAL_AFTER_RE.match(prose, end, sentence_end) or _IN_PLEADING_RE.match(prose, end, sentence_end):
         return True
     after = _sentences_after(doc, block, sentence_end, 2)
     return (
@@ -364,14 +377,15 @@ def _not_reporting_voice(doc: Document, block: Block, sentence_start: int, sente
     """First person outside quotation marks in the verb's sentence, or in a
     sentence with no quotation marks at all in its paragraph ("the minister
     claimed … In cash terms, this is true. It is also true that I weigh
-    more"): a column, a letter, a speech's transcript, not the newsroom
-    reporting."""
+    more"), or the writer spoken to ("one pensioner told me"): a column, a
+    letter, a speech's transcript, not the newsroom reporting."""
     if _outside_speech(doc, _FIRST_PERSON_RE, sentence_start, sentence_end):
         return True
     prose = doc.prose
     return any(
         _outside_speech(doc, _FIRST_PERSON_RE, sentence.start, sentence.end)
         and not any(mark in prose[sentence.start : sentence.end] for mark in _QUOTE_MARKS)
+        or _outside_speech(doc, _TOLD_ME_RE, sentence.start, sentence.end)
         for sentence in doc.sentences_in(block.start, block.end)
     )
 
