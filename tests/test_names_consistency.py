@@ -49,6 +49,8 @@ DATES = "consistency.date-style"
         # The local spelling, given on purpose.
         "The Azores, or the Açores as the Portuguese write it, are nine islands. The Azores are green.\n",
         "The Azores (Açores in Portuguese) are nine islands. The Azores are green.\n",
+        "The Azores — the Açores, to the Portuguese — are nine islands. The Azores are green.\n",
+        "The Azores, known in Portuguese as the Açores, are nine islands. The Azores are green.\n",
     ],
 )
 def test_not_name_variants(text: str) -> None:
@@ -75,6 +77,11 @@ def test_not_name_variants(text: str) -> None:
         ("The chairman, José Echániz, spoke. Later Jose Echaniz said so.\n", {(1, 47, NAMES)}),
         # A double surname, then its first part alone (not "Zurich Insurance" beside Zürich).
         ("The chairman, Pedro Echániz Gorostiza, spoke. Later Echaniz said so.\n", {(1, 53, NAMES)}),
+        # Accents apart in a name of three letters.
+        (
+            "Whales off Sao Miguel\n\nThe lookouts across São Miguel spot whales. São Miguel is green.\n",
+            {(1, 12, NAMES)},
+        ),
         # A headline that drops the accents the body keeps.
         (
             "Kaczynski promises reform\n\nJarosław Kaczyński spoke. Kaczyński said so. Kaczyński left.\n",

@@ -91,19 +91,26 @@ _PLACE_BEFORE = frozenset("in at from near outside across around into throughout
 # Adjectives of nationality and origin: Iranian, Ecuadorean, Japanese, Polish.
 _DEMONYM_ENDINGS = ("an", "ese", "ish")
 # A foreign name's joining word: Banco do Brasil, Jornal da Tarde, Van der Sar.
+# The shortest name compared (its accents alone: Sao, São; one-letter and
+# doubled-letter variants need longer names, see min_length and _doubled_apart).
+_SHORTEST = 3
 _FOREIGN_JOINS = frozenset("do da de dos das del della di du des der den van von à".split())
 # Forms that are meant as they are: a pronunciation, a nickname, the local
-# spelling ("the Açores, as the Portuguese write it", "(Açores in Portuguese)").
+# spelling ("the Açores, as the Portuguese write it", "(Açores in
+# Portuguese)", "— the Açores, to the Portuguese —", "known in Portuguese as").
 _GLOSS_BEFORE_RE = lazy_compile(
-    r"(?i)(?:\bpronounced|\bnicknamed|\bdubbed|\bknown\s+as|\baka|\ba\.k\.a\.|\bspelt|\bspelled)\s+(?:the\s+)?[\"'“‘]?$"
+    r"(?i)(?:\bpronounced|\bnicknamed|\bdubbed|\bknown\s+(?:in\s+\w+\s+)?as|\baka|\ba\.k\.a\.|\bspelt|\bspelled)\s+"
+    r"(?:the\s+)?[\"'“‘]?$"
 )
 _GLOSS_HINT_RE = lazy_compile(
-    r"(?i)pronounced|nicknamed|dubbed|known as|aka|a\.k\.a\.|spelt|spelled|call|write|spell|\bin\s+\p{Lu}\p{Ll}+\)"
+    r"(?i)pronounced|nicknamed|dubbed|known\s+(?:in\s+\w+\s+)?as|aka|a\.k\.a\.|spelt|spelled|call|write|spell|"
+    r"\bin\s+\p{Lu}\p{Ll}+\)|,\s+to\s+the\s+\p{Lu}"
 )
 _GLOSS_AFTER_RE = lazy_compile(
     r"[\"'”’]?,?\s+as\s+(?:\w+\s+){1,3}(?:call|calls|called|know|knows|dub|dubs|nickname|nicknames|write|writes|"
     r"spell|spells)\s+(?:them|him|her|it)\b"
     r"|\s+in\s+\p{Lu}\p{Ll}+\)"
+    r"|,\s+to\s+the\s+\p{Lu}\p{Ll}+\s*[—–-]"
 )
 _DOUBLED_RE = lazy_compile(r"(\w)\1", engine="re")
 _DOMAIN_RE = lazy_compile(r"\.(?:com|org|net|gov|edu|co|io|uk|tv|info)\b")
@@ -231,7 +238,7 @@ class NameVariant(Check):
         """
         prose, found = doc.prose, doc.capitalised_words
         minimum = self.opts["min_length"]
-        names = _long_names(found, 4)
+        names = _long_names(found, _SHORTEST)
         long = [name for name in names if len(name) >= minimum]
         if _may_be_one_letter_apart(long) and next(_one_letter_apart(long), None) is not None:
             return True
@@ -261,7 +268,7 @@ class NameVariant(Check):
         minimum = self.opts["min_length"]
         by_case: dict[str, list[Form]] = defaultdict(list)
         for form in words.values():
-            if len(form.text) >= 4 and _lettered(form.text):
+            if len(form.text) >= _SHORTEST and _lettered(form.text):
                 by_case[form.text.lower()].append(form)
         names = {}
         for forms in by_case.values():
@@ -311,7 +318,7 @@ def _worth_collecting(doc: Document, minimum: int) -> set[str]:
     every word in the blocks, before any occurrence is set aside."""
     prose = doc.prose
     texts = {_bare(word) for block in doc.blocks for word in NAME_RE.findall(prose, block.start, block.end)}
-    letters = [text for text in texts if len(text) >= 4 and _lettered(text)]
+    letters = [text for text in texts if len(text) >= _SHORTEST and _lettered(text)]
     pairs = chain(
         _one_letter_apart(text for text in letters if len(text) >= minimum),
         _doubled_apart(letters, minimum),
@@ -473,10 +480,10 @@ def _may_be_one_letter_apart(names: list[str]) -> bool:
 
 
 def _accents_apart(names: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """Names of four letters or more that differ only in their accents, at
+    """Names of three letters or more that differ only in their accents, at
     any letter: López / Lopez, Fáil / Fail, Élysée / Elysee.
     (Not a form in capitals: wire headlines drop accents, LOPEZ.)"""
-    present = {name.lower(): name for name in names if len(name) >= 4 and not name.isupper()}
+    present = {name.lower(): name for name in names if len(name) >= _SHORTEST and not name.isupper()}
     groups: dict[str, list[str]] = defaultdict(list)
     for lowered, name in present.items():
         folded = _without_accents(lowered) if not lowered.isascii() else lowered
