@@ -102,6 +102,8 @@ def test_claimed_with_more_around_it_is_reported(text: str, column: int) -> None
     [
         # The writer spoken to, in a sentence that quotes someone.
         'The chief executive claimed that homes would be "affordable". "Not for me," one pensioner told me.',
+        # An apostrophe quotes no one.
+        "Harbourside claimed last week that it would create 400 jobs. I have covered this town's waterfront for years.",
         # A pleading, where "claim" is the legal word.
         "The couples claimed in the suit that they were turned away.",
         # A claim its maker walked back.

@@ -381,16 +381,19 @@ def _not_reporting_voice(doc: Document, block: Block, sentence_start: int, sente
     letter, a speech's transcript, not the newsroom reporting."""
     if _outside_speech(doc, _FIRST_PERSON_RE, sentence_start, sentence_end):
         return True
-    prose = doc.prose
     return any(
         _outside_speech(doc, _FIRST_PERSON_RE, sentence.start, sentence.end)
-        and not any(mark in prose[sentence.start : sentence.end] for mark in _QUOTE_MARKS)
+        and not _quotes_anyone(doc, sentence.start, sentence.end)
         or _outside_speech(doc, _TOLD_ME_RE, sentence.start, sentence.end)
         for sentence in doc.sentences_in(block.start, block.end)
     )
 
 
-_QUOTE_MARKS = _QUOTE_OPEN + "”"
+def _quotes_anyone(doc: Document, start: int, end: int) -> bool:
+    """Whether a quotation mark stands between ``start`` and ``end`` (as the
+    quotation analysis reads marks: the apostrophe of "town's" is none)."""
+    offsets = doc.quotes.quotation_marks
+    return bisect.bisect_left(offsets, start) < bisect.bisect_left(offsets, end)
 
 
 def _sentence_before(doc: Document, block: Block, sentence_start: int) -> int:

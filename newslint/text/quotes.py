@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 from typing import Literal, NamedTuple
 
@@ -133,6 +134,12 @@ class QuoteAnalysis:
     def contains(self, offset: int) -> bool:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self._ends[index]
+
+    @cached_property
+    def quotation_marks(self) -> list[int]:
+        """Where the marks that open or close a quotation stand, in order
+        (not apostrophes nor primes)."""
+        return [mark.offset for mark in self.marks if mark.role in ("open", "close")]
 
     def mismatched(self) -> list[tuple[Mark, Mark]]:
         """(open, close) pairs whose marks differ in style, straight against
