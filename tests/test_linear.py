@@ -202,25 +202,36 @@ def _name(rng: random.Random) -> str:
 
 def _long_article(paragraphs: int, seed: int = 1) -> str:
     """An article whose names, titles, acronyms and abbreviations are new in
-    every paragraph: what made the old passes per word quadratic."""
+    every paragraph, each person given two ages: what made the old passes
+    per word, per name and per surname quadratic."""
     rng = random.Random(seed)
     lines = ["Talks go on"]
     for n in range(paragraphs):
         first, surname, place = _name(rng), _name(rng), _name(rng)
         acronym = "".join(rng.choice("BCDFGHJKLMNPRSTVWXZ") for _ in range(4))
         lines.append(
-            f"{first} {surname} of the {place} Research Institute ({acronym}) said on 3 May that Mr {surname} "
-            f"would go. The {acronym} and the {acronym.capitalize()} team met in {place} on May {n % 28 + 1}. "
-            f'"We will see," said {surname}, whose {place}-{surname} plan the {acronym} backed. Later {surname} left.'
+            f"{first} {surname}, {30 + n % 40}, of the {place} Research Institute ({acronym}) said on 3 May that "
+            f"Mr {surname} would go. The {acronym} and the {acronym.capitalize()} team met in {place} on May "
+            f'{n % 28 + 1}. "We will see," said {surname}, whose {place}-{surname} plan the {acronym} backed. '
+            f"{surname}, {31 + n % 40}, left later."
         )
     return "\n\n".join(lines) + "\n"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("pack", ["core", "british"])
-def test_eight_times_the_text_costs_about_eight_times_as_much(pack: str) -> None:
-    """Before the one-pass forms: 15x (core) and 18x (british)."""
-    config = from_text(f"extends: [{pack}]\n")
+@pytest.mark.parametrize(
+    "config_text",
+    [
+        "extends: [core]\n",
+        "extends: [british]\n",
+        # The claims rules alone, where a pass per person would not hide in the rest.
+        "extends: [core]\nselect: [claims]\n",
+    ],
+)
+def test_eight_times_the_text_costs_about_eight_times_as_much(config_text: str) -> None:
+    """Before the one-pass forms: 15x (core) and 18x (british); 17x (claims)
+    with a pass over the text per surname for the age check."""
+    config = from_text(config_text)
     short, long = _long_article(100), _long_article(800)
     newslint.lint_text(short, path="a.txt", config=config)  # patterns compiled, word lists read
 

@@ -29,7 +29,7 @@ import regex
 from newslint.checks import Check, Finding
 from newslint.document import Document
 from newslint.lexicon import HONORIFICS, MONTH_ABBREVIATIONS, MONTHS, SPEECH_VERBS, WEEKDAYS, alternation
-from newslint.patterns import lazy_compile
+from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit
 from newslint.text.names import OPENING_WORDS
 
@@ -90,17 +90,47 @@ class AgeMismatch(Check):
         for mention in _mentions(prose):
             by_surname[mention.surname].append(mention)
         birthdays = _birthdays(prose) if "turn" in prose else {}
-        for surname, mentions in by_surname.items():
-            if len(mentions) < 2:
-                continue  # most people: one age, given once
+        # Only a surname given two ages can hold a contradiction: most give one.
+        people = {surname: mentions for surname, mentions in by_surname.items() if len({m.age for m in mentions}) > 1}
+        # Where each surname that stands alone beside an age is written in
+        # full, found in one pass for them all (a pass per surname is
+        # quadratic in a long text: an archive holds thousands).
+        full_names = _full_names(prose, [surname for surname, mentions in people.items() if _bare(mentions)])
+        for surname, mentions in people.items():
             reached = birthdays.get(surname, set()) | birthdays.get("", set())
             if any(mention.age in reached for mention in mentions):
                 continue  # "who turned 30 on Wednesday": 29 and 30 are both right
-            for person in _people(prose, surname, mentions):
+            for person in _people(prose, mentions, full_names.get(surname, [])):
                 yield from _contradictions(doc, person)
 
 
-def _people(prose: str, surname: str, mentions: list[Mention]) -> Iterable[list[Mention]]:
+def _bare(mentions: list[Mention]) -> list[Mention]:
+    """The mentions by surname alone at an age no one named has (the
+    surname alone at an age someone of it has is that person: "John Smith,
+    60, and his son Tom Smith, 32" then "Smith, 32")."""
+    ages = {mention.age for mention in mentions if mention.first}
+    return [mention for mention in mentions if not mention.first and mention.age not in ages]
+
+
+def _full_names(prose: str, surnames: list[str]) -> dict[str, list[regex.Match[str]]]:
+    """The capitalised word just before each of ``surnames`` where it
+    follows one (a first name, or a title or an opening word the caller
+    sets aside), by surname. The surnames are found first and the word read
+    back from each: a pattern that starts with a capitalised word is tried
+    at every capital of the text."""
+    found: dict[str, list[regex.Match[str]]] = defaultdict(list)
+    if surnames:
+        for match in regex.finditer(rf"(?<![\w’'-])(?:{trie(surnames)})(?![\w’'-])", prose):
+            before = _WORD_BEFORE_RE.search(prose, max(0, match.start() - 40), match.start())
+            if before is not None:
+                found[match.group()].append(before)
+    return found
+
+
+_WORD_BEFORE_RE = lazy_compile(rf"(?<![\w’'-])({_WORD})[^\S\r\n]+$")
+
+
+def _people(prose: str, mentions: list[Mention], full_names: list[regex.Match[str]]) -> Iterable[list[Mention]]:
     """``mentions`` of one surname, person by person: a first name tells
     people apart ("Lee Whitcombe, 29", "Ryan Whitcombe, 26"), and the
     surname alone, at an age no one named has, is the one person the story
@@ -109,17 +139,14 @@ def _people(prose: str, surname: str, mentions: list[Mention]) -> Iterable[list[
     for mention in mentions:
         if mention.first:
             by_first[mention.first].append(mention)
-    ages = {mention.age for mention in mentions if mention.first}
-    # The surname alone at an age someone of it has is that person ("John
-    # Smith, 60, and his son Tom Smith, 32" then "Smith, 32").
-    bare = [mention for mention in mentions if not mention.first and mention.age not in ages]
-    first = _bare_is(prose, surname, mentions) if bare else None
+    bare = _bare(mentions)
+    first = _bare_is(prose, mentions, full_names) if bare else None
     if first is not None:
         by_first[first] = sorted([*by_first[first], *bare])
     return by_first.values()
 
 
-def _bare_is(prose: str, surname: str, mentions: list[Mention]) -> str | None:
+def _bare_is(prose: str, mentions: list[Mention], full_names: list[regex.Match[str]]) -> str | None:
     """Whose first name the surname alone stands for: the one person of it
     the story names who is not introduced as someone's relative ("Beaudoin,
     71" is Lucien Beaudoin, not "his son Marc-André Beaudoin, 44"); where
@@ -127,8 +154,7 @@ def _bare_is(prose: str, surname: str, mentions: list[Mention]) -> str | None:
     Pickering, 88", not "the daughter of Walter Pickering"); "" where it
     names no one in full; None where it cannot tell."""
     named: dict[str, bool] = {}  # first name: introduced as a relative
-    pattern = rf"(?<![\w’'-])({_WORD})[^\S\r\n]+{regex.escape(surname)}(?![\w’'-])"
-    for match in regex.finditer(pattern, prose):
+    for match in full_names:
         word = match.group(1)
         if word in OPENING_WORDS or word.rstrip(".") in _TITLE_WORDS:
             continue  # "When Beaudoin", "Mr Beaudoin": no first name
