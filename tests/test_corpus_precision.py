@@ -235,6 +235,11 @@ def test_dash_leaves_scores_alone() -> None:
     assert found(body, "typography.dash") == {(3, 26, "typography.dash")}
 
 
+def test_dash_leaves_a_scoring_summarys_team_code_alone() -> None:
+    body = "Cumberland Valley 3 0 0 0 - 3\n\nFirst quarter: CV - Nolan Frey 32 field goal.\n\nYili - in full - grew."
+    assert found(body, "typography.dash") == {(7, 5, "typography.dash"), (7, 15, "typography.dash")}
+
+
 @pytest.mark.parametrize(
     "dateline",
     [
@@ -245,6 +250,7 @@ def test_dash_leaves_scores_alone() -> None:
         "WASHINGTON, March 25, Reuter - ",
         "London, 27 March - ",
         "Durban - ",  # a place alone opens only the first paragraph
+        "July 29 (Reuters) - ",  # no place: a company story written away from the company
     ],
 )
 def test_a_wires_dateline_is_its_own_format(dateline: str) -> None:

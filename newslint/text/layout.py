@@ -40,6 +40,7 @@ _DATELINE_RE = lazy_compile(
         {_CAPITAL_PLACE}(?:,[ \t]*{_QUALIFIER}){{0,2}}(?:,[ \t]*{_DATE})?{_DATED_CREDIT}[ \t]*(?:{_DASH}|:)[ \t]
       | {_PLACE}(?:,[ \t]*{_QUALIFIER})?,[ \t]*{_DATE}{_DATED_CREDIT}[ \t]*{_DASH}[ \t]
       | (?:{_PLACE}[ \t]*)?{_CREDIT}(?:[ \t]*{_DASH})?[ \t]*(?=[\p{{Lu}}"“‘'\d])
+      | {_DATE}[ \t]*{_CREDIT}[ \t]*{_DASH}[ \t]
     )""",
     re.VERBOSE,
 )
@@ -59,7 +60,8 @@ def dateline_end(text: str, start: int, end: int, lead: bool = False) -> int | N
     """Where the dateline that opens ``text[start:end]`` ends (after its
     dash), or None: "WASHINGTON — ", "ST. LOUIS, March 18 - ",
     "Washington (CNN) ", "TREBES, France — ", "Toronto, March 27 - ",
-    "PUNE: "; in the ``lead`` paragraph, also "Durban - "."""
+    "PUNE: ", "July 29 (Reuters) - "; in the ``lead`` paragraph, also
+    "Durban - "."""
     match = _DATELINE_RE.match(text, start, end) or (lead and _LEAD_DATELINE_RE.match(text, start, end))
     return match.end() if match else None
 
