@@ -90,6 +90,16 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Bail\n\nNomsa Khumalo, 44, faces charges.\n\nKhumalo, 43, has worked for the metro since 2011.\n",
             "Nomsa Khumalo is 44",
         ),
+        # A "since" clause is a time up to now, whatever it names.
+        (
+            "Jobless\n\nTom Whitfield, 29, spoke.\n\nWhitfield, 28, had struggled since losing his job last year.\n",
+            "Tom Whitfield is 29",
+        ),
+        # "Last year's" is a title, no date.
+        (
+            "Award\n\nAnne Cole, 44, spoke.\n\nCole, 41, was last year's Teacher of the Year.\n",
+            "Anne Cole is 44",
+        ),
         # A relative introduced by a possessive ("Mahlangu's father") is not the one the story is about.
         (
             "Bail\n\nSipho Mahlangu, 39, faces charges. Mahlangu's father, Jabulani Mahlangu, 68, spoke.\n\n"
@@ -130,6 +140,9 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         # The time of the saying, with words between, before what was said.
         "Deal\n\nTom Larson, 66, voted no.\n\nLarson, 61, said on March 3, 2021, that he would never apologize.\n",
         "Board\n\nAna Reyes, 52, spoke.\n\nReyes, 49, told the school board in March 2023 that it would close.\n",
+        "Board\n\nAna Reyes, 52, spoke.\n\nReyes, 49, told the board three years ago that it would close.\n",
+        "Board\n\nAna Reyes, 52, spoke.\n\nReyes, 51, told the board last year that it would close.\n",
+        'Board\n\nAna Reyes, 52, spoke.\n\nReyes, 49, told the committee in March 2023: "It will close."\n',
         # A date that leads the introduction's sentence dates the age.
         "Shops\n\nIn 2019, Tom Hollis, 45, opened a shop.\n\nHollis, 50, now runs three.\n",
         # The time of the saying is the age's.

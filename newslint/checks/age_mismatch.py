@@ -53,21 +53,28 @@ _TURNED_RE = lazy_compile(r"\b(?:turned|turns|turning)\s+(\d{1,3})\b")
 # Whose birthday: the name just before ("Lindiwe, who turned 30", "Ruiz turns 30").
 _BIRTHDAY_NAME_RE = lazy_compile(rf"(?P<name>{_NAME})(?:,?\s+who)?\s+$")
 # A sentence that dates what it tells: a year, "… ago", "last year", "at the time".
-# (Not "since 2011": a time up to now, "has worked there since 2011".)
+# (Not "last year's", a title: "Last year's Teacher of the Year".)
 _DATED_RE = lazy_compile(
-    r"(?i)\b(?:(?<!since\s)(?:1[89]|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))|ago\b|last\s+year\b|at\s+the\s+time\b)"
+    r"(?i)\b(?:(?:1[89]|20)\d\d\b(?!\s*(?:%|per\s?cent|percent))|ago\b|last\s+year\b(?!['’]s)|at\s+the\s+time\b)"
 )
+# A time up to now, which dates no age: "has worked there since 2011",
+# "since March 2011", "struggling since losing his job last year".
+_SINCE_RE = lazy_compile(r"(?i)\bsince\b[^,.;:]*")
 # A speech verb is looked up word by word (a set), not matched by a pattern
 # of every verb, which would take a millisecond and a half to build in every
 # process for the few sentences that need it.
 _SPEECH_VERB_SET = frozenset(SPEECH_VERBS)
 _WORD_RE = lazy_compile(r"[a-z]+")
-# When the saying was: "said in 2019", or, with words between, a time that
-# ends before what was said ("said on March 3, 2021, that", "told the club's
-# website in an interview in August 2024 that"; not "said the school nearly
-# shut in 1992", which is what was said).
-_WHEN = r"\s+(?:in|on|during)\s+(?:[\w’'-]+,?\s+){0,3}?(?:1[89]|20)\d\d\b"
-_SAID_WHEN_RE = lazy_compile(rf"{_WHEN}|(?:\s+(?!that\b)[\w’'-]+){{1,6}}?{_WHEN}(?=,|\s+that\b)")
+# When the saying was: "said in 2019", "said last year", "said three years
+# ago", or, with words between, a time that ends before what was said ("said
+# on March 3, 2021, that", "told the club's website in an interview in
+# August 2024 that", "told the committee in March 2023:"; not "said the
+# school nearly shut in 1992", which is what was said).
+_WHEN = (
+    r"\s+(?:(?:in|on|during)\s+(?:[\w’'-]+,?\s+){0,3}?(?:1[89]|20)\d\d\b|last\s+year\b"
+    r"|(?:\w+\s+){1,2}ago\b)"
+)
+_SAID_WHEN_RE = lazy_compile(rf"{_WHEN}|(?:\s+(?!that\b)[\w’'-]+){{1,6}}?{_WHEN}(?=[,:]|\s+that\b)")
 _NOT_NAMES = frozenset([*MONTHS, *MONTH_ABBREVIATIONS, *WEEKDAYS, "The", "A", "An", "In", "On", "At", "By", "Of"])
 
 
@@ -240,7 +247,7 @@ def _dated(doc: Document, mention: Mention, introduction: bool) -> bool:
         end = when.end() if when else speech.start()
     # Not a year in a relative clause about the person: "Mwangi, 41, who was
     # elected in 2022, said" gives today's age.
-    sentence = _RELATIVE_CLAUSE_RE.sub("", doc.prose[start:end])
+    sentence = _SINCE_RE.sub("", _RELATIVE_CLAUSE_RE.sub("", doc.prose[start:end]))
     return _DATED_RE.search(sentence) is not None
 
 
