@@ -178,6 +178,27 @@ def test_seed_unattributed_quote() -> None:
         # The "by" percentage of another clause, and a scale that is not the first figure's.
         ("It will raise fares by 10 per cent, taking revenue to £182m from £171m.\n", set()),
         ("Users have grown from 900 to 1.4 million.\n", set()),
+        # The new figure first, then its change and the old one.
+        ("Net earnings were $184-million, up 12 per cent from $171-million.\n", {(1, 19, "claims.arithmetic")}),
+        ("Rice was 3,650 yen in the week through Nov. 15, down 14.8 percent from 4,285 yen.\n", set()),
+        # A rate against another currency, in the pair's clause only.
+        ("The naira fell from N1,470 to N1,580 against the US dollar.\n", set()),
+        (
+            "Oil earnings rose to N14.1 trillion from N14.6 trillion, as the naira weakened against the dollar.\n",
+            {(1, 19, "claims.arithmetic")},
+        ),
+        # "The number of" is a count, not a rank; "growth" in pay is no rise.
+        ("The number of people killed fell to 91 from 78 last year.\n", {(1, 34, "claims.arithmetic")}),
+        ("Annual growth in pay fell to 5.9 per cent from 5.4 per cent.\n", {(1, 27, "claims.arithmetic")}),
+        # A month's abbreviation ends no sentence; an object of six words.
+        (
+            "The minimum wage rose from $15.50 to $16.90 an hour on Jan. 1, a 12 percent increase.\n",
+            {(1, 23, "claims.arithmetic")},
+        ),
+        (
+            "It will raise the average residential property tax bill by 3.9 per cent this year to $4,380 from $4,102.\n",
+            {(1, 60, "claims.arithmetic")},
+        ),
         # An exchange rate, quoted either way.
         ("The yen/dollar rate rose to 158 yen from 207 a year earlier.\n", set()),
         # Not another verb's percentage: prices, not the pair, rose 5%.

@@ -62,7 +62,10 @@ _TO_BEFORE_GAP_RE = lazy_compile(
     re.VERBOSE,
 )
 _TO_BEFORE_RE = lazy_compile(r"(?i)\bto\s+$")
-_SENTENCE_BREAK_RE = lazy_compile(r"""[.!?;:]["'”’)]*\s|\n|\(|\)""")
+# (Not the stop of a month's abbreviation: "on Jan. 1, a 12 percent increase".)
+_SENTENCE_BREAK_RE = lazy_compile(
+    r"""(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))[.!?;:]["'”’)]*\s|\n|\(|\)"""
+)
 _WORD_RE = lazy_compile(r"[\w’'-]+|%")
 
 UP = frozenset(
@@ -84,8 +87,8 @@ DOWN = frozenset(
 # Words that name a change in the sentence before the verb ("growth", "gains")
 # or revise a figure ("revised"): beside a verb of the other direction, the
 # direction of the figures is not what the verb says.
-UP_OR_REVISED = UP | {"growth", "gain", "gains", "revised", "revise", "revision"}
-DOWN_OR_REVISED = DOWN | {"reduction", "losses", "revised", "revise", "revision"}
+UP_OR_REVISED = UP | {"gain", "gains", "revised", "revise", "revision"}
+DOWN_OR_REVISED = DOWN | {"reduction", "revised", "revise", "revision"}
 
 # Where a verb of change is about a rank, a smaller number can be the better
 # outcome ("climbed from 20 to 5 in the charts"). (A pair of times is no
@@ -93,16 +96,18 @@ DOWN_OR_REVISED = DOWN | {"reduction", "losses", "revised", "revise", "revision"
 # change, they do not make it a rank.)
 _RANKING_RE = lazy_compile(
     r"(?i)\b(?:charts?|places?|position|positions|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
-    r"league|table|number|No|top|age|aged)\b",
+    r"league|table|number(?!\s+of\b)|No|top|age|aged)\b",
 )
 # An exchange rate, which a stronger currency can take down or up: a rate, a
 # currency against another, or a currency that moves ("the yen rose to 150
 # from 158 per dollar"); not a sum in a currency ("profit rose to 118.4
 # billion yen").
 _EXCHANGE_RATE_RE = lazy_compile(
-    r"(?i)\b(?:exchange\s+rates?|\w+/\w+\s+rate|against\s+the\s+(?:dollar|yen|euro|pound|sterling|mark|franc)"
-    r"|(?:yen|dollar|euro|sterling|pound|franc|mark|rupee)s?\s+(?:(?:also|has|had)\s+)?(?:rose|rises|fell|falls|"
-    r"climbed|dropped|firmed|weakened|strengthened|gained|slipped|eased|rallied))\b"
+    r"(?i)\b(?:exchange\s+rates?|\w+/\w+\s+rate"
+    r"|(?:against|to)\s+the\s+(?:US\s+|U\.S\.\s+)?(?:dollar|yen|euro|pound|sterling|mark|franc)"
+    r"|(?:per|a)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound)"
+    r"|(?:yen|dollar|euro|sterling|pound|franc|mark|rupee|naira|peso|rand|rupiah|shilling)s?\s+(?:(?:also|has|had)\s+)?"
+    r"(?:rose|rises|fell|falls|slid|slides|climbed|dropped|firmed|weakened|strengthened|gained|slipped|eased|rallied))\b"
 )
 # A figure followed by one of these is a time or a date, not a quantity to compare.
 _TIME_UNITS_RE = lazy_compile(
@@ -119,6 +124,7 @@ class Change:
 
     start: int  # where the pair begins ("from" or "to")
     sentence: str
+    clause: str  # the sentence's clause that holds the pair
     old: Number
     new: Number
     multiplier: Number | None
@@ -158,7 +164,7 @@ class Arithmetic(Check):
         if change.percent is not None and change.direction is not None:
             return _percent_problem(change)
         if change.direction is not None and not _RANKING_RE.search(change.sentence):
-            if _EXCHANGE_RATE_RE.search(change.sentence):
+            if _EXCHANGE_RATE_RE.search(change.clause):
                 return None  # "the yen/dollar rate rose to 158 yen from 207": yen a dollar, quoted either way
             return _direction_problem(change)
         return None
@@ -173,6 +179,9 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     if old is None or _TIME_UNITS_RE.match(prose, old.end, ceiling):
         return None
     sentence_start = _sentence_start(prose, floor, match.start())
+    stated = _stated_before(prose, sentence_start, match.start())
+    if stated is not None:
+        return _stated_change(prose, sentence_start, match, old, *stated, ceiling)
     # A "from X" that ends a "to Y from X" pair belongs to it: it must not
     # start a pair with the next clause's "to".
     new = _number_before(prose, sentence_start, match.start())
@@ -195,6 +204,37 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     if change.multiplier is None and change.percent is None:
         return _described_after(prose, change, sentence_end) or change
     return change
+
+
+# "net earnings of $184-million, up 12 per cent from $171-million": the new
+# figure, then its change and the old one.
+_STATED_GAP_RE = lazy_compile(r"(?i)\s*,\s*(up|down)\s+(?:by\s+)?$")
+
+
+def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number, Number, str] | None:
+    """(Y, P, "up" or "down") where "Y, up P% from" ends at ``offset``."""
+    numbers = read_numbers(prose, max(sentence_start, offset - 120), offset)
+    if len(numbers) < 2 or numbers[-1].kind != "percent" or prose[numbers[-1].end : offset].strip():
+        return None
+    percent, new = numbers[-1], numbers[-2]
+    gap = _STATED_GAP_RE.fullmatch(prose, new.end, percent.hedge_start or percent.start)
+    if gap is None or new.kind == "percent" or _MONTH_BEFORE_RE.search(prose, max(0, new.start - 12), new.start):
+        return None  # (not a date's day: "in the week through Nov. 15, down 14.8 percent from")
+    return new, percent, gap.group(1).lower()
+
+
+_MONTH_BEFORE_RE = lazy_compile(r"(?i)\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
+
+
+def _stated_change(
+    prose: str, sentence_start: int, match: regex.Match[str], old: Number, new: Number, percent: Number,
+    direction: str, ceiling: int,
+) -> Change:  # fmt: skip
+    brk = _SENTENCE_BREAK_RE.search(prose, old.end, ceiling)
+    sentence_end = brk.start() if brk else ceiling
+    clause = _clause(prose, sentence_start, sentence_end, new.start, old.end)
+    sentence = prose[sentence_start:sentence_end]
+    return Change(new.start, sentence, clause, old, new, None, percent, direction, direction)
 
 
 # ", down from 2.4 to 2.7 mln": an aside, from a range (not "went up from").
@@ -267,7 +307,8 @@ def _describe(prose: str, sentence_start: int, pair_start: int, old: Number, new
         direction, verb = "down", "down"
     if multiplier is not None:
         direction = "up" if multiplier.value > 1 else "down"
-    return Change(pair_start, sentence, old, new, multiplier, percent, direction, verb)
+    clause = _clause(prose, sentence_start, sentence_start + len(sentence), pair_start, max(old.end, new.end))
+    return Change(pair_start, sentence, clause, old, new, multiplier, percent, direction, verb)
 
 
 # The change named again just after its pair, as an aside: "from 500 to
@@ -283,7 +324,7 @@ _CHANGE_NOUNS = (
 # increase".)
 _AFTER_PAIR_RE = lazy_compile(
     rf"""(?i)(?:\s+(?:{"|".join(CURRENCY_WORDS)})\b)?(?:\s+(?:per|a|an)\s+[\w-]+(?=[\s,]))?
-    (?:\s+(?:in|at|on|over|across|during|this|last|since)(?:\s+[\w’'-]+){{1,4}}?)?\s*(?:,|\s[-–—])\s*(?:
+    (?:\s+(?:in|at|on|over|across|during|this|last|since)(?:\s+[\w’'.-]+){{1,4}}?)?\s*(?:,|\s[-–—])\s*(?:
         an?\s+(?P<noun>{"|".join(_CHANGE_NOUNS)})\s+of\s+
       | (?P<updown>up|down)\s+(?:by\s+)?
       | (?P<article>an?)\s+
@@ -352,7 +393,7 @@ def _next_to(prose: str, verb: regex.Match[str], percent: Number) -> bool:
 # "raise capital spending by 12 per cent": a verb, its object (a few words,
 # no clause), then "by" and the percentage.
 _BY_BEFORE_RE = lazy_compile(r"(?i)\bby\s+$")
-_OBJECT_WORDS = 3
+_OBJECT_WORDS = 6
 
 
 def _verb_before_object(prose: str, sentence_start: int, percent: Number) -> regex.Match[str] | None:
@@ -383,10 +424,20 @@ _NOT_IN_OBJECT = frozenset("and or but while whereas as to from that which who a
 _CLAUSE_IN_OBJECT_RE = lazy_compile(r"[,;:()]")
 
 
-# Where the pair's clause starts: after ", and", ", but", ", while" or a
-# semicolon ("The index fell 1.2% as yields rose, and Halbury dropped 5.1% to
-# 412.6 pence from 425.8 pence": the first clause's verbs are not the pair's).
-_CLAUSE_BREAK_RE = lazy_compile(r"(?i)(?:,\s*(?:and|but|while|whereas)|;)\s")
+# Where the pair's clause starts and ends: at ", and", ", but", ", while",
+# ", as" or a semicolon ("The index fell 1.2% as yields rose, and Halbury
+# dropped 5.1% to 412.6 pence from 425.8 pence": the first clause's verbs are
+# not the pair's; "rose to N14.1 trillion from N14.6 trillion, as the naira
+# weakened against the dollar": the rate is the other clause's).
+_CLAUSE_BREAK_RE = lazy_compile(r"(?i)(?:,\s*(?:and|but|while|whereas|as)|;)\s")
+
+
+def _clause(prose: str, sentence_start: int, sentence_end: int, pair_start: int, pair_end: int) -> str:
+    start = sentence_start
+    for brk in _CLAUSE_BREAK_RE.finditer(prose, sentence_start, pair_start):
+        start = brk.end()
+    after = _CLAUSE_BREAK_RE.search(prose, pair_end, sentence_end)
+    return prose[start : after.start() if after else sentence_end]
 
 
 def _in_clause(prose: str, words: list[regex.Match[str]]) -> list[regex.Match[str]]:
