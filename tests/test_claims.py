@@ -362,6 +362,7 @@ def test_attribution_where_newsrooms_put_it(body: str) -> None:
             f"Enrollment fell 11 percent, according to state enrollment numbers.\n\n“We knew it. {QUOTE}.”",
             {(5, 1)},
         ),
+        (f"Turnout was 41 percent, according to the official count.\n\n“We knew it. {QUOTE}.”", {(5, 1)}),
         # A verb's form inside a name is no verb: "the United States" does not state.
         (f"The reef, the only one in the United States, is dying.\n\n“{QUOTE}.”", {(5, 1)}),
         # A tag that names someone and has no verb: the "said" was lost, even

@@ -89,7 +89,9 @@ def test_a_verb_the_story_earns_is_left_alone(text: str) -> None:
     [
         # A time or a place between the verb and "that".
         ("NeuroVale claimed on Monday that its drug halved attacks.", 11),
-        # A numeral after a label is no first person.
+        ("NeuroVale claimed in a statement on Tuesday that its drug halved attacks.", 11),
+        # A numeral after a label is no first person, nor a road.
+        ("NeuroVale claimed that its drug works. The crash closed I-95 for hours.", 11),
         ("NeuroVale claimed that its drug halved attacks. The Phase I trial enrolled 42 adults.", 11),
     ],
 )
@@ -106,6 +108,7 @@ def test_claimed_with_more_around_it_is_reported(text: str, column: int) -> None
         "Harbourside claimed last week that it would create 400 jobs. I have covered this town's waterfront for years.",
         # A pleading, where "claim" is the legal word.
         "The couples claimed in the suit that they were turned away.",
+        "The couples claimed in court papers that they were turned away.",
         # A claim its maker walked back.
         "Maxwell claimed on MSNBC that he ignored race. She later walked back her comments.",
     ],

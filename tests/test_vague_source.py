@@ -104,6 +104,11 @@ def test_a_ratings_agency_that_says_so_next_answers_a_group() -> None:
     assert vague(text) == set()
 
 
+def test_a_ratings_service_that_says_so_next_answers_a_group() -> None:
+    text = "Some analysts warn of defaults.\n\nMoody's Investors Service said in a note that defaults would rise."
+    assert vague(text) == set()
+
+
 def test_a_name_alone_does_not_answer_a_group() -> None:
     """The story's own subject speaking next is no expert answering."""
     text = "The economy is slowing, experts believe.\n\nMr Bush said the outlook was good."

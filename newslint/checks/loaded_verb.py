@@ -97,7 +97,10 @@ _BEFORE_QUOTE_PUNCTUATED_RE = lazy_compile(rf"""\s*[:,]\s*[{_QUOTE_OPEN}]""")
 # "claimed that", "admitted that", but not the passive "it is claimed that".
 # (A word between, or a time or place: "claimed on Monday that", "claimed
 # in a statement that".)
-_THAT_RE = lazy_compile(r"(?i)\s+(?:\w+\s+|(?:on|in|at|last|this|earlier|during|over)\s+(?:[\w’'-]+\s+){1,3}?)?that\b")
+_THAT_RE = lazy_compile(
+    r"(?i)\s+(?:\w+\s+|(?:on|in|at|last|earlier|during|over)\s+(?:[\w’'-]+\s+){1,4}?"
+    r"|this\s+(?:week|month|year|morning|afternoon|evening)\s+)?that\b"
+)
 # "claims he would", "claimed it was": a clause with a pronoun subject and a
 # finite verb, without "that".
 # A nominative pronoun starts a clause whatever follows ("claimed he sought");
@@ -256,7 +259,7 @@ _EARNED_SUBJECT_RE = lazy_compile(
 # A claim made in a pleading, where "claim" is the legal word: "claimed in
 # the suit that".
 _IN_PLEADING_RE = lazy_compile(
-    r"(?i)\s+in\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:(?:law)?suit|complaint|filings?|petition|"
+    r"(?i)\s+in\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w-]+\s+)?(?:(?:law)?suit|complaint|filings?|petition|"
     r"affidavit|indictment|court\s+(?:papers|documents|filings))\b"
 )
 # The writer's own doubt, or a claim later dropped: "even claimed", "At
@@ -281,7 +284,8 @@ _REPORTED_SPEECH_RE = lazy_compile(
 # speech ("those who claimed we could slam the brakes"), not the newsroom's
 # reporting voice.
 # (Not a numeral after a label mid-sentence: "the Phase I trial", "World War I".)
-_FIRST_PERSON_RE = lazy_compile(r"\b(?:(?<!\w\s\p{Lu}\p{Ll}+\s)I|me|my|we|us|our)\b")
+# (Nor a road: "I-95".)
+_FIRST_PERSON_RE = lazy_compile(r"\b(?:(?<!\w\s\p{Lu}\p{Ll}+\s)I(?!-)|me|my|we|us|our)\b")
 # The writer spoken to, in a sentence that also quotes someone: "one
 # pensioner told me afterwards".
 _TOLD_ME_RE = lazy_compile(r"\b(?:told|tells|asked|asks|wrote\s+to|said\s+to|emailed|texted)\s+(?:me|us)\b")
