@@ -86,6 +86,10 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         "Head for 24 years, she saved a school\n\nIn 1968 she was appointed head.\n\nShe retired in 1992.",
         "Head for 24 years\n\nIn 1968 she was appointed head.\n\nIn 1987 she won a prize.\n\n"
         "The merger was abandoned in 1992.\n\nShe retired that year, aged 58.",
+        # A hedged count worked out from two others.
+        "More than 40 families back home\n\nHouseholds in temporary housing fell to 310 from 352.",
+        # A career that starts with an elevation.
+        "Judge for 22 years\n\nIn 1996 she was elevated to the High Court.\n\nShe retired in 2018.",
         # Deaths in two places, added up.
         "Storms kill 5 across Queensland\n\nThree died in Gympie and two near Toowoomba, police said.",
         # A hedged body figure that covers the headline's.
@@ -139,7 +143,11 @@ def test_a_temperature_written_closed_up_is_read() -> None:
     [
         # The dead and the missing are no whole that "kills" counts.
         ("Typhoon kills 23\n\nOfficials said 21 people were dead and two missing.", 15),
-        # The injured are no part of a death toll.
+        # The injured are no part of a death toll, whatever else the headline counts.
+        (
+            "Bus crash kills 9, injures 14\n\nEight were killed and 14 injured. Seven passengers and two crew were injured.",
+            17,
+        ),
         ("Blast kills 12\n\nNine died. Seven traders and five policemen were injured.", 13),
         # Years that merely lie that far apart are no career.
         (

@@ -49,6 +49,8 @@ DATES = "consistency.date-style"
         # The local spelling, given on purpose.
         "The Azores, or the Açores as the Portuguese write it, are nine islands. The Azores are green.\n",
         "The Azores (Açores in Portuguese) are nine islands. The Azores are green.\n",
+        # Two longer names, one accented and one not.
+        "Ships carry grain to the Río de la Plata. In Rio de Janeiro, the ministry expected more.\n",
         "The Azores — the Açores, to the Portuguese — are nine islands. The Azores are green.\n",
         "The Azores, known in Portuguese as the Açores, are nine islands. The Azores are green.\n",
     ],

@@ -62,6 +62,8 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "Japan's Nikkei newspaper reported last month, citing people familiar with the matter, that talks began.",
         "The Qatari daily Al-Sharq reported on Sunday, citing sources close to the project, that work was late.",
         "Okafor was the first choice, a club source said.",
+        "Clarín reported on Sunday, citing people familiar with the talks, that duties would fall.",
+        "Prosecutor Jane Atieno told the court that a source had told detectives the notes were signed early.",
         # Tied to a named institution.
         "Treasury sources said the budget would balance.",
         "Bank of Japan sources said rates would hold.",

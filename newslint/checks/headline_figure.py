@@ -291,9 +291,11 @@ def _derived(doc: Document, figure: Number, blocks: list[Block]) -> bool:
     low, high = figure.bounds()
     # A derived figure is rounded by whoever worked it out: allow 2%; but a
     # count of whole things is worked out exactly ("lose 11 seats" is not
-    # "reduced to nine seats from 21").
+    # "reduced to nine seats from 21"), as far as its hedge allows ("More
+    # than 40 families" for 352 less 310).
     if figure.kind == "count" and figure.text.isdigit() and not figure.scaled and figure.currency is None:
-        low = high = figure.value
+        if figure.hedge is None:
+            low = high = figure.value
     else:
         low, high = min(low, figure.value * 0.98), max(high + figure.unit / 2, figure.value * 1.02)
     prose = doc.prose
@@ -339,6 +341,17 @@ _FATE_OF = {word: fate for fate, words in _FATES.items() for word in words.split
 _FATE_WORD_RE = lazy_compile(rf"(?i)\b(?:{'|'.join(sorted(_FATE_OF))})\b")
 
 
+def _nearest_fate(prose: str, figure: Number) -> set[str]:
+    """The fate the word nearest the headline's figure names ("kills 9,
+    injures 14": for 9, killed)."""
+    start = max(0, figure.start - 30)
+    words = list(_FATE_WORD_RE.finditer(prose, start, figure.end + 30))
+    if not words:
+        return set()
+    nearest = min(words, key=lambda word: min(abs(word.end() - figure.start), abs(word.start() - figure.end)))
+    return {_FATE_OF[nearest.group().lower()]}
+
+
 def _fates(prose: str, start: int, end: int) -> set[str]:
     return {_FATE_OF[word.lower()] for word in _FATE_WORD_RE.findall(prose, start, end)}
 
@@ -347,7 +360,7 @@ def _same_fate(prose: str, figure: Number, first: Number, second: Number, senten
     """Whether two parts joined by "and" befell what the headline's figure
     did, where both say: the words around the headline's figure, and those
     of each part (between them, and just after the second)."""
-    wanted = _fates(prose, max(0, figure.start - 30), figure.end + 30)
+    wanted = _nearest_fate(prose, figure)
     if not wanted:
         return True
     parts = _fates(prose, first.end, second.start) | _fates(prose, second.end, min(sentence_end, second.end + 40))
@@ -510,7 +523,8 @@ def _career(doc: Document, blocks: list[Block], years: float) -> bool:
 
 
 _STARTED_RE = lazy_compile(
-    r"(?i)\b(?:appointed|became|joined|took\s+over|elected|founded|started|began|opened|hired|named|took\s+charge)\b"
+    r"(?i)\b(?:appointed|became|joined|took\s+over|elected|founded|started|began|opened|hired|named|took\s+charge|"
+    r"elevated|promoted|sworn\s+in|enlisted|ordained|signed)\b"
 )
 _THAT_YEAR_RE = lazy_compile(r"(?i)\b(?:that|the\s+same)\s+year\b")
 _ENDED_RE = lazy_compile(

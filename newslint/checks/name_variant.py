@@ -503,17 +503,39 @@ _STROKES = str.maketrans("łŁøØđĐħĦı", "lLoOdDhHi")
 def _accented_in_another_name(prose: str, first: Form, second: Form) -> bool:
     """Two forms that differ only in accents, one always the start of a
     longer name and the other never: "Zurich Insurance" and the city of
-    Zürich, "Ángel Di María" and the Angel of the North. (A first name
-    before a form says nothing: "Lech Wałęsa", then "Walesa"; and one
-    before the longer name makes it a person's double surname: "Pedro
-    Echániz Gorostiza", then "Echaniz".)"""
+    Zürich, "Ángel Di María" and the Angel of the North; or both the starts
+    of different longer names, "Río de la Plata" and "Rio de Janeiro". (A
+    first name before a form says nothing: "Lech Wałęsa", then "Walesa";
+    and one before the longer name makes it a person's double surname:
+    "Pedro Echániz Gorostiza", then "Echaniz".)"""
     if _without_accents(first.text.lower()) != _without_accents(second.text.lower()):
         return False
+    first_after, second_after = _continued(prose, first), _continued(prose, second)
+    if first_after and second_after and not first_after & second_after:
+        return True  # "Río de la Plata" and "Rio de Janeiro": two longer names
     first_named, second_named = _always_named_on(prose, first), _always_named_on(prose, second)
     if first_named is second_named or None in (first_named, second_named):
         return False
     longer = first if first_named else second
     return not _neighbours(prose, longer)[0]
+
+
+# A place's name that runs on past a joining word: "Rio de Janeiro", "Río de la Plata".
+_CONTINUED_RE = lazy_compile(
+    r"[ \t]+(?:de|da|do|dos|das|del|della|di|du|des)[ \t]+(?:(?:la|las|los|el|le|les)[ \t]+)?(\p{Lu}[\p{L}’'-]*)"
+)
+
+
+def _continued(prose: str, form: Form) -> set[str] | None:
+    """The names ``form`` runs on into after a joining word, or None if
+    some use of it does not run on."""
+    names = set()
+    for offset in form.offsets:
+        match = _CONTINUED_RE.match(prose, offset + len(form.text))
+        if match is None:
+            return None
+        names.add(match.group(1))
+    return names
 
 
 def _always_named_on(prose: str, form: Form) -> bool | None:

@@ -408,14 +408,15 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
             return True
     if candidate.shape in ("group", "crowd", "one") and _CLAIM_AS_RE.match(prose, end, sentence_end):
         return True
-    if candidate.shape in ("crowd", "group", "reports", "passive") and _not_sourcing(
+    if candidate.shape in ("crowd", "group", "reports", "passive", "one") and _not_sourcing(
         prose, block, candidate, sentence_start
     ):
         return True
     if candidate.shape != "outlet" and _NAMED_IN_SENTENCE_RE.search(prose, sentence_start, sentence_end):
         return True
-    if candidate.shape in ("familiar", "according", "reports", "one") and _PUBLISHED_BY_RE.search(
-        prose, sentence_start, sentence_end
+    if candidate.shape in ("familiar", "according", "reports", "one") and (
+        _PUBLISHED_BY_RE.search(prose, sentence_start, sentence_end)
+        or _REPORTED_CITING_RE.search(prose, sentence_start, sentence_end)
     ):
         return True  # "the Washington Post reported …, citing three people briefed on"
     if candidate.shape == "familiar" and not _attributing(prose, candidate, sentence_start, sentence_end):
@@ -443,6 +444,9 @@ _PUBLISHED_BY_RE = lazy_compile(
     r"(?:,[^,;]{1,80},)?\s+(?:(?:has|had|first|exclusively|previously|earlier|also|originally)\s+){0,2}"
     r"(?:reported|reports|said|says|wrote|revealed|claimed|claims|claiming)\b",
 )
+# Any name that "reported …, citing" them is a publication: "Clarín reported
+# on Sunday, citing people familiar with the talks".
+_REPORTED_CITING_RE = lazy_compile(r"\b\p{Lu}[\w’'.-]*\s+(?:\w+\s+){0,2}?reported\b[^.;]{0,80}?,\s*citing\b")
 # What makes the formulas of anonymity a source: something said, by them
 # or according to them.
 _ATTRIBUTION_BEFORE_RE = lazy_compile(
@@ -474,6 +478,7 @@ _SPEAKER_BEFORE_RE = lazy_compile(
     r"officials|analysts|experts|bankers|dealers|diplomats))\s+(?:also\s+)?"
     rf"(?:{_VERB})\b(?![^.;]*\b(?:but|while|whereas)\b)",
 )
+_PRONOUN_SPEAKER_RE = lazy_compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he)\b")
 # "others" after "Some firms say …": the other side of a split the sentence
 # describes, not a new source. And "Republicans are divided. Some believe…".
 _SOME_BEFORE_RE = lazy_compile(r"(?i)\b(?:some|many)\b")
@@ -502,6 +507,9 @@ def _not_sourcing(prose: str, block: Block, candidate: Candidate, sentence_start
     """A crowd that is a comparison, a survey's finding, the other side of a
     split, or part of someone's reported speech."""
     start = candidate.start
+    if candidate.shape == "one":  # one source in a named speaker's reported speech: "Atieno told the court that a source"
+        speaker = _SPEAKER_BEFORE_RE.search(prose, sentence_start, start)
+        return speaker is not None and not _PRONOUN_SPEAKER_RE.match(speaker.group())
     if _AS_BEFORE_RE.search(prose, max(sentence_start, start - 40), start):
         return True
     if not _ends_sentence(prose, candidate, sentence_start) and _SPEAKER_BEFORE_RE.search(prose, sentence_start, start):
