@@ -169,7 +169,9 @@ _MEDIA_WORDS = frozenset(word.lower() for word in SPEECH_MEDIA)
 #: Documents no one speaks in the first person singular ("report" among the
 #: speech nouns; the rest cited as "according to … filings"). Records speak
 #: in no person at all; a report's or a study's authors may write "we".
-_RECORDS = frozenset("filings records documents data figures statistics census numbers count counts tally tallies".split())
+_RECORDS = frozenset(
+    "filings records documents data figures statistics census numbers count counts tally tallies".split()
+)
 _IMPERSONAL = _RECORDS | frozenset("report reports papers study survey analysis".split())
 # "according to the district's facilities report" (a link's brackets masked too).
 _REPORT_AFTER_RE = lazy_compile(rf"\s+(?:[^\s,;.]+\s+){{0,4}}?\x00*({'|'.join(sorted(_IMPERSONAL))})\b")

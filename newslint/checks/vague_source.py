@@ -507,7 +507,9 @@ def _not_sourcing(prose: str, block: Block, candidate: Candidate, sentence_start
     """A crowd that is a comparison, a survey's finding, the other side of a
     split, or part of someone's reported speech."""
     start = candidate.start
-    if candidate.shape == "one":  # one source in a named speaker's reported speech: "Atieno told the court that a source"
+    if (
+        candidate.shape == "one"
+    ):  # one source in a named speaker's reported speech: "Atieno told the court that a source"
         speaker = _SPEAKER_BEFORE_RE.search(prose, sentence_start, start)
         return speaker is not None and not _PRONOUN_SPEAKER_RE.match(speaker.group())
     if _AS_BEFORE_RE.search(prose, max(sentence_start, start - 40), start):
