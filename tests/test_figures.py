@@ -86,6 +86,9 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         "Head for 24 years, she saved a school\n\nIn 1968 she was appointed head.\n\nShe retired in 1992.",
         "Head for 24 years\n\nIn 1968 she was appointed head.\n\nIn 1987 she won a prize.\n\n"
         "The merger was abandoned in 1992.\n\nShe retired that year, aged 58.",
+        # Hours as days, in a standfirst the dateline below it shows for one.
+        "Crash closes N1\n\nNorthbound lanes stayed closed for 48 hours while investigators worked\n\n"
+        "Polokwane - A bus overturned.\n\nThe carriageway was closed for two days.",
         # A hedged count worked out from two others.
         "More than 40 families back home\n\nHouseholds in temporary housing fell to 310 from 352.",
         # A career that starts with an elevation.

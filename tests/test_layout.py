@@ -33,6 +33,12 @@ def kinds(text: str) -> list[str]:
             "Brewers switch\n\nJapanese brewers are increasingly making money from beer-flavoured drinks rather than beer itself\n\nMore.\n",
             "body",
         ),
+        # The same long line above a paragraph that opens with a dateline: a deck.
+        (
+            "Bus crash\n\nNorthbound lanes of the N1 stayed closed for 48 hours while crash investigators worked at "
+            "the scene\n\nPolokwane - Eight people were killed.\n",
+            "standfirst",
+        ),
     ],
 )
 def test_second_paragraph(text: str, expected: str) -> None:

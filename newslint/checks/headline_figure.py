@@ -446,13 +446,13 @@ _RESULT_LINE_RE = lazy_compile(
 
 # -- durations ---------------------------------------------------------------------------
 
-_MONTHS_IN = {"day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "decade": 120.0}
+_MONTHS_IN = {"hour": 1 / 730.56, "day": 1 / 30.44, "week": 7 / 30.44, "month": 1.0, "year": 12.0, "decade": 120.0}
 # Units a figure counts in (currencies and percentages are told apart by the
 # figures themselves).
 _NOT_UNITS = frozenset("percent per cent percentage points point am pm dollar dollars cent cents pence penny".split())
 # The spans of time a duration is counted in ("18 months", "a year and a half").
-_DURATIONS = ("day", "week", "month", "year", "decade")
-_TIME_UNITS = frozenset(("second", "minute", "hour", *_DURATIONS))
+_DURATIONS = ("hour", "day", "week", "month", "year", "decade")
+_TIME_UNITS = frozenset(("second", "minute", *_DURATIONS))
 _UNIT_WORDS = sorted(
     {word for word in MEASUREMENT_WORDS if word.isalpha() and word not in _NOT_UNITS}
     | {f"{unit}{plural}" for unit in _TIME_UNITS for plural in ("", "s")}

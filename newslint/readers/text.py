@@ -1,6 +1,7 @@
 """Plain text: paragraphs are separated by blank lines; a one-line first
 paragraph is the headline, and a second one that looks like a deck (short,
-with no sentence punctuation at its end, no dateline) the standfirst. URLs,
+with no sentence punctuation at its end, no dateline; or of any length
+above a paragraph that opens with a dateline) the standfirst. URLs,
 e-mail addresses and suppression comments are not prose."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from newslint.document import MASK, Block, Directive, Document
 from newslint.patterns import lazy_compile
 from newslint.readers._directives import find_directives
-from newslint.text.layout import dateline_end, looks_like_standfirst
+from newslint.text.layout import dateline_end, ends_open, looks_like_standfirst
 
 NAME = "text"
 SUFFIXES = (".txt", ".text")
@@ -69,17 +70,30 @@ def _is_headline(text: str, spans: list[tuple[int, int]]) -> bool:
     )
 
 
-def _is_standfirst(text: str, start: int, end: int) -> bool:
-    """Not a lede that ends in '.”' or '.)', nor a wire story's first
-    paragraph ("ST. LOUIS, March 18 - Shr 1.38 dlrs vs 1.24 dlrs")."""
-    return looks_like_standfirst(text[start:end])
+def _is_standfirst(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The paragraph under the headline as a deck: not a lede that ends in
+    '.”' or '.)', nor a wire story's first paragraph ("ST. LOUIS, March 18 -
+    Shr 1.38 dlrs vs 1.24 dlrs"). A line of any length that ends with no
+    sentence punctuation is one where the paragraph after it opens with a
+    dateline, as a story's first paragraph does ("Polokwane - Eight people
+    were killed …")."""
+    start, end = spans[1]
+    if looks_like_standfirst(text[start:end]):
+        return True
+    line = text[start:end].strip()
+    return (
+        "\n" not in line
+        and ends_open(line)
+        and dateline_end(line, 0, len(line)) is None
+        and dateline_end(text, spans[2][0], spans[2][1], lead=True) is not None
+    )
 
 
 def layout_blocks(text: str, spans: list[tuple[int, int]], layout: str) -> list[Block]:
     kinds = ["body"] * len(spans)
     if layout == "article" and spans and _is_headline(text, spans):
         kinds[0] = "headline"
-        if len(spans) > 2 and _is_standfirst(text, *spans[1]):
+        if len(spans) > 2 and _is_standfirst(text, spans):
             kinds[1] = "standfirst"
     return [Block(kind, start, end) for kind, (start, end) in zip(kinds, spans)]
 
