@@ -145,6 +145,8 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         'Board\n\nAna Reyes, 52, spoke.\n\nReyes, 49, told the committee in March 2023: "It will close."\n',
         # A date that leads the introduction's sentence dates the age.
         "Shops\n\nIn 2019, Tom Hollis, 45, opened a shop.\n\nHollis, 50, now runs three.\n",
+        # "Mrs Baxter" is not the man the story gives a wife.
+        "Floods\n\nDerek Baxter, 71, and his wife, Ann, moved back.\n\nMrs Baxter, 68, said so.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
     ],

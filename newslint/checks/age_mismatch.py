@@ -84,6 +84,7 @@ class Mention(NamedTuple):
     first: str | None
     surname: str
     age: int
+    woman: bool = False  # named with Mrs, Ms or Miss
 
 
 class AgeMismatch(Check):
@@ -158,9 +159,12 @@ def _bare_is(prose: str, mentions: list[Mention], full_names: list[regex.Match[s
     the story names who is not introduced as someone's relative ("Beaudoin,
     71" is Lucien Beaudoin, not "his son Marc-André Beaudoin, 44"); where
     all are relatives, the one whose age it gives ("her sister, Joan
-    Pickering, 88", not "the daughter of Walter Pickering"); "" where it
-    names no one in full; None where it cannot tell."""
+    Pickering, 88", not "the daughter of Walter Pickering"); never, for
+    "Mrs Baxter", a man the story gives a wife ("Derek Baxter, 71, and his
+    wife, Ann"); "" where it names no one in full; None where it cannot
+    tell."""
     named: dict[str, bool] = {}  # first name: introduced as a relative
+    husbands: set[str] = set()  # "Derek Baxter, 71, and his wife": no "Mrs Baxter"
     for match in full_names:
         word = match.group(1)
         if word in OPENING_WORDS or word.rstrip(".") in _TITLE_WORDS:
@@ -169,8 +173,12 @@ def _bare_is(prose: str, mentions: list[Mention], full_names: list[regex.Match[s
         first = next((m.first for m in mentions if m.first and m.start <= match.start() < m.end), word)
         relative = _RELATIVE_BEFORE_RE.search(prose, max(0, match.start() - 40), match.start()) is not None
         named[first] = named.get(first, True) and relative
+        if _HIS_WIFE_RE.match(prose, match.end() + len(mentions[0].surname)):
+            husbands.add(first)
     if not named:
         return ""
+    if all(mention.woman for mention in _bare(mentions)):
+        named = {first: relative for first, relative in named.items() if first not in husbands}
     principals = [first for first, relative in named.items() if not relative]
     if len(principals) == 1:
         return principals[0]
@@ -178,6 +186,7 @@ def _bare_is(prose: str, mentions: list[Mention], full_names: list[regex.Match[s
     return aged[0] if not principals and len(aged) == 1 else None
 
 
+_HIS_WIFE_RE = lazy_compile(r",?\s*(?:\d{1,3},\s*)?(?:and\s+)?his\s+(?:wife|widow|partner)\b")
 # "his son", "her sister,", "the daughter of", "their grandmother": a relative
 # of the person the story is about.
 _RELATIVE_BEFORE_RE = lazy_compile(
@@ -206,10 +215,12 @@ def _mentions(prose: str) -> Iterator[Mention]:
         if not words or words[-1] in _NOT_NAMES or words[0] in _NOT_NAMES or not 0 < age < 120:
             continue
         first = words[0] if len(words) > 1 else None
-        yield Mention(start, end, first, words[-1], age)
+        woman = name.split()[0].rstrip(".") in _WOMENS_TITLES
+        yield Mention(start, end, first, words[-1], age, woman)
 
 
 _TITLE_WORDS = frozenset(_TITLES.split("|"))
+_WOMENS_TITLES = frozenset(("Mrs", "Ms", "Miss"))
 _AGE = attrgetter("age")
 
 
