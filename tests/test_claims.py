@@ -199,6 +199,11 @@ def test_seed_unattributed_quote() -> None:
             "It will raise the average residential property tax bill by 3.9 per cent this year to $4,380 from $4,102.\n",
             {(1, 60, "claims.arithmetic")},
         ),
+        # A label's number is no new figure; a clause with no subject keeps the one before.
+        ("Traffic on Interstate 81, up 6 percent from 61,000, slowed.\n", set()),
+        ("The shilling has lost ground for days, and fell to 131.20 from 129.85.\n", set()),
+        # "Position" is no rank.
+        ("The ratio fell to 14.6% from 14.1%, a strong capital position.\n", {(1, 16, "claims.arithmetic")}),
         # An exchange rate, quoted either way.
         ("The yen/dollar rate rose to 158 yen from 207 a year earlier.\n", set()),
         # Not another verb's percentage: prices, not the pair, rose 5%.

@@ -237,7 +237,8 @@ def test_dash_leaves_scores_alone() -> None:
 
 def test_dash_leaves_a_scoring_summarys_team_code_alone() -> None:
     body = (
-        "Cumberland Valley 3 0 0 0 - 3\n\nFirst quarter: CV - Nolan Frey 32 field goal. CD - Pruitt 18 pass.\n\n"
+        "Cumberland Valley 3 0 0 0 - 3\n\nFirst quarter: CV - Nolan Frey 32 field goal. CD - Pruitt 18 pass. "
+        "CC - Ruiz 27 FG.\n\n"
         "Yili - in full - grew. EADS - Airbus' owner - agreed."
     )
     assert found(body, "typography.dash") == {(7, c, "typography.dash") for c in (5, 15, 28, 44)}

@@ -89,6 +89,10 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         # Hours as days, in a standfirst the dateline below it shows for one.
         "Crash closes N1\n\nNorthbound lanes stayed closed for 48 hours while investigators worked\n\n"
         "Polokwane - A bus overturned.\n\nThe carriageway was closed for two days.",
+        # The fate written after the figure is its own.
+        "31 rescued, 9 still missing\n\n31 were rescued. Six crew and three passengers are missing.",
+        # A career that starts with taking up a post.
+        "Head for 20 years\n\nIn 1980 she took up the headship.\n\nShe retired in 2000.",
         # A hedged count worked out from two others.
         "More than 40 families back home\n\nHouseholds in temporary housing fell to 310 from 352.",
         # A career that starts with an elevation.

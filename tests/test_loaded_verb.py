@@ -92,6 +92,7 @@ def test_a_verb_the_story_earns_is_left_alone(text: str) -> None:
         ("NeuroVale claimed in a statement on Tuesday that its drug halved attacks.", 11),
         # A numeral after a label is no first person, nor a road.
         ("NeuroVale claimed that its drug works. The crash closed I-95 for hours.", 11),
+        ("The district claimed that its schools improved. Title I money paid for tutors.", 14),
         ("NeuroVale claimed that its drug halved attacks. The Phase I trial enrolled 42 adults.", 11),
     ],
 )

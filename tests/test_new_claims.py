@@ -85,6 +85,11 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Pickering, 86, said so.\n",
             "Joan Pickering is 88",
         ),
+        # A stepdaughter is a relative.
+        (
+            "Fraud\n\nMary Brennan, 69, was fined. Her stepdaughter, Kate Brennan, 30, wept.\n\nBrennan, 68, left.\n",
+            "Mary Brennan is 69",
+        ),
         # "Since 2011" is a time up to now.
         (
             "Bail\n\nNomsa Khumalo, 44, faces charges.\n\nKhumalo, 43, has worked for the metro since 2011.\n",
@@ -147,6 +152,8 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         "Shops\n\nIn 2019, Tom Hollis, 45, opened a shop.\n\nHollis, 50, now runs three.\n",
         # "Mrs Baxter" is not the man the story gives a wife.
         "Floods\n\nDerek Baxter, 71, and his wife, Ann, moved back.\n\nMrs Baxter, 68, said so.\n",
+        # A "since" clause ends where another clause begins.
+        "Greenway\n\nTom Hollis, 45, spoke.\n\nHollis, 43, has pushed since 2012 when the council floated it in 2020.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
     ],

@@ -98,6 +98,16 @@ def test_one_anonymous_source_stays_anonymous_whoever_speaks_next() -> None:
     assert vague(text) == {(3, 20, RULE)}
 
 
+def test_one_source_after_a_named_speakers_clause_is_vague() -> None:
+    text = "Adaeze Nwankwo confirmed the audit, and a source said the report was ready."
+    assert vague(text) == {(3, 41, RULE)}
+
+
+def test_local_media_is_no_publication() -> None:
+    text = "Local media reported on Sunday, citing people familiar with the matter, that he had resigned."
+    assert vague(text) == {(3, 40, RULE)}
+
+
 def test_a_ratings_agency_that_says_so_next_answers_a_group() -> None:
     text = (
         "Some analysts say supply is the main risk.\n\n"

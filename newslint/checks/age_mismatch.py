@@ -59,7 +59,9 @@ _DATED_RE = lazy_compile(
 )
 # A time up to now, which dates no age: "has worked there since 2011",
 # "since March 2011", "struggling since losing his job last year".
-_SINCE_RE = lazy_compile(r"(?i)\bsince\b[^,.;:]*")
+_SINCE_RE = lazy_compile(
+    r"(?i)\bsince\b(?:[ \t]+(?!(?:when|where|after|before|and|but|because|while|as)\b)[\w’'-]+){1,10}"
+)
 # A speech verb is looked up word by word (a set), not matched by a pattern
 # of every verb, which would take a millisecond and a half to build in every
 # process for the few sentences that need it.
@@ -190,7 +192,7 @@ _HIS_WIFE_RE = lazy_compile(r",?\s*(?:\d{1,3},\s*)?(?:and\s+)?his\s+(?:wife|wido
 # "his son", "her sister,", "the daughter of", "their grandmother": a relative
 # of the person the story is about.
 _RELATIVE_BEFORE_RE = lazy_compile(
-    r"(?i)\b(?:(?:his|her|their|whose|[\w-]+['’]s?)\s+(?:[\w-]+\s+)?(?:sons?|daughters?|mother|father|wife|husband|brothers?|"
+    r"(?i)\b(?:(?:his|her|their|whose|[\w-]+['’]s?)\s+(?:[\w-]+\s+)?(?:step-?)?(?:sons?|daughters?|mother|father|wife|husband|brothers?|"
     r"sisters?|partner|widow|widower|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|grandmother|"
     r"grandfather|children|child|parents?)|(?:son|daughter|wife|husband|widow|mother|father|sister|brother)\s+of)"
     r"\s*,?\s+$"

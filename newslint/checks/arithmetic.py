@@ -95,8 +95,8 @@ DOWN_OR_REVISED = DOWN | {"reduction", "revised", "revise", "revision"}
 # pair at all, _TIME_UNITS_RE; "a year earlier" and "full-year" date a
 # change, they do not make it a rank.)
 _RANKING_RE = lazy_compile(
-    r"(?i)\b(?:charts?|places?|position|positions|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
-    r"league|table|number(?!\s+of\b)|No|top|age|aged)\b",
+    r"(?i)\b(?:charts?|places?|ranks?|ranked|ranking|rankings|spot|seed|seeded|"
+    r"league|table|number(?!\s+of\b)|(?-i:No)|top|age|aged)\b",
 )
 # An exchange rate, which a stronger currency can take down or up: a rate, a
 # currency against another, or a currency that moves ("the yen rose to 150
@@ -106,8 +106,9 @@ _EXCHANGE_RATE_RE = lazy_compile(
     r"(?i)\b(?:exchange\s+rates?|\w+/\w+\s+rate"
     r"|(?:against|to)\s+the\s+(?:US\s+|U\.S\.\s+)?(?:dollar|yen|euro|pound|sterling|mark|franc)"
     r"|(?:per|a)\s+(?:US\s+|U\.S\.\s+)?(?:dollar|euro|pound)"
-    r"|(?:yen|dollar|euro|sterling|pound|franc|mark|rupee|naira|peso|rand|rupiah|shilling)s?\s+(?:(?:also|has|had)\s+)?"
-    r"(?:rose|rises|fell|falls|slid|slides|climbed|dropped|firmed|weakened|strengthened|gained|slipped|eased|rallied))\b"
+    r"|(?:yen|dollar|euro|sterling|pound|franc|mark|rupee|naira|peso|rand|rupiah|shilling)s?\s+(?:(?:also|has|had|now)\s+){0,2}"
+    r"(?:rose|rises|fell|falls|slid|slides|climbed|dropped|firmed|weakened|strengthened|gained|slipped|eased|rallied|"
+    r"lost|loses))\b"
 )
 # A figure followed by one of these is a time or a date, not a quantity to compare.
 _TIME_UNITS_RE = lazy_compile(
@@ -220,9 +221,12 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number
     gap = _STATED_GAP_RE.fullmatch(prose, new.end, percent.hedge_start or percent.start)
     if gap is None or new.kind == "percent" or _MONTH_BEFORE_RE.search(prose, max(0, new.start - 12), new.start):
         return None  # (not a date's day: "in the week through Nov. 15, down 14.8 percent from")
+    if _LABEL_BEFORE_RE.search(prose, max(0, new.start - 20), new.start):
+        return None  # nor a label's number: "traffic on Interstate 81, up 6 percent from 61,000"
     return new, percent, gap.group(1).lower()
 
 
+_LABEL_BEFORE_RE = lazy_compile(r"\b\p{Lu}\p{Ll}+[ \t]+$")
 _MONTH_BEFORE_RE = lazy_compile(r"(?i)\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
 
 
@@ -435,7 +439,9 @@ _CLAUSE_BREAK_RE = lazy_compile(r"(?i)(?:,\s*(?:and|but|while|whereas|as)|;)\s")
 def _clause(prose: str, sentence_start: int, sentence_end: int, pair_start: int, pair_end: int) -> str:
     start = sentence_start
     for brk in _CLAUSE_BREAK_RE.finditer(prose, sentence_start, pair_start):
-        start = brk.end()
+        first_word = _WORD_RE.match(prose, brk.end())
+        if first_word is None or first_word.group().lower() not in UP | DOWN:
+            start = brk.end()  # (", and fell to 131.20": the clause before holds its subject)
     after = _CLAUSE_BREAK_RE.search(prose, pair_end, sentence_end)
     return prose[start : after.start() if after else sentence_end]
 

@@ -341,9 +341,15 @@ _FATE_OF = {word: fate for fate, words in _FATES.items() for word in words.split
 _FATE_WORD_RE = lazy_compile(rf"(?i)\b(?:{'|'.join(sorted(_FATE_OF))})\b")
 
 
+_FATE_AFTER_RE = lazy_compile(rf"(?i)(?:[ \t]+[\w’'-]+){{0,2}}?[ \t]+({'|'.join(sorted(_FATE_OF))})\b")
+
+
 def _nearest_fate(prose: str, figure: Number) -> set[str]:
     """The fate the word nearest the headline's figure names ("kills 9,
     injures 14": for 9, killed)."""
+    after = _FATE_AFTER_RE.match(prose, figure.end)
+    if after is not None:  # "31 rescued, 9 still missing": the 9's own
+        return {_FATE_OF[after.group(1).lower()]}
     start = max(0, figure.start - 30)
     words = list(_FATE_WORD_RE.finditer(prose, start, figure.end + 30))
     if not words:
@@ -524,7 +530,7 @@ def _career(doc: Document, blocks: list[Block], years: float) -> bool:
 
 _STARTED_RE = lazy_compile(
     r"(?i)\b(?:appointed|became|joined|took\s+over|elected|founded|started|began|opened|hired|named|took\s+charge|"
-    r"elevated|promoted|sworn\s+in|enlisted|ordained|signed)\b"
+    r"elevated|promoted|sworn\s+in|enlisted|ordained|signed|took\s+up)\b"
 )
 _THAT_YEAR_RE = lazy_compile(r"(?i)\b(?:that|the\s+same)\s+year\b")
 _ENDED_RE = lazy_compile(

@@ -285,7 +285,10 @@ _REPORTED_SPEECH_RE = lazy_compile(
 # reporting voice.
 # (Not a numeral after a label mid-sentence: "the Phase I trial", "World War I".)
 # (Nor a road: "I-95".)
-_FIRST_PERSON_RE = lazy_compile(r"\b(?:(?<!\w\s\p{Lu}\p{Ll}+\s)I(?!-)|me|my|we|us|our)\b")
+_FIRST_PERSON_RE = lazy_compile(
+    r"\b(?:(?<!\w\s\p{Lu}\p{Ll}+\s)(?<!\b(?:Title|Phase|Part|Stage|Chapter|Type|Class|Grade|Level|Division|Schedule|"
+    r"Article|Section|Act|War)\s)I(?!-)|me|my|we|us|our)\b"
+)
 # The writer spoken to, in a sentence that also quotes someone: "one
 # pensioner told me afterwards".
 _TOLD_ME_RE = lazy_compile(r"\b(?:told|tells|asked|asks|wrote\s+to|said\s+to|emailed|texted)\s+(?:me|us)\b")

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from newslint.checks import Check, Finding, Option
+from newslint.dictionary import everyday_word
 from newslint.document import Block, Document
 from newslint.lexicon import OPINION_VERBS, SPEECH_VERBS
 from newslint.options import Strings
@@ -416,7 +417,7 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
         return True
     if candidate.shape in ("familiar", "according", "reports", "one") and (
         _PUBLISHED_BY_RE.search(prose, sentence_start, sentence_end)
-        or _REPORTED_CITING_RE.search(prose, sentence_start, sentence_end)
+        or _named_reporter(prose, sentence_start, sentence_end)
     ):
         return True  # "the Washington Post reported …, citing three people briefed on"
     if candidate.shape == "familiar" and not _attributing(prose, candidate, sentence_start, sentence_end):
@@ -446,7 +447,15 @@ _PUBLISHED_BY_RE = lazy_compile(
 )
 # Any name that "reported …, citing" them is a publication: "Clarín reported
 # on Sunday, citing people familiar with the talks".
-_REPORTED_CITING_RE = lazy_compile(r"\b\p{Lu}[\w’'.-]*\s+(?:\w+\s+){0,2}?reported\b[^.;]{0,80}?,\s*citing\b")
+# (A name, not an everyday word that opens the sentence: "Local media reported".)
+_REPORTED_CITING_RE = lazy_compile(r"\b(\p{Lu}[\w’'.-]*)\s+(?:\w+\s+){0,2}?reported\b[^.;]{0,80}?,\s*citing\b")
+
+
+def _named_reporter(prose: str, start: int, end: int) -> bool:
+    match = _REPORTED_CITING_RE.search(prose, start, end)
+    return match is not None and not everyday_word(match.group(1))
+
+
 # What makes the formulas of anonymity a source: something said, by them
 # or according to them.
 _ATTRIBUTION_BEFORE_RE = lazy_compile(
@@ -478,6 +487,7 @@ _SPEAKER_BEFORE_RE = lazy_compile(
     r"officials|analysts|experts|bankers|dealers|diplomats))\s+(?:also\s+)?"
     rf"(?:{_VERB})\b(?![^.;]*\b(?:but|while|whereas)\b)",
 )
+_NEW_CLAUSE_RE = lazy_compile(r"(?:,\s*(?:and|but|while)|;)\s")
 _PRONOUN_SPEAKER_RE = lazy_compile(r"(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he)\b")
 # "others" after "Some firms say …": the other side of a split the sentence
 # describes, not a new source. And "Republicans are divided. Some believe…".
@@ -511,7 +521,12 @@ def _not_sourcing(prose: str, block: Block, candidate: Candidate, sentence_start
         candidate.shape == "one"
     ):  # one source in a named speaker's reported speech: "Atieno told the court that a source"
         speaker = _SPEAKER_BEFORE_RE.search(prose, sentence_start, start)
-        return speaker is not None and not _PRONOUN_SPEAKER_RE.match(speaker.group())
+        return (
+            speaker is not None
+            and not _PRONOUN_SPEAKER_RE.match(speaker.group())
+            and _NEW_CLAUSE_RE.search(prose, speaker.end(), start)
+            is None  # (", and a source said": a clause of its own)
+        )
     if _AS_BEFORE_RE.search(prose, max(sentence_start, start - 40), start):
         return True
     if not _ends_sentence(prose, candidate, sentence_start) and _SPEAKER_BEFORE_RE.search(prose, sentence_start, start):
