@@ -182,7 +182,7 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     sentence_start = _sentence_start(prose, floor, match.start())
     stated = _stated_before(prose, sentence_start, match.start())
     if stated is not None:
-        return _stated_change(prose, sentence_start, match, old, *stated, ceiling)
+        return _stated_change(prose, sentence_start, old, stated, ceiling)
     # A "from X" that ends a "to Y from X" pair belongs to it: it must not
     # start a pair with the next clause's "to".
     new = _number_before(prose, sentence_start, match.start())
@@ -231,9 +231,10 @@ _MONTH_BEFORE_RE = lazy_compile(r"(?i)\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?
 
 
 def _stated_change(
-    prose: str, sentence_start: int, match: regex.Match[str], old: Number, new: Number, percent: Number,
-    direction: str, ceiling: int,
-) -> Change:  # fmt: skip
+    prose: str, sentence_start: int, old: Number, stated: tuple[Number, Number, str], ceiling: int
+) -> Change:
+    """The change "Y, up P% from X" states, Y, P and its direction read by _stated_before."""
+    new, percent, direction = stated
     brk = _SENTENCE_BREAK_RE.search(prose, old.end, ceiling)
     sentence_end = brk.start() if brk else ceiling
     clause = _clause(prose, sentence_start, sentence_end, new.start, old.end)

@@ -62,7 +62,6 @@ _STAGE_BEFORE_RE = lazy_compile(
     r"chapter|episode|season|series|act|article|section|title|level|step|grade|class|category|term|flight|"
     r"route|highway|interstate|proposition|prop|measure|amendment|no\.|number|version|gen|generation)\s+$"
 )
-_QUOTE_OPEN = "'\"‘“"
 _QUOTE_CLOSE = "'\"’”"
 
 
