@@ -22,6 +22,7 @@ import regex
 
 from newslint.checks import Check, Finding, Option
 from newslint.document import Document
+from newslint.lexicon import MONTH_ABBREVIATIONS, MONTHS, alternation
 from newslint.options import Int
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
@@ -63,9 +64,7 @@ _TO_BEFORE_GAP_RE = lazy_compile(
 )
 _TO_BEFORE_RE = lazy_compile(r"(?i)\bto\s+$")
 # (Not the stop of a month's abbreviation: "on Jan. 1, a 12 percent increase".)
-_SENTENCE_BREAK_RE = lazy_compile(
-    r"""(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))[.!?;:]["'”’)]*\s|\n|\(|\)"""
-)
+_SENTENCE_BREAK_RE = lazy_compile(rf"""(?<!\b(?:{alternation(MONTH_ABBREVIATIONS)}))[.!?;:]["'”’)]*\s|\n|\(|\)""")
 _WORD_RE = lazy_compile(r"[\w’'-]+|%")
 
 UP = frozenset(
@@ -227,7 +226,7 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number
 
 
 _LABEL_BEFORE_RE = lazy_compile(r"\b\p{Lu}\p{Ll}+[ \t]+$")
-_MONTH_BEFORE_RE = lazy_compile(r"(?i)\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_MONTH_BEFORE_RE = lazy_compile(rf"(?i)\b(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?\s+$")
 
 
 def _stated_change(

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from newslint.checks import Check, Finding, Option
 from newslint.dictionary import everyday_word
 from newslint.document import Block, Document
-from newslint.lexicon import OPINION_VERBS, SPEECH_VERBS
+from newslint.lexicon import MONTH_ABBREVIATIONS, OPINION_VERBS, SPEECH_VERBS, alternation
 from newslint.options import Strings
 from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit, Term
@@ -392,7 +392,7 @@ _NAMED_SPEAKER_RE = lazy_compile(
 )
 # (Not the stop of a month's abbreviation before its day: "on Feb. 17".)
 _SENTENCE_END_RE = lazy_compile(
-    r"""(?:(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?=\.\s+\d))\.|[!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\d])"""
+    rf"""(?:(?<!\b(?:{alternation(MONTH_ABBREVIATIONS)})(?=\.\s+\d))\.|[!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[\p{{Lu}}\d])"""
 )
 
 
