@@ -368,6 +368,9 @@ def test_attribution_where_newsrooms_put_it(body: str) -> None:
             {(5, 1)},
         ),
         (f"Turnout was 41 percent, according to the official count.\n\n“We knew it. {QUOTE}.”", {(5, 1)}),
+        # "according to" sources its own paragraph's facts, not the next one's words.
+        (f"Some 368 patients were waiting, according to Nova Scotia Health.\n\n“{QUOTE}.”", {(5, 1)}),
+        (f"The pitch cost £2m to relay, according to the groundsman, Ted Hale.\n\n“{QUOTE}.”", {(5, 1)}),
         # A verb's form inside a name is no verb: "the United States" does not state.
         (f"The reef, the only one in the United States, is dying.\n\n“{QUOTE}.”", {(5, 1)}),
         # A tag that names someone and has no verb: the "said" was lost, even

@@ -167,12 +167,16 @@ def _bare_is(prose: str, mentions: list[Mention], full_names: list[regex.Match[s
     tell."""
     named: dict[str, bool] = {}  # first name: introduced as a relative
     husbands: set[str] = set()  # "Derek Baxter, 71, and his wife": no "Mrs Baxter"
+    starts = [mention.start for mention in mentions]  # in order: _mentions sorts them
     for match in full_names:
         word = match.group(1)
         if word in OPENING_WORDS or word.rstrip(".") in _TITLE_WORDS:
             continue  # "When Beaudoin", "Mr Beaudoin": no first name
         # As the mention there gives it: "Jane Wambui Njoroge, 47" is Jane.
-        first = next((m.first for m in mentions if m.first and m.start <= match.start() < m.end), word)
+        # (Found by bisection: a common surname in an archive is written
+        # thousands of times, with hundreds of ages.)
+        around = mentions[bisect_right(starts, match.start()) - 1] if starts[0] <= match.start() else None
+        first = around.first if around and around.first and match.start() < around.end else word
         relative = _RELATIVE_BEFORE_RE.search(prose, max(0, match.start() - 40), match.start()) is not None
         named[first] = named.get(first, True) and relative
         if _HIS_WIFE_RE.match(prose, match.end() + len(mentions[0].surname)):

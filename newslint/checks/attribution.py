@@ -30,6 +30,9 @@ speech verbs (``newslint.lexicon``) for the words:
   (``Quote.continues``, or "“A,” he said.\\n\\n“B.”"). A paragraph that
   reports an act ("Mr Stoltenberg announced the plan.") or a stance ("Cook
   agrees that …") does not: the quote after it still needs its "says Cook";
+  nor does "according to" someone, which sources that paragraph's facts
+  ("368 patients were waiting, according to Nova Scotia Health."), though a
+  report or a study it cites may be quoted after it;
 - after a quote that opens its paragraph: the next sentence, or the next
   paragraph after a run of quotes, that points back at it ("“Never trust a
   map…” So runs the first line of a new guide", "These were the words of
@@ -447,10 +450,15 @@ class _Reader:
             for verb in _speech_verbs(prose, start, end, _REPORTING):
                 if _in_relative_clause(prose, start, verb.start) or not _reports_words(prose, verb, floor, end):
                     continue
-                document = _REPORT_AFTER_RE.match(prose, verb.end, end) if verb.word == "according to" else None
-                if document is None:
+                if verb.word != "according to":
                     return "words"
-                cited.append(document.group(1).lower())
+                # "according to" sources the paragraph's facts, not the next
+                # one's words: "368 patients were waiting, according to Nova
+                # Scotia Health." leaves the quote after it with no speaker.
+                # A document it names may be quoted ("according to the report").
+                document = _REPORT_AFTER_RE.match(prose, verb.end, end)
+                if document is not None:
+                    cited.append(document.group(1).lower())
         if not cited:
             return ""
         return "records" if all(word in _RECORDS for word in cited) else "report"
