@@ -208,6 +208,16 @@ def test_seed_unattributed_quote() -> None:
         ("The yen/dollar rate rose to 158 yen from 207 a year earlier.\n", set()),
         # Not another verb's percentage: prices, not the pair, rose 5%.
         ("Shops raised prices by 5% as sales fell to 900 from 1,000.\n", set()),
+        # A sum's conversion in brackets is part of it, either way round.
+        (
+            "Sales rose 9% to 2.41 billion euros ($2.80 billion) from 2.05 billion euros.\n",
+            {(1, 12, "claims.arithmetic")},
+        ),
+        (
+            "Sales rose 9% from 2.05 billion euros ($2.38 billion) to 2.41 billion euros ($2.80 billion).\n",
+            {(1, 12, "claims.arithmetic")},
+        ),
+        ("Sales rose 17.6% to 2.41 billion euros ($2.80 billion) from 2.05 billion euros.\n", set()),
     ],
 )
 def test_arithmetic(text: str, expected: set) -> None:

@@ -99,6 +99,8 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         "Judge for 22 years\n\nIn 1996 she was elevated to the High Court.\n\nShe retired in 2018.",
         # Deaths in two places, added up.
         "Storms kill 5 across Queensland\n\nThree died in Gympie and two near Toowoomba, police said.",
+        # A second part said to add to the first, however far on.
+        "Boat mishap: 11 dead\n\nSeven bodies were recovered on Sunday night and four more on Monday.",
         # A hedged body figure that covers the headline's.
         "Dorsey and 185 other CEOs sign letter\n\nMore than 180 CEOs have signed a letter.",
         # A round headline figure.
@@ -156,6 +158,8 @@ def test_a_temperature_written_closed_up_is_read() -> None:
             17,
         ),
         ("Blast kills 12\n\nNine died. Seven traders and five policemen were injured.", 13),
+        # "More" adds only what the sum needs.
+        ("Boat mishap: 11 dead\n\nSeven bodies were recovered on Sunday night and five more on Monday.", 14),
         # Years that merely lie that far apart are no career.
         (
             "Head for 25 years\n\nIn 1968 she was appointed head.\n\nBy 1993 the roll had doubled.\n\nShe retired in 1999.",
@@ -213,6 +217,18 @@ def test_a_result_line_is_the_bodys_score() -> None:
     assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 25-23 at Kingsholm.") == set()
     assert headline("Cedar Falls 35, Waverly 14\n\nCedar Falls beat Waverly 35-14 on Friday.") == set()
     assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 24-23 at Kingsholm.") == {(1, 12, HEADLINE)}
+
+
+def test_a_score_in_the_headline_is_checked_against_the_body() -> None:
+    """ "beat Flames 4-2" over "5-2"; but not a scoreboard's score, whose body tells the goals."""
+    assert headline("Oilers beat Flames 4-2\n\nThe Oilers beat the Flames 5-2 on Saturday.") == {(1, 20, HEADLINE)}
+    assert headline("Shabana stun Tusker 2-0\n\nShabana beat Tusker 2-1 at Gusii Stadium.") == {(1, 21, HEADLINE)}
+    assert headline("Oilers beat Flames 4-2\n\nThe Oilers beat the Flames 2–4 on Saturday.") == set()
+    assert headline("Jail terms of 3-5 years\n\nThey face from 3 to 5 years.") == set()
+    assert headline("Middlesbrough 2-2 Charlton\n\nA late header earned Middlesbrough a draw.") == set()
+    assert headline("Kilbrack win\n\nFinal: Kilbrack 1-14 St Fintan's 0-12\n\nKilbrack won the title.") == set()
+    text = "Nadal puts Spain 2-0 up\n\nResult: Nadal 6-7 (6/8) 6-2 7-6 (8/6) 6-2 Roddick\n\nSpain go 2-0 up."
+    assert headline(text) == set()
 
 
 def test_n_in_m_is_a_share() -> None:

@@ -73,6 +73,30 @@ def test_not_a_headline(first: str) -> None:
     assert kinds(text)[0] == "body"
 
 
+def test_headline_over_its_standfirst_with_no_blank_line() -> None:
+    text = "Pile-up injures 14\nFog blamed for crash on I-81\n\nSixteen cars crashed.\n\nPolice said so.\n"
+    doc = parse(text)
+    assert [(block.kind, text[block.start : block.end]) for block in doc.blocks] == [
+        ("headline", "Pile-up injures 14"),
+        ("standfirst", "Fog blamed for crash on I-81"),
+        ("body", "Sixteen cars crashed."),
+        ("body", "Police said so."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Wrapped copy: a line break inside a paragraph means nothing.
+        "WASHINGTON, March 2 - The Treasury said it would\nsell bonds on Monday.\n\nThe sale is\nlarge.\n",
+        # A lede under its headline with no blank line, opening with a dateline.
+        "Senate votes\nWASHINGTON — The Senate voted.\n\nIt was close.\n",
+    ],
+)
+def test_a_two_line_first_paragraph_that_is_no_headline_and_deck(text: str) -> None:
+    assert kinds(text)[0] == "body"
+
+
 @pytest.mark.parametrize(
     "paragraph, dateline",
     [

@@ -28,6 +28,11 @@ def loaded(text: str, config: str = CORE, path: str | None = None) -> set[tuple[
         ("Some critics claimed she “ran as a man.”", 14),
         ("The EC claims that Spain's entry has helped Japan.", 8),
         ("A spokesman for Yukos claims that the sale was illegal.", 23),
+        # A clause with a noun subject and no "that".
+        ("Nimbus claimed the phone's battery would last two days.", 8),
+        ("Yukos claims its downfall was punishment for its founder's politics.", 7),
+        # A threat of legal action is no legal dispute yet.
+        ("Yukos has threatened legal action. Yukos claims its downfall was political.", 42),
     ],
 )
 def test_claimed_as_attribution_is_reported(text: str, column: int) -> None:
@@ -69,6 +74,16 @@ def test_a_headline_is_left_alone() -> None:
         "One e-mail came from someone who claimed that he had lost his parents.",
         "The attacker jumped on stage and claimed he was wrongfully imprisoned.",
         "Snoop Dogg has been sued by a make-up artist who claimed he drugged her.",
+        # A legal claim: lawyers', in a dispute the sentence before tells of, or a right by its nature.
+        "Lawyers claimed the auction was illegal because Yukos had filed for bankruptcy.",
+        "Bondi has taken legal action against the lenders. He claims the banks were aware of the problems.",
+        "Orange claims the new service has infringed its rights.",
+        "Trump formally claimed the documents were subject to executive privilege.",
+        # A concessive in the claim's own sentence sets the facts against it.
+        "Mourinho claimed his gesture was aimed at the media, although they were on the other side of the ground.",
+        # An object, not a clause.
+        "The blast claimed the lives of 12 people who were at the market.",
+        "Ms Reyes claimed the seat he had held since 2010.",
         # The writer's own doubt, or a claim dropped later.
         "The spokesman even claimed that the president never reads polls.",
         "At first, White claimed she took the drug for narcolepsy.",

@@ -23,6 +23,7 @@ DATES = "consistency.date-style"
         "The Condors won again. The Condos, as fans call them, top the league.\n",
         "Follow @HurricaneHarvey and #HurricaneHarvey for news. Hurricane Harvey hit Texas.\n",
         "Banco do Brasil lent more. Brazil grew.\n",
+        "He pointed to Montreal, where the Société de transport de Montréal froze fares.\n",
         "Output in the East Mediterranean grew. The EastMed pipeline was delayed.\n",
         "The mayor thanked Parisians. ((fr))French language: Paris pleure. Mes pensées vont aux Parisiens.\n",
         "Shares in Standard Life rose. The exchange Liffe said so.\n",
@@ -158,6 +159,9 @@ def test_terms_found(text: str, expected: set[tuple[int, int, str]]) -> None:
         "Follow @NATO and #Nato for updates. Nato said so.\n",
         # A numbered address (AP) beside the street named in full.
         "The White House is at 1600 Pennsylvania Ave. Protesters filled Pennsylvania Avenue.\n",
+        # A first name given as initials (South Asian style), then the title.
+        "Leader of the Opposition B.S. Chandrashekar said so.\n\nMr. Chandrashekar said more.\n\n"
+        "Mr. Chandrashekar left.\n",
     ],
 )
 def test_terms_conventions_by_position(text: str) -> None:

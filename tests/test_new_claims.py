@@ -122,6 +122,12 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Court\n\nThabo Nkosi, 31, was bailed. His wife, Lindiwe, who turned 30 in May, watched.\n\nNkosi, 30, spoke.\n",
             "Thabo Nkosi is 31",
         ),
+        # "who is 57" gives an age as ", 57," does.
+        (
+            "School\n\n“It's been a turnaround,” principal Hemi Walker, 58, said.\n\n"
+            "Walker, who is 57 and attended the school himself, said so.\n",
+            "Hemi Walker is 58",
+        ),
     ],
 )
 def test_one_person_two_ages(text: str, person: str) -> None:
@@ -156,6 +162,8 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         "Greenway\n\nTom Hollis, 45, spoke.\n\nHollis, 43, has pushed since 2012 when the council floated it in 2020.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
+        # "who is" and a height, a rank: no age.
+        "Centre\n\nTom Hollis, 24, plays centre.\n\nHollis, who is 6 feet tall, scored. Hollis, who is 12th, won.\n",
     ],
 )
 def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:

@@ -79,6 +79,14 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "He is not as badly hurt as some reports have suggested.",
         # Someone else's reported speech.
         "Mr Blair acknowledged some people believed he was too close to Israel.",
+        # Anonymous, and why: what the stylebooks ask of an anonymous source.
+        "The fee could rise, according to a person with knowledge of the negotiations, who asked not to be named "
+        "because the details of the deal are confidential.",
+        "The raise is $1, according to two people familiar with the matter who asked not to be identified "
+        "discussing pay.",
+        "Two people familiar with the talks said, on condition of anonymity to discuss internal deliberations, "
+        "that the fee would rise.",
+        "A source who was not authorised to speak to the media said the fee would rise.",
     ],
 )
 def test_what_answers_the_question_is_left_alone(text: str) -> None:
@@ -173,3 +181,18 @@ def test_a_letter_writer_is_the_source() -> None:
 
 def test_direct_speech_is_left_alone() -> None:
     assert vague("“Sources say all sorts of things,” the minister said.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        # Anonymous with no reason: the request alone is no reason.
+        ("The fee could rise, according to two people familiar with the talks.", 34),
+        ("The fee could rise, according to two people familiar with the talks, who asked not to be named.", 34),
+        # A reason in another sentence answers only that one.
+        ("A source said the fee would rise. Another, who asked not to be named because he was not authorised to "
+         "speak, said it would not.", 1),
+    ],
+)  # fmt: skip
+def test_anonymity_without_its_reason_is_still_reported(text: str, column: int) -> None:
+    assert vague(text) == {(3, column, RULE)}

@@ -42,20 +42,30 @@ _FROM_RE = lazy_compile(
     r"(?i)\bfrom\s+(?=(?:[a-z]+\s+){0,2}(?:[a-z]{0,3}[£$€¥₹₦₱]?\.?\s?)?\d|(?:[a-z]+\s+){0,2}(?:one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+dozen|half)\b)"
 )
+# The same sum in another currency, in brackets, as the wires give it:
+# "to 2.41 billion euros ($2.80 billion) from 2.05 billion euros".
+_CONVERSION = (
+    r"\(\s*(?:(?:about|around|roughly|some|nearly|almost)\s+)?(?:[A-Z]{0,3}[£$€¥₹₦₱]|(?:Rs\.?|[A-Z]{1,3})[ \t]?)"
+    r"[ \t]?\d[\d.,]*(?:[ \t]*(?:billion|million|trillion|crore|lakh|bn|mn|mln|m|k)\b)?\s*\)"
+)
+_CONVERSION_RE = lazy_compile(_CONVERSION)
 # Between "from X" and "to Y": a few words, no clause or sentence break (a
 # comma, "while", "but" or "and" starts the next clause: "rose to A from B,
 # while C fell to D from E").
-_TO_AFTER_RE = lazy_compile(r"(?:\s+(?!(?:to|while|whereas|but|and)\b)[^\s.,;:!?()\"“”]+){0,6}?\s+to\s+")
+_TO_AFTER_RE = lazy_compile(
+    rf"(?:\s+(?!(?:to|while|whereas|but|and)\b)[^\s.,;:!?()\"“”]+|\s*{_CONVERSION}){{0,6}}?\s+to\s+"
+)
 # "to Y, up from X": what may stand between Y and "from". An earnings story
 # puts the share's figure and the period there: "rose 18% to $412 million,
 # or $1.37 a share, in the three months ended March 28, from $310 million".
 # The period is a few words with no clause of its own (no "to", "from",
 # "while", "but" or "and": those start another change).
 # A currency the wires write after the figure ("to 36.85 euros from 33.20
-# euros") is part of Y, not of the gap.
+# euros") is part of Y, not of the gap; so is its conversion.
 _TO_BEFORE_GAP_RE = lazy_compile(
     rf"""(?i)
     (?:\s+(?:{"|".join(CURRENCY_WORDS)})\b)?
+    (?:\s*{_CONVERSION})?
     (?:\s*,\s*or\s+(?:[£$€¥]\s?)?\d[\d.,]*\s+(?:a|per)\s+(?:diluted\s+)?share\s*(?=,))?
     (?:\s*,?\s+(?:in|for|during|over)\s+(?:(?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+\s+){{0,6}}?
        (?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+)?
@@ -263,8 +273,22 @@ def _sentence_start(prose: str, floor: int, offset: int) -> int:
     window_start = max(floor, offset - 200)
     start = window_start
     for brk in _SENTENCE_BREAK_RE.finditer(prose, window_start, offset):
-        start = brk.end()
+        if not _in_conversion(prose, brk):
+            start = brk.end()
     return start
+
+
+def _in_conversion(prose: str, brk: regex.Match[str]) -> bool:
+    """Whether a bracket is one of a sum's conversion ("($2.80 billion)"),
+    which no more ends the sentence than the sum does."""
+    mark = brk.group()
+    if mark == "(":
+        return _CONVERSION_RE.match(prose, brk.start()) is not None
+    if mark == ")":
+        opening = prose.rfind("(", max(0, brk.start() - 40), brk.start())
+        conversion = _CONVERSION_RE.match(prose, opening) if opening != -1 else None
+        return conversion is not None and conversion.end() == brk.end()
+    return False
 
 
 def _number_before(prose: str, sentence_start: int, offset: int) -> Number | None:

@@ -536,8 +536,8 @@ def _bare_references(doc: Document, surname: str, offsets: list[int]) -> tuple[l
         words = before.split()
         previous = words[-1] if words and before[-1:] in " \t" else ""
         previous = _DASHES_RE.split(previous)[-1]  # "2011—Mr."
-        if previous.rstrip(".") in _TITLES or (len(previous) == 2 and previous[1] == "."):
-            continue  # "Mr. Hollis", "Sen. Hollis", "George W. Hollis"
+        if previous.rstrip(".") in _TITLES or _INITIALS_RE.fullmatch(previous):
+            continue  # "Mr. Hollis", "Sen. Hollis", "George W. Hollis", "B.S. Chandrashekar"
         core = previous.strip("\"'“”‘’")
         if core[:1].isupper() and core[-1:] not in ".!?:;":  # Marion "Suge" Knight
             word_start = start - len(before) + before.rindex(previous)
@@ -557,6 +557,10 @@ def _bare_references(doc: Document, surname: str, offsets: list[int]) -> tuple[l
         ):
             bare.append((start, end, surname))
     return bare, first_names
+
+
+# A first name given as initials, as South Asian copy gives it: "W.", "B.S.", "J.R.D.".
+_INITIALS_RE = lazy_compile(r"(?:[^\W\d_]\.){1,4}", engine="re")
 
 
 def _refers_to_person(prose: str, end: int) -> bool:

@@ -25,7 +25,7 @@ nearly every small number is the sum or difference of two of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from newslint.checks import Check, Finding, Option
@@ -82,6 +82,7 @@ class HeadlineFigure(Check):
         body_blocks = [block for block in doc.blocks if block.kind == "body"]
         if not body_blocks or not any(_has_figure(prose, block) for block in tops):
             return
+        yield from _unmatched_scores(doc, tops, body_blocks)
         figures = [number for block in tops for number in self._figures(doc, block)]
         if not figures:
             return
@@ -315,17 +316,27 @@ def _derived(doc: Document, figure: Number, blocks: list[Block]) -> bool:
                 for second in numbers[index + 1 :]:
                     total, gap = first.value + second.value, abs(first.value - second.value)
                     joined = sums or (
-                        _JOINED_RE.fullmatch(prose, first.end, second.hedge_start or second.start)
-                        and _same_fate(prose, figure, first, second, sentence[1])
+                        _joined(prose, first, second) and _same_fate(prose, figure, first, second, sentence[1])
                     )
                     if joined and low <= total <= high or differences and low <= gap <= high:
                         return True
     return False
 
 
-# Two parts of a whole, side by side: "65 passengers and six crew", "Three
-# died in Gympie and two near Toowoomba".
+def _joined(prose: str, first: Number, second: Number) -> bool:
+    """Two parts of a whole: side by side ("65 passengers and six crew",
+    "Three died in Gympie and two near Toowoomba"), or the second said to
+    add to the first, however far on ("Seven bodies were recovered on Sunday
+    night and four more on Monday")."""
+    second_start = second.hedge_start or second.start
+    if _JOINED_RE.fullmatch(prose, first.end, second_start):
+        return True
+    return bool(_AND_BEFORE_RE.search(prose, first.end, second_start) and _MORE_AFTER_RE.match(prose, second.end))
+
+
 _JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+")
+_AND_BEFORE_RE = lazy_compile(r"\band\s+(?:another\s+)?$")
+_MORE_AFTER_RE = lazy_compile(r"\s+(?:more|others|further)\b")
 # What befell people: the parts of a toll share it with the headline's figure
 # ("kills 12" is not "seven traders and five policemen were injured", nor "21
 # people were dead and two missing").
@@ -440,6 +451,43 @@ def _scored(prose: str, figure: Number, blocks: list[Block]) -> bool:
         )
     beside = _SIDE_BEFORE_RE.search(prose, max(0, start - 40), start) or _SIDE_AFTER_RE.match(prose, figure.end)
     return beside is not None and any(figure.text in score.groups() for score, _ in scores)
+
+
+def _unmatched_scores(doc: Document, tops: list[Block], body_blocks: list[Block]) -> Iterator[Finding]:
+    """A score in the headline ("Oilers beat Flames 4-2", "a 51-49 vote")
+    that the body gives neither as a score, either way round, nor as its
+    two figures ("from 3 to 5 years" for "3-5 years").
+
+    Not a scoreboard's ("Middlesbrough 2-2 Charlton", a side each side of
+    it; "Kilbrack 1-14 St Fintan's 0-12", the GAA's goals and points),
+    whose body tells the goals rather than repeats the score, nor a line of
+    set scores ("Nadal 6-7 (6/8) 6-2 7-6 (8/6) 6-2 Roddick")."""
+    prose = doc.prose
+    for block in tops:
+        scores = list(_SCORE_RE.finditer(prose, block.start, block.end))
+        if len(scores) > 2:
+            continue
+        scoreboard = False
+        for score in scores:
+            if doc.in_quote(score.start()):
+                continue
+            if _SIDE_BEFORE_RE.search(prose, max(block.start, score.start() - 40), score.start()) and (
+                scoreboard or _SIDE_AFTER_RE.match(prose, score.end(), block.end)
+            ):
+                scoreboard = True
+                continue
+            pair = sorted(score.groups())
+            if any(
+                sorted(other.groups()) == pair
+                for body in body_blocks
+                for other in _SCORE_RE.finditer(prose, body.start, body.end)
+            ):
+                continue
+            values = {number.value for body in body_blocks for number in read_numbers(prose, body.start, body.end)}
+            if all(int(side) in values for side in score.groups()):
+                continue
+            line = doc.position(score.start())[0]
+            yield Finding(score.start(), score.end(), {"figure": doc.text[score.start() : score.end()], "line": line})
 
 
 # "Lincoln 28, Jefferson 24", "Gloucester 25 Bath 23": two sides and their scores.

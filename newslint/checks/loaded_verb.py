@@ -109,6 +109,14 @@ _CLAUSE_RE = lazy_compile(
     rf"(?i)\s+(?:(?:he|she|they|we|I)\s+(?-i:[a-z{_QUOTE_OPEN}])|(?:you|it|there)\s+(?:(?:had|has|have|was|were|is|are|"
     r"would|could|will|can|should|might|may|must|did|does|do|never|only|still|also|already)\b|(?-i:[a-z]+ed)\b))"
 )
+# "claimed the phone's battery would last": a clause with a noun subject, a
+# few words with no preposition, relative or pronoun among them ("claimed
+# the lives of", "claimed the seat he had held" are objects), then a verb.
+_NOUN_CLAUSE_RE = lazy_compile(
+    r"(?i)\s+(?:the|its|his|her|their|our|this|these|those)\s+"
+    r"(?:(?!(?:who|which|that|whom|whose|where|when|he|she|they|it|we|i|you|of|in|on|at|for|with|by|from|to|and|"
+    r"or|but|as)\b)[\w’'-]+\s+){1,4}(?:would|will|could|can|should|might|may|must|was|were|is|are|had|has|have)\b"
+)
 _PASSIVE_RE = lazy_compile(r"(?i)\b(?:is|was|are|were|been|be|being|if|when|once)\s+$")
 # "claims" and "admits" are nouns after these ("about claims that", "denied claims").
 _NOUN_BEFORE_RE = lazy_compile(
@@ -142,7 +150,7 @@ def _attributes(prose: str, start: int, end: int, block: Block, kind: str) -> bo
     before_quote = _BEFORE_QUOTE_PUNCTUATED_RE if prose[start:end].lower() == "claims" else _BEFORE_QUOTE_RE
     if before_quote.match(prose, end, ceiling):
         return True
-    if _CLAUSE_RE.match(prose, end, ceiling):
+    if _CLAUSE_RE.match(prose, end, ceiling) or _NOUN_CLAUSE_RE.match(prose, end, ceiling):
         return True
     that = _THAT_RE.match(prose, end, ceiling)
     # "claimed last week that" is fine; "claimed the lives that" is not a clause.
@@ -211,7 +219,7 @@ _REFUTED_RE = lazy_compile(rf"(?i)\b(?:{_REFUTATION})\b")
 # In the claim's own sentence: a concessive, open doubt, or a claim its
 # maker would not back ("but would not disclose tonnages", "unconfirmed").
 _REFUTED_IN_SENTENCE_RE = lazy_compile(
-    r"(?i)\b(?:even\s+though|despite|skeptic\w*|sceptic\w*|doubts?|doubted|dubious|questionable|"
+    r"(?i)\b(?:even\s+though|although|despite|skeptic\w*|sceptic\w*|doubts?|doubted|dubious|questionable|"
     r"(?:but|and)\s+(?:declined\s+to|refused\s+to|would\s+not\s+(?:disclose|say|confirm|name|give|provide))|"
     r"without\s+(?:giving|providing|offering)|unverified|unconfirmed|could\s+not\s+be\s+(?:verified|confirmed)|no\s+proof|"
     rf"{_REFUTATION})\b",
@@ -252,10 +260,19 @@ _EARNED_SUBJECT_RE = lazy_compile(
     r"a\s+website|hoax\w*|scam\w*|fraudsters?|attackers?|assailants?|gunm[ae]n|hitm[ae]n|killers?|"
     r"kidnappers?|hijackers?|hackers?|militants?|rebels?|guerrillas?|insurgents?|terrorists?|"
     r"(?:law)?suits?|complaints?|indictments?|petitions?|affidavits?|filings?|writs?|plaintiffs?|"
-    r"prosecutors?|prosecution|case)\b[^.!?;]{0,120}$"
-    r"|\b(?:sued|suing|lawsuits?|case\s+brought|legal\s+action|claim\s+for\s+damages|compensation|damages|"
-    r"awarded|won\s+[£$€]\d)",
+    r"prosecutors?|prosecution|case|lawyers?|attorneys?)\b[^.!?;]{0,120}$",
 )
+# A claim in a legal dispute the story tells of, in the claim's sentence or
+# the one before ("… has taken legal action against a number of lenders. He
+# claims the banks were aware"; a threat of legal action is no dispute yet),
+# or one that is a legal claim by its nature ("claims the service has
+# infringed its rights", "claimed the documents were subject to executive
+# privilege").
+_LEGAL_CONTEXT_RE = lazy_compile(
+    r"(?i)\b(?:sued|suing|lawsuits?|case\s+brought|claim\s+for\s+damages|compensation|damages|awarded|won\s+[£$€]\d|"
+    r"(?:tak\w*|took|launch\w*|br(?:ing|ings|ought)|fil\w*|beg[au]n|start\w*|pursu\w*)\s+legal\s+action)",
+)
+_LEGAL_CLAIM_RE = lazy_compile(r"(?i)[^.!?;]{0,80}?\b(?:infring\w*|(?:executive\s+|legal\s+)?privilege|immunity)\b")
 # A claim made in a pleading, where "claim" is the legal word: "claimed in
 # the suit that".
 _IN_PLEADING_RE = lazy_compile(
@@ -355,7 +372,11 @@ def _doubt_earned(doc: Document, block: Block, start: int, end: int, sentence: t
     before = prose[sentence_start:start]
     if _EARNED_SUBJECT_RE.search(before) or _MARKED_BEFORE_RE.search(before) or _doubted_by_headline(doc):
         return True
+    if _LEGAL_CONTEXT_RE.search(prose, _sentence_before(doc, block, sentence_start), start):
+        return True
     if _DENIAL_AFTER_RE.match(prose, end, sentence_end) or _IN_PLEADING_RE.match(prose, end, sentence_end):
+        return True
+    if _LEGAL_CLAIM_RE.match(prose, end, sentence_end):
         return True
     after = _sentences_after(doc, block, sentence_end, 2)
     return (

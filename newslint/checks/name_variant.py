@@ -380,9 +380,18 @@ def _meant(prose: str, floor: int, start: int, end: int) -> bool:
 
 
 def _in_foreign_name(prose: str, floor: int, start: int) -> bool:
-    """ "Brasil" in "Banco do Brasil": a capitalised word, a joining word, this one."""
-    before = prose[max(floor, start - 40) : start].split()
-    return len(before) >= 2 and before[-1] in _FOREIGN_JOINS and before[-2][:1].isupper()
+    """ "Brasil" in "Banco do Brasil", "Montréal" in "Société de transport de
+    Montréal": a capitalised word, then lower-case ones (a joining word
+    among them), a joining word, this one."""
+    before = prose[max(floor, start - 50) : start].split()
+    if len(before) < 2 or before[-1] not in _FOREIGN_JOINS:
+        return False
+    for word in reversed(before[-5:-1]):
+        if word[:1].isupper():
+            return True
+        if not word.isalpha():
+            return False
+    return False
 
 
 def _long_names(found: frozenset[str], minimum: int) -> set[str]:

@@ -15,7 +15,9 @@ Vague sourcing comes in a few shapes, whatever the words in them:
 
 And the shapes that only look vague are left alone: a source the same
 sentence names ("according to reports in the Hollywood Reporter", "it is
-thought he fled, said Mr Dobrow"), or the next sentence or paragraph does
+thought he fled, said Mr Dobrow") or gives the reason it may not ("who
+asked not to be named because the talks are private"), or the next
+sentence or paragraph does
 (US copy writes a summary line, "…, experts say.", then quotes a named
 expert); sources tied to a named institution ("Treasury sources", "Bank of
 Japan sources"); sources that spoke to the paper itself ("three sources told
@@ -422,6 +424,9 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
         return True  # "the Washington Post reported …, citing three people briefed on"
     if candidate.shape == "familiar" and not _attributing(prose, candidate, sentence_start, sentence_end):
         return True  # "orders that former officials close to Trump not cooperate": no source here
+    if candidate.shape in ("familiar", "one") or candidate.noun in ("sources", "source"):
+        if _ANONYMITY_REASON_RE.search(prose, sentence_start, sentence_end):
+            return True  # the stylebooks' terms: anonymous, and why ("… because the talks are private")
     if candidate.shape in ("familiar", "outlet") or candidate.noun in ("sources", "source"):
         return False  # an anonymous source stays anonymous whoever speaks next
     if block.kind != "body":
@@ -429,6 +434,18 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
     return _named_next(doc, block, sentence_end, candidate)
 
 
+# Why a source is not named, which is what the stylebooks ask of anonymity:
+# "who asked not to be identified because the talks are private", "spoke on
+# condition of anonymity to discuss internal deliberations", "who was not
+# authorised to speak to the media".
+_ANONYMITY_REASON_RE = lazy_compile(
+    r"(?i)\b(?:anonymity|(?:not|declined|refused)\s+to\s+be\s+(?:named|identified|quoted)|"
+    r"without\s+being\s+(?:named|identified)|not\s+be(?:ing)?\s+(?:named|identified))"
+    r"[,\s]+(?:because|as|since|citing|given|in\s+order\s+to|(?:to\s+)?(?:discuss|describe|talk|speak|"
+    r"discussing|describing|talking|speaking|reveal|revealing|share|sharing)|so\s+as\s+to)\b"
+    r"|\b(?:not|n['’]t)\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|talk|discuss|comment|brief|be\s+"
+    r"(?:named|quoted|identified))",
+)
 # A publication that reported what the vague source said: "the Washington
 # Post reported", "Reuters first reported on Feb. 17", "the newspaper,
 # citing people familiar with the matter, reported", "Znak.com claiming an

@@ -1,7 +1,9 @@
 """Plain text: paragraphs are separated by blank lines; a one-line first
 paragraph is the headline, and a second one that looks like a deck (short,
 with no sentence punctuation at its end, no dateline; or of any length
-above a paragraph that opens with a dateline) the standfirst. URLs,
+above a paragraph that opens with a dateline) the standfirst. A first
+paragraph of two lines in copy that is not wrapped is a headline over its
+standfirst. URLs,
 e-mail addresses and suppression comments are not prose."""
 
 from __future__ import annotations
@@ -90,12 +92,34 @@ def _is_standfirst(text: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def layout_blocks(text: str, spans: list[tuple[int, int]], layout: str) -> list[Block]:
+    if layout == "article" and spans:
+        spans = _headline_over_standfirst(text, spans)
     kinds = ["body"] * len(spans)
     if layout == "article" and spans and _is_headline(text, spans):
         kinds[0] = "headline"
         if len(spans) > 2 and _is_standfirst(text, spans):
             kinds[1] = "standfirst"
     return [Block(kind, start, end) for kind, (start, end) in zip(kinds, spans)]
+
+
+def _headline_over_standfirst(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a first paragraph of two lines, a headline and the
+    standfirst under it with no blank line between (as many systems export
+    them), read as two paragraphs. Only in copy whose paragraphs are one
+    line each: where text is wrapped, a line break inside a paragraph means
+    nothing."""
+    start, end = spans[0]
+    first_break = text.find("\n", start, end)
+    if first_break == -1 or text.find("\n", first_break + 1, end) != -1 or len(spans) < 2:
+        return spans
+    if any(text.find("\n", other_start, other_end) != -1 for other_start, other_end in spans[1:6]):
+        return spans  # wrapped copy
+    headline_end = first_break - (text[first_break - 1 : first_break] == "\r")
+    standfirst_start = first_break + 1 + (len(text[first_break + 1 : end]) - len(text[first_break + 1 : end].lstrip()))
+    split = [(start, headline_end), (standfirst_start, end), *spans[1:]]
+    if not _is_headline(text, split) or dateline_end(text, standfirst_start, end, lead=True) is not None:
+        return spans
+    return split
 
 
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
