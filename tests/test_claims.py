@@ -218,6 +218,15 @@ def test_seed_unattributed_quote() -> None:
             {(1, 12, "claims.arithmetic")},
         ),
         ("Sales rose 17.6% to 2.41 billion euros ($2.80 billion) from 2.05 billion euros.\n", set()),
+        # "Y, up P% from X" with an aside of unit, period or object after Y.
+        ("Crashes climbed to 412 in 2024, up 18 percent from 329 the year before.\n", {(1, 20, "claims.arithmetic")}),
+        (
+            "The Qantas group cancelled 1,412 flights in August, up 21 per cent from 1,256 a year ago.\n",
+            {(1, 28, "claims.arithmetic")},
+        ),
+        ("The group cancelled 1,412 flights in August, up 12 per cent from 1,256 a year ago.\n", set()),
+        # A figure read across an aside that is far off what the change says is another figure.
+        ("The firm employs 412 people at 12 sites, up 18 percent from 329 in 2020.\n", set()),
     ],
 )
 def test_arithmetic(text: str, expected: set) -> None:

@@ -33,6 +33,11 @@ def vague(text: str) -> set[tuple[int, int, str]]:
         ("A source said the deal was off.", 1),
         ("The speech has been delayed, a senior campaign source said.", 30),
         ("The rise will lift prices, an agricultural expert claimed.", 28),
+        # The media without an outlet.
+        ("Local media reported that the culverts were undersized.", 1),
+        ("One person died in Tibet, local media said.", 27),
+        ("The Japanese press has reported that he proposed a freeze.", 5),
+        ("According to local media, most of the dead suffocated.", 1),
     ],
 )
 def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> None:
@@ -87,6 +92,10 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "Two people familiar with the talks said, on condition of anonymity to discuss internal deliberations, "
         "that the fee would rise.",
         "A source who was not authorised to speak to the media said the fee would rise.",
+        # State media is one broadcaster or agency; a press office is no press.
+        "State media said the plant had closed.",
+        "The press office said the plant had closed.",
+        "According to the press secretary, the plant had closed.",
     ],
 )
 def test_what_answers_the_question_is_left_alone(text: str) -> None:
@@ -196,3 +205,8 @@ def test_direct_speech_is_left_alone() -> None:
 )  # fmt: skip
 def test_anonymity_without_its_reason_is_still_reported(text: str, column: int) -> None:
     assert vague(text) == {(3, column, RULE)}
+
+
+def test_media_citing_a_source_are_judged_by_that_source() -> None:
+    text = "Local media reported on Monday, citing people familiar with the matter, that he had resigned."
+    assert vague(text) == {(3, 40, RULE)}

@@ -191,6 +191,8 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     sentence_start = _sentence_start(prose, floor, match.start())
     stated = _stated_before(prose, sentence_start, match.start())
     if stated is not None:
+        if stated[3] and not _plausible(old, stated[0], stated[1], stated[2]):
+            return None  # a figure read across an aside, too far off to be the one meant
         return _stated_change(prose, sentence_start, old, stated, ceiling)
     # A "from X" that ends a "to Y from X" pair belongs to it: it must not
     # start a pair with the next clause's "to".
@@ -221,18 +223,50 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
 _STATED_GAP_RE = lazy_compile(r"(?i)\s*,\s*(up|down)\s+(?:by\s+)?$")
 
 
-def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number, Number, str] | None:
-    """(Y, P, "up" or "down") where "Y, up P% from" ends at ``offset``."""
-    numbers = read_numbers(prose, max(sentence_start, offset - 120), offset)
+def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number, Number, str, bool] | None:
+    """(Y, P, "up" or "down", whether an aside stands between) where "Y,
+    up P% from" ends at ``offset``: Y just before the comma, or before an
+    aside of a few words with no figure but a year ("1,412 flights in
+    August, up 21 per cent from", "412 in 2024, up 18 percent from")."""
+    numbers = read_numbers(prose, max(sentence_start, offset - 160), offset)
     if len(numbers) < 2 or numbers[-1].kind != "percent" or prose[numbers[-1].end : offset].strip():
         return None
-    percent, new = numbers[-1], numbers[-2]
-    gap = _STATED_GAP_RE.fullmatch(prose, new.end, percent.hedge_start or percent.start)
-    if gap is None or new.kind == "percent" or _MONTH_BEFORE_RE.search(prose, max(0, new.start - 12), new.start):
+    percent = numbers[-1]
+    percent_start = percent.hedge_start or percent.start
+    candidates = [number for number in numbers[:-1] if not number.is_year]
+    if not candidates:
+        return None
+    new = candidates[-1]
+    gap = _STATED_GAP_RE.search(prose, new.end, percent_start)
+    if gap is None:
+        return None
+    aside = gap.start() > new.end
+    if aside and not _ASIDE_RE.fullmatch(prose, new.end, gap.start()):
+        return None
+    if new.kind == "percent" or _MONTH_BEFORE_RE.search(prose, max(0, new.start - 12), new.start):
         return None  # (not a date's day: "in the week through Nov. 15, down 14.8 percent from")
     if _LABEL_BEFORE_RE.search(prose, max(0, new.start - 20), new.start):
         return None  # nor a label's number: "traffic on Interstate 81, up 6 percent from 61,000"
-    return new, percent, gap.group(1).lower()
+    return new, percent, gap.group(1).lower(), aside
+
+
+# What may stand between Y and ", up P% from": a unit, a period, an object,
+# in up to eight words with no figure but a year and no clause of its own
+# ("flights in August", "families in September", "of Indian equities so far
+# this month").
+_ASIDE_RE = lazy_compile(
+    r"(?i)(?:\s+(?!(?:and|but|while|whereas|which|who|that|to|from|up|down)\b)(?:[^\W\d_][\w’'-]*|(?:1[89]|20)\d\d)){1,8}"
+)
+
+
+def _plausible(old: Number, new: Number, percent: Number, direction: str) -> bool:
+    """Whether Y read across an aside is near enough to what the change
+    says to be the figure meant (within half as much again): a wrong
+    percentage is a slip, a figure ten times off is another figure."""
+    claimed = 1 + (percent.value if direction == "up" else -percent.value) / 100
+    if old.value <= 0 or claimed <= 0:
+        return False
+    return 2 / 3 <= (new.value / old.value) / claimed <= 3 / 2
 
 
 _LABEL_BEFORE_RE = lazy_compile(r"\b\p{Lu}\p{Ll}+[ \t]+$")
@@ -240,10 +274,10 @@ _MONTH_BEFORE_RE = lazy_compile(rf"(?i)\b(?:{alternation(MONTHS + MONTH_ABBREVIA
 
 
 def _stated_change(
-    prose: str, sentence_start: int, old: Number, stated: tuple[Number, Number, str], ceiling: int
+    prose: str, sentence_start: int, old: Number, stated: tuple[Number, Number, str, bool], ceiling: int
 ) -> Change:
     """The change "Y, up P% from X" states, Y, P and its direction read by _stated_before."""
-    new, percent, direction = stated
+    new, percent, direction, _ = stated
     brk = _SENTENCE_BREAK_RE.search(prose, old.end, ceiling)
     sentence_end = brk.start() if brk else ceiling
     clause = _clause(prose, sentence_start, sentence_end, new.start, old.end)

@@ -7,7 +7,7 @@ Vague sourcing comes in a few shapes, whatever the words in them:
 - an agentless passive: "it is understood", "it was announced", "there have
   been reports";
 - a report without its publisher: "according to one report", "reports
-  suggest";
+  suggest", "Local media reported";
 - a poll without its pollster: "a poll showed";
 - the formulas of anonymity: "a person familiar with the matter", "sources
   close to the minister";
@@ -100,7 +100,10 @@ _PASSIVE_RE = lazy_compile(
 # "according to reports", "according to one report", "according to sources".
 _ACCORDING_RE = lazy_compile(
     r"(?i)\baccording\s+to\s+(?:(?:one|a|an|some|several|two|three|unconfirmed|unverified|media|press|news|local|"
-    r"recent|earlier|initial|early|published|other|various|foreign|numerous)\s+){0,2}(?:reports?|sources|insiders)\b",
+    r"recent|earlier|initial|early|published|other|various|foreign|numerous)\s+){0,2}(?:reports?|sources|insiders)\b"
+    # "according to local media", "according to media": no outlet named (not "the media office").
+    r"|\baccording\s+to\s+(?:(?:local|foreign|national|international|regional|some|other)\s+)?(?:media|press)\b"
+    r"(?!\s+(?:office|officer|release|secretary|statement|conference|briefing|service|team|adviser|aide|reports?)\b)",
 )
 # "reports say", "Some reports suggest", "media reports claimed".
 _REPORTS_RE = lazy_compile(
@@ -142,11 +145,25 @@ _OUTLET_HEAD_RE = lazy_compile(
     r"\b(?:(?:The|the)[ \t]+)?(?:[A-Z][\w&.-]*(?<![a-z]\.)[ \t]+){0,3}?(?:[A-Z]{2,}|News|Times|Post|Journal|Gazette|"
     r"Herald|Telegraph|Guardian|Tribune|Observer|Monitor|Reuters|Bloomberg|Politico|Axios)[ \t]+(?:(?:has|had)[ \t]+)?$",
 )
+# The media without an outlet: "Local media reported", "Russian media
+# said"; not state media, which is one broadcaster or agency the reader can
+# weigh ("state media said", "state-run media reported").
+_MEDIA_RE = lazy_compile(
+    r"(?i)(?:media|press)\s+(?:(?:have|has|had|also)\s+)?(?:reported|reports|report|said|says|say|quoted|cited|claimed|"
+    r"claims|suggested|suggest|speculated)\b",
+)
+_MEDIA_HEAD_RE = lazy_compile(
+    r"\b(?:(?i:local|foreign|national|international|regional|domestic|western|some|other)|"
+    r"\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ic|i|ch))[ \t]+$",
+)
+_ACCORDING_BEFORE_RE = lazy_compile(r"(?i)\baccording\s+to\s+$")
+_CITING_RE = lazy_compile(r"(?i),\s*citing\b")
 # Read on from the fixed word forwards, and the head back from it.
 _ANCHORED = {
     "poll": (_POLL_RE, _POLL_HEAD_RE),
     "familiar": (_FAMILIAR_RE, _FAMILIAR_HEAD_RE),
     "outlet": (_OUTLET_RE, _OUTLET_HEAD_RE),
+    "media": (_MEDIA_RE, _MEDIA_HEAD_RE),
 }
 # Read on from the fixed word forwards only.
 _AT_HIT = {"passive": _PASSIVE_RE, "according": _ACCORDING_RE, "reports": _REPORTS_RE}
@@ -166,13 +183,14 @@ _SHAPE_WORDS = {
         "who declined", "who spoke",
     ),
     "outlet": ("is told", "was told", "been told", "has learned", "has learnt", "understands"),
+    "media": ("media", "press"),
 }  # fmt: skip
 
 
 class Candidate(NamedTuple):
     start: int
     end: int
-    shape: str  # group, crowd, one, passive, according, reports, poll, familiar, outlet
+    shape: str  # group, crowd, one, passive, according, reports, poll, familiar, outlet, media
     noun: str  # the group noun ("critics"), or ""
 
 
@@ -411,13 +429,13 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
             return True
     if candidate.shape in ("group", "crowd", "one") and _CLAIM_AS_RE.match(prose, end, sentence_end):
         return True
-    if candidate.shape in ("crowd", "group", "reports", "passive", "one") and _not_sourcing(
+    if candidate.shape in ("crowd", "group", "reports", "passive", "one", "media") and _not_sourcing(
         prose, block, candidate, sentence_start
     ):
         return True
     if candidate.shape != "outlet" and _NAMED_IN_SENTENCE_RE.search(prose, sentence_start, sentence_end):
         return True
-    if candidate.shape in ("familiar", "according", "reports", "one") and (
+    if candidate.shape in ("familiar", "according", "reports", "one", "media") and (
         _PUBLISHED_BY_RE.search(prose, sentence_start, sentence_end)
         or _named_reporter(prose, sentence_start, sentence_end)
     ):
@@ -544,6 +562,11 @@ def _not_sourcing(prose: str, block: Block, candidate: Candidate, sentence_start
             and _NEW_CLAUSE_RE.search(prose, speaker.end(), start)
             is None  # (", and a source said": a clause of its own)
         )
+    if candidate.shape == "media" and (
+        _ACCORDING_BEFORE_RE.search(prose, max(sentence_start, start - 20), start)
+        or _CITING_RE.search(prose, candidate.end, _sentence_around(prose, block, start)[1])
+    ):
+        return True  # "according to local press reports", or media citing a source judged on its own
     if _AS_BEFORE_RE.search(prose, max(sentence_start, start - 40), start):
         return True
     if not _ends_sentence(prose, candidate, sentence_start) and _SPEAKER_BEFORE_RE.search(prose, sentence_start, start):
@@ -677,8 +700,8 @@ def _named_next(doc: Document, block: Block, sentence_end: int, candidate: Candi
     paragraphs): the speaker must be described, as an expert is ("a
     professor at Yonsei University", "of the Wilson Center", "strategist"),
     or, for a report, be a publication."""
-    publication = candidate.shape in ("passive", "according", "reports")
-    person = candidate.shape not in ("according", "reports", "poll")
+    publication = candidate.shape in ("passive", "according", "reports", "media")
+    person = candidate.shape not in ("according", "reports", "poll", "media")
     spans = [(sentence_end, block.end)]
     blocks = doc.blocks
     index = doc.block_index(block)
