@@ -554,6 +554,24 @@ def test_loaded_verb_is_info() -> None:
         ("They meet on Monday 1 March 2021.\n", set()),
         ("They meet on Tuesday 1 March.\n", set()),
         ("The deadline is 1 May 2021.\n", set()),
+        # Without its year, a date is read in the year the article dates itself in.
+        (
+            "Boil advisory lifted\n\nDAYTON, Ohio (AP) — The board meets Wednesday, Nov. 19.\n\n"
+            "This story was first published Nov. 17, 2026.\n",
+            {(3, 37, "claims.weekday-date")},
+        ),
+        (
+            "Boil advisory lifted\n\nDAYTON, Ohio (AP) — The board meets Thursday, Nov. 19.\n\n"
+            "This story was first published Nov. 17, 2026.\n",
+            set(),
+        ),
+        # The year either side where that is nearer: Jan. 2, 2026 was a Friday.
+        ("Markets close\n\nNEW YORK, Dec. 30, 2025 — Trading resumes Friday, Jan. 2.\n", set()),
+        # A date of the story's history is no clue to its year.
+        (
+            "Blackburn v Burnley\n\nTuesday, 1 March\n\nThe sides drew.\n\nThey last met on 16 January 1996.\n",
+            set(),
+        ),
     ],
 )
 def test_weekday_date(text: str, expected: set) -> None:

@@ -194,6 +194,14 @@ def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:
             "58%",
             "65%",
         ),
+        # The whole qualified at length, as health copy does.
+        (
+            "Malnutrition\n\nOf the 1,240 children under five screened in Loima and Turkana West sub-counties "
+            "last month, 310, or 31 per cent, were malnourished.\n",
+            (3, 94, "310 of 1,240 is 25 per cent, not 31 per cent"),
+            "31 per cent",
+            "25 per cent",
+        ),
         # A whole after an owner of two words.
         (
             "Wall Street\n\nOf the S&P 500's 500 companies, 412, or 59%, closed higher.\n",

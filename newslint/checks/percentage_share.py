@@ -55,7 +55,10 @@ _WORD_AFTER_RE = lazy_compile(r"\s+([\w’'-]+)")
 # The whole first: "Of the 309 drains in the city, 96, or 27%, ...".
 # ("Of" after no word: a paragraph's start is masked markup in HTML, not a space.)
 _WHOLE_FIRST_RE = lazy_compile(rf"(?<![\w’'-])[Oo]f\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}$")
-_WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,10}?\s*,\s*")
+# Between the whole and the part, what qualifies the whole, as health and
+# education copy does at length ("children under five screened in Loima and
+# Turkana West sub-counties last month").
+_WHOLE_TO_PART_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,16}?\s*,\s*")
 
 
 class PercentageShare(Check):

@@ -1,9 +1,16 @@
 """weekday-date: a weekday that contradicts its date.
 
 "Wednesday, February 18, 2021" is wrong (it was a Thursday); the calendar
-settles it with no outside knowledge. Only a full date with a year is read:
-without the year the weekday cannot be checked. Impossible dates (30
-February) are left to the writer's eye.
+settles it with no outside knowledge. A date without its year ("Wednesday,
+Nov. 19", as AP writes dates of the current year) is read in the year the
+article dates itself in, where it does: full dates at its top (a dateline)
+or in a line that says when it was published ("This story was first
+published Nov. 17, 2026"), all of one year; in it, or in the year before or
+after where that is nearer them ("Friday, Jan. 2" in a story dated Dec.
+30). Other full dates are the story's history ("the last meeting, on 16
+January 1996"), no clue to its year. With no such year it cannot be
+checked. Impossible dates (30 February) are
+left to claims.impossible-date.
 """
 
 from __future__ import annotations
@@ -36,6 +43,13 @@ _DATE_RE = lazy_compile(
     rf"""\b(?P<weekday>{"|".join(WEEKDAYS)}),?[ \t]+(?:the[ \t]+)?
     (?:(?P<day>\d{{1,2}}){_ORDINAL}(?:[ \t]+of)?[ \t]+(?P<month>{_MONTH})\.?
       |(?P<month2>{_MONTH})\.?[ \t]+(?P<day2>\d{{1,2}}){_ORDINAL})
+    (?:,?[ \t]+(?P<year>(?:19|20)\d\d)\b(?![:.]\d))?""",
+    regex.VERBOSE,
+)
+# The article's full dates, with or without a weekday: "Nov. 17, 2026", "17 November 2026".
+_FULL_DATE_RE = lazy_compile(
+    rf"""\b(?:(?P<day>\d{{1,2}}){_ORDINAL}(?:[ \t]+of)?[ \t]+(?P<month>{_MONTH})\.?
+      |(?P<month2>{_MONTH})\.?[ \t]+(?P<day2>\d{{1,2}}){_ORDINAL})
     ,?[ \t]+(?P<year>(?:19|20)\d\d)\b(?![:.]\d)""",
     regex.VERBOSE,
 )
@@ -51,15 +65,64 @@ class WeekdayDate(Check):
         prose = doc.prose
         if _WEEKDAY_HINT_RE.search(prose) is None:
             return  # most articles give no weekday beside a date
+        dated: list[datetime.date] | None = None
         for match in _DATE_RE.finditer(prose):
             day = int(match.group("day") or match.group("day2"))
             month = MONTHS[match.group("month") or match.group("month2")]
-            try:
-                date = datetime.date(int(match.group("year")), month, day)
-            except ValueError:
+            if match.group("year") is None:
+                dated = _own_dates(doc) if dated is None else dated
+                date = _in_the_articles_year(dated, month, day)
+            else:
+                date = _date(int(match.group("year")), month, day)
+            if date is None:
                 continue
             actual = WEEKDAYS[date.weekday()]
             if actual != match.group("weekday"):
                 written = prose[match.end("weekday") : match.end()].strip(" ,")
                 params = {"weekday": match.group("weekday"), "date": written, "actual": actual}
                 yield Finding(match.start("weekday"), match.end("weekday"), params)
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _own_dates(doc: Document) -> list[datetime.date]:
+    """The full dates the article dates itself with: in its first three
+    paragraphs (headline, standfirst, dateline) and in any that says when
+    it was published."""
+    prose = doc.prose
+    found = []
+    for index, block in enumerate(doc.blocks):
+        if index < 3 or _PUBLISHED_RE.search(prose, block.start, block.end):
+            found += _full_dates(prose, block.start, block.end)
+    return found
+
+
+_PUBLISHED_RE = lazy_compile(r"(?i)\b(?:published|updated|posted)\b")
+
+
+def _full_dates(prose: str, start: int, end: int) -> list[datetime.date]:
+    found = []
+    for match in _FULL_DATE_RE.finditer(prose, start, end):
+        month = MONTHS[match.group("month") or match.group("month2")]
+        date = _date(int(match.group("year")), month, int(match.group("day") or match.group("day2")))
+        if date is not None:
+            found.append(date)
+    return found
+
+
+def _in_the_articles_year(dated: list[datetime.date], month: int, day: int) -> datetime.date | None:
+    """The date in the one year all the article's full dates give, or the
+    year either side where that is nearer them; None where they give no
+    year or more than one (a story of two years, a history)."""
+    if not dated or len({date.year for date in dated}) != 1:
+        return None
+    year = dated[0].year
+    candidates = [date for date in (_date(year + shift, month, day) for shift in (-1, 0, 1)) if date is not None]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda date: min(abs((date - full).days) for full in dated))
