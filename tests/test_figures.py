@@ -231,6 +231,21 @@ def test_a_score_in_the_headline_is_checked_against_the_body() -> None:
     assert headline(text) == set()
 
 
+def test_a_count_of_people_in_the_body_is_the_headlines_only_if_the_same_befell_them() -> None:
+    """ "9 missing" is not "nine were found alive"; what befell them is read in the figure's own clause."""
+    text = "Boat mishap: 9 missing\n\nHe said 13 passengers were pulled out alive by rescuers and nine by fishermen."
+    assert headline(text) == {(1, 14, HEADLINE)}
+    text = (
+        "Storm toll climbs to 23; 9 missing\n\nThe death toll rose to 23 on Saturday. Of the 16 people reported "
+        "missing, nine were found alive and seven remained unaccounted for."
+    )
+    assert headline(text) == {(1, 26, HEADLINE)}
+    text = "5 dead, 8 injured in shooting\n\nA gunman opened fire, killing five people and injuring eight others."
+    assert headline(text) == set()
+    text = "Cyclone toll rises to 57\n\nThe death toll rose to at least 57 on Thursday as rescue teams reached islands."
+    assert headline(text) == set()
+
+
 def test_n_in_m_is_a_share() -> None:
     """ "1 in 10" is 10 per cent, however the body writes it; "4 in 10 minutes" is no share."""
     assert headline("1 in 10 landlords plan to sell\n\nTen per cent of landlords plan to sell.") == set()

@@ -96,7 +96,12 @@ class HeadlineFigure(Check):
             figures = [
                 figure
                 for figure in figures
-                if not any(_same(figure, number) and _units_agree(prose, figure, number) for number in numbers)
+                if not any(
+                    _same(figure, number)
+                    and _units_agree(prose, figure, number)
+                    and _fates_agree(prose, figure, number)
+                    for number in numbers
+                )
             ]
             if not figures:
                 return
@@ -341,31 +346,57 @@ _MORE_AFTER_RE = lazy_compile(r"\s+(?:more|others|further)\b")
 # ("kills 12" is not "seven traders and five policemen were injured", nor "21
 # people were dead and two missing").
 _FATES = {
-    "dead": "kill kills killed dead die dies died death deaths toll",
+    "dead": "kill kills killed killing dead die dies died dying death deaths toll",
     "hurt": "injure injures injured injuring injuries hurt wounded wounding",
     "missing": "missing",
-    "rescued": "rescue rescued rescues saved",
+    "rescued": "rescue rescued rescues saved alive",
     "held": "arrest arrests arrested detained held",
 }
 _FATE_OF = {word: fate for fate, words in _FATES.items() for word in words.split()}
 _FATE_WORD_RE = lazy_compile(rf"(?i)\b(?:{'|'.join(sorted(_FATE_OF))})\b")
 
 
-_FATE_AFTER_RE = lazy_compile(rf"(?i)(?:[ \t]+[\w’'-]+){{0,2}}?[ \t]+({'|'.join(sorted(_FATE_OF))})\b")
+# ("five people and injuring eight": not past "and", where the next part starts.)
+_FATE_AFTER_RE = lazy_compile(
+    rf"(?i)(?:[ \t]+(?!(?:and|or|but|as|while)\b)[\w’'-]+){{0,2}}?[ \t]+({'|'.join(sorted(_FATE_OF))})\b"
+)
+
+
+# What ends a figure's clause: a mark, or a word that starts another clause
+# ("rose to at least 57 on Thursday as rescue teams reached").
+_CLAUSE_MARK_RE = lazy_compile(r"[;:,]|\b(?:as|while|when|after|before|because|but)\b")
+_CLAUSE_MARK_BEFORE_RE = lazy_compile(r"(?:[;:,]|\b(?:as|while|when|after|before|because|but)\b)(?:(?![;:,]).)*$")
 
 
 def _nearest_fate(prose: str, figure: Number) -> set[str]:
-    """The fate the word nearest the headline's figure names ("kills 9,
-    injures 14": for 9, killed)."""
+    """What befell the people a figure counts, as its own clause says: the
+    word just after it ("9 still missing"), else the nearest before it
+    ("The death toll … rose to at least 57", "kills 9, injures 14": for 14,
+    injured), else the nearest after it; none across a clause's end ("toll
+    climbs to 23; 9 missing" gives 23 no fate of the 9's)."""
     after = _FATE_AFTER_RE.match(prose, figure.end)
     if after is not None:  # "31 rescued, 9 still missing": the 9's own
         return {_FATE_OF[after.group(1).lower()]}
-    start = max(0, figure.start - 30)
-    words = list(_FATE_WORD_RE.finditer(prose, start, figure.end + 30))
-    if not words:
-        return set()
-    nearest = min(words, key=lambda word: min(abs(word.end() - figure.start), abs(word.start() - figure.end)))
-    return {_FATE_OF[nearest.group().lower()]}
+    before_mark = _CLAUSE_MARK_BEFORE_RE.search(prose, max(0, figure.start - 60), figure.start)
+    start = before_mark.start() + 1 if before_mark else max(0, figure.start - 60)
+    words_before = list(_FATE_WORD_RE.finditer(prose, start, figure.start))
+    if words_before:
+        return {_FATE_OF[words_before[-1].group().lower()]}
+    after_mark = _CLAUSE_MARK_RE.search(prose, figure.end, figure.end + 30)
+    words_after = _FATE_WORD_RE.search(prose, figure.end, after_mark.start() if after_mark else figure.end + 30)
+    return {_FATE_OF[words_after.group().lower()]} if words_after else set()
+
+
+def _fates_agree(prose: str, figure: Number, other: Number) -> bool:
+    """Not the same people where both figures name what befell them, and
+    differently: "9 missing" is not "nine were found alive"."""
+    if figure.kind != "count" or figure.currency is not None:
+        return True
+    wanted = _nearest_fate(prose, figure)
+    if not wanted:
+        return True
+    found = _nearest_fate(prose, other)
+    return not found or bool(found & wanted)
 
 
 def _fates(prose: str, start: int, end: int) -> set[str]:
