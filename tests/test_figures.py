@@ -217,6 +217,15 @@ def test_a_result_line_is_the_bodys_score() -> None:
     assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 25-23 at Kingsholm.") == set()
     assert headline("Cedar Falls 35, Waverly 14\n\nCedar Falls beat Waverly 35-14 on Friday.") == set()
     assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 24-23 at Kingsholm.") == {(1, 12, HEADLINE)}
+    # A figure that happens to equal the score is no score: "on 28 minutes".
+    text = "Scarlets 28 Ospreys 20\n\nThe Scarlets beat the Ospreys 27-20 on Saturday. Prosser scored on 28 minutes."
+    assert headline(text) == {(1, 10, HEADLINE)}
+    # A body that tells the game without its final score, as under a scoreboard.
+    text = (
+        "Scarlets 27 Ospreys 20\n\nLlewellyn scored twice as the Scarlets beat the Ospreys.\n\n"
+        "The Ospreys had drawn level at 20-20 with 17 minutes left."
+    )
+    assert headline(text) == set()
 
 
 def test_a_score_in_the_headline_is_checked_against_the_body() -> None:
@@ -224,6 +233,7 @@ def test_a_score_in_the_headline_is_checked_against_the_body() -> None:
     assert headline("Oilers beat Flames 4-2\n\nThe Oilers beat the Flames 5-2 on Saturday.") == {(1, 20, HEADLINE)}
     assert headline("Shabana stun Tusker 2-0\n\nShabana beat Tusker 2-1 at Gusii Stadium.") == {(1, 21, HEADLINE)}
     assert headline("Oilers beat Flames 4-2\n\nThe Oilers beat the Flames 2–4 on Saturday.") == set()
+    assert headline("Oilers beat Flames 4-2\n\nConnor Mack scored twice as the Oilers beat the Flames 4-2.") == set()
     assert headline("Jail terms of 3-5 years\n\nThey face from 3 to 5 years.") == set()
     assert headline("Middlesbrough 2-2 Charlton\n\nA late header earned Middlesbrough a draw.") == set()
     assert headline("Kilbrack win\n\nFinal: Kilbrack 1-14 St Fintan's 0-12\n\nKilbrack won the title.") == set()

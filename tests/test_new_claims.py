@@ -128,6 +128,12 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Walker, who is 57 and attended the school himself, said so.\n",
             "Hemi Walker is 58",
         ),
+        # An obituary's ages: "who has died aged 84", "who was 85,".
+        (
+            "Obituary\n\nThe glaciologist Helen Marsh, who has died aged 84, drilled the ice.\n\n"
+            "Marsh, who was 85, is survived by two children.\n",
+            "Helen Marsh is 84",
+        ),
     ],
 )
 def test_one_person_two_ages(text: str, person: str) -> None:
@@ -162,6 +168,8 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         "Greenway\n\nTom Hollis, 45, spoke.\n\nHollis, 43, has pushed since 2012 when the council floated it in 2020.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
+        # "who was 45 when": an age then, not now.
+        "Shop\n\nTom Hollis, 52, runs it.\n\nHollis, who was 45 when he founded it, said so.\n",
         # "who is" and a height, a rank: no age.
         "Centre\n\nTom Hollis, 24, plays centre.\n\nHollis, who is 6 feet tall, scored. Hollis, who is 12th, won.\n",
     ],

@@ -210,3 +210,18 @@ def test_anonymity_without_its_reason_is_still_reported(text: str, column: int) 
 def test_media_citing_a_source_are_judged_by_that_source() -> None:
     text = "Local media reported on Monday, citing people familiar with the matter, that he had resigned."
     assert vague(text) == {(3, 40, RULE)}
+
+
+def test_a_named_member_of_the_group_who_says_it_answers_it() -> None:
+    text = (
+        "The plan moves $600 million to roads, a shift that some Democrats said would leave a hole.\n\n"
+        "Rep. Angela Fry, a Detroit Democrat, voted for the bill but said she had concerns."
+    )
+    assert vague(text) == set()
+    # Not a passive's: whoever speaks next is not who "understands".
+    text = (
+        "It is understood that the Treasury resisted a larger settlement.\n\n"
+        "David McAlpine, who chairs the Local Government Association's transport board, welcomed the money but "
+        "said it fell short."
+    )
+    assert vague(text) == {(3, 1, RULE)}

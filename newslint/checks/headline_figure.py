@@ -28,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+import regex
+
 from newslint.checks import Check, Finding, Option
 from newslint.document import Block, Document
 from newslint.lexicon import MEASUREMENT_WORDS
@@ -86,6 +88,10 @@ class HeadlineFigure(Check):
         figures = [number for block in tops for number in self._figures(doc, block)]
         if not figures:
             return
+        # A result line's score is the body's score, not a figure that happens
+        # to equal it ("on 28 minutes" for "Scarlets 28 Ospreys 20").
+        scores = [figure for figure in figures if _in_result_line(prose, figure) is not None]
+        figures = [figure for figure in figures if figure not in scores]
         # The body is read a paragraph at a time and no further than needed:
         # once every figure has its match, the rest of the body cannot change
         # that. Only a figure still unmatched at the end needs the body's
@@ -103,15 +109,17 @@ class HeadlineFigure(Check):
                     for number in numbers
                 )
             ]
-            if not figures:
+            if not figures and not scores:
                 return
+        for figure in scores:
+            if not _scored(prose, figure, body_blocks):
+                yield _not_in_body(doc, figure.start, figure.end)
         for figure in figures:
             if _derived(doc, figure, body_blocks) or _same_duration(doc, figure, body_blocks):
                 continue
             if _counts_sections(prose, figure, body_blocks) or _scored(prose, figure, body_blocks):
                 continue
-            line = doc.position(figure.start)[0]
-            yield Finding(figure.start, figure.end, {"figure": doc.text[figure.start : figure.end], "line": line})
+            yield _not_in_body(doc, figure.start, figure.end)
 
     def _figures(self, doc: Document, block: Block) -> Iterable[Number]:
         numbers = read_numbers(doc.prose, block.start, block.end)
@@ -135,6 +143,10 @@ class HeadlineFigure(Check):
             if number.value == 0:
                 continue  # "ad spending: $0": the body says "nothing", "not … anything"
             yield number
+
+
+def _not_in_body(doc: Document, start: int, end: int) -> Finding:
+    return Finding(start, end, {"figure": doc.text[start:end], "line": doc.position(start)[0]})
 
 
 _SERIES_GAP_RE = lazy_compile(r"\s*(?:,|and|to|-|–)\s*$")
@@ -457,7 +469,9 @@ def _counts_sections(prose: str, figure: Number, blocks: list[Block]) -> bool:
 # "Cedar Falls 35, Waverly-Shell Rock 14".
 _SIDE_BEFORE_RE = lazy_compile(r"\p{Lu}[\p{L}'’.-]*[ \t]+$")
 _SIDE_AFTER_RE = lazy_compile(r",?[ \t]+\p{Lu}")
-_SCORE_RE = lazy_compile(r"(?<![\d.,])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,])")
+# (Not a decimal's or a thousand's digits, "1.4-2", "4-2,000"; but a score may
+# end a sentence or a clause: "beat the Flames 4-2.")
+_SCORE_RE = lazy_compile(r"(?<![\d.,])(\d{1,3})\s?[-–]\s?(\d{1,3})(?!\d|[.,]\d)")
 
 
 def _scored(prose: str, figure: Number, blocks: list[Block]) -> bool:
@@ -471,15 +485,15 @@ def _scored(prose: str, figure: Number, blocks: list[Block]) -> bool:
         return False
     start = figure.hedge_start if figure.hedge_start is not None else figure.start
     scores = [(score, block) for block in blocks for score in _SCORE_RE.finditer(prose, block.start, block.end)]
-    line = _RESULT_LINE_RE.search(prose, max(0, start - 60), figure.end + 60)
-    if line is not None and figure.start in (line.start("first"), line.start("second")):
+    line = _in_result_line(prose, figure)
+    if line is not None:
         if any(sorted(score.groups()) == sorted((line["first"], line["second"])) for score, _ in scores):
             return True
         sides = (line["home"].split()[-1], line["away"].split()[-1])
-        return any(
-            figure.text in score.groups() and all(side in prose[block.start : block.end] for side in sides)
-            for score, block in scores
-        )
+        in_game = [score for score, block in scores if all(side in prose[block.start : block.end] for side in sides)]
+        # A body that tells the game without its score, as under a scoreboard
+        # headline, leaves the line as it is.
+        return not in_game or any(figure.text in score.groups() for score in in_game)
     beside = _SIDE_BEFORE_RE.search(prose, max(0, start - 40), start) or _SIDE_AFTER_RE.match(prose, figure.end)
     return beside is not None and any(figure.text in score.groups() for score, _ in scores)
 
@@ -517,8 +531,14 @@ def _unmatched_scores(doc: Document, tops: list[Block], body_blocks: list[Block]
             values = {number.value for body in body_blocks for number in read_numbers(prose, body.start, body.end)}
             if all(int(side) in values for side in score.groups()):
                 continue
-            line = doc.position(score.start())[0]
-            yield Finding(score.start(), score.end(), {"figure": doc.text[score.start() : score.end()], "line": line})
+            yield _not_in_body(doc, score.start(), score.end())
+
+
+def _in_result_line(prose: str, figure: Number) -> regex.Match[str] | None:
+    """The result line ("Scarlets 27 Ospreys 20") whose score ``figure`` is."""
+    start = figure.hedge_start if figure.hedge_start is not None else figure.start
+    line: regex.Match[str] | None = _RESULT_LINE_RE.search(prose, max(0, start - 60), figure.end + 60)
+    return line if line is not None and figure.start in (line.start("first"), line.start("second")) else None
 
 
 # "Lincoln 28, Jefferson 24", "Gloucester 25 Bath 23": two sides and their scores.

@@ -714,7 +714,11 @@ def _named_next(doc: Document, block: Block, sentence_end: int, candidate: Candi
     nearest = candidate.noun not in ("critics", "opponents", "")
     for start, end in spans:
         for sentence in _sentences(doc, start, end):
-            named = person and _NAMED_SPEAKER_RE.search(sentence)
+            named = person and (
+                _NAMED_SPEAKER_RE.search(sentence)
+                or candidate.shape in ("group", "crowd")
+                and _MEMBER_SPEAKS_RE.search(sentence)
+            )
             quoted = nearest and any(mark in sentence for mark in '"“”')
             if named and (quoted or _DESCRIBED_RE.search(sentence)):
                 return True  # the next sentence quotes one of the experts by name, or a described speaker does
@@ -766,6 +770,15 @@ _DESCRIBED_RE = lazy_compile(
 # One of the group, introduced by full name and a relative clause or a
 # description, speaking: "Rosalind Tate, 64, who has lived in Peoplestown for
 # 30 years, said …", "Mary Chepkoech, a vegetable seller, said …".
+# One of a group, named, with a verb of their own before "but said": "some
+# Democrats said …" then "Rep. Angela Fry, a Detroit Democrat, voted for the
+# bill but said". (For a group only: a passive's "it is understood" is not
+# answered by whoever speaks next.)
+_MEMBER_SPEAKS_RE = lazy_compile(
+    rf"(?:\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+[A-Z][\w’'-]+)"
+    rf"(?:,[^,;]{{0,80}},)?\s+(?:[\w’'-]+\s+){{1,6}}?(?:but|and)\s+(?:also\s+)?(?:{_VERB})\b",
+    engine="re",
+)
 _INTRODUCED_SPEAKER_RE = lazy_compile(
     rf"\b[A-Z][\w’'-]+\s+[A-Z][\w’'-]+,\s+(?:\d{{1,3}},\s+)?(?:who|an?)\s+[^.;:!?]{{1,120}}?,\s+(?:{_VERB})\b"
 )
