@@ -225,6 +225,16 @@ def test_seed_unattributed_quote() -> None:
             {(1, 28, "claims.arithmetic")},
         ),
         ("The group cancelled 1,412 flights in August, up 12 per cent from 1,256 a year ago.\n", set()),
+        # A period "to" or "between … and" a month; a currency written after the figure.
+        (
+            "It recorded 1,412 incidents in the year to March, up 21 per cent from 1,256.\n",
+            {(1, 13, "claims.arithmetic")},
+        ),
+        (
+            "It handled 1.28 million passengers between July and September, up 31 per cent from 1.13 million.\n",
+            {(1, 12, "claims.arithmetic")},
+        ),
+        ("Net income fell 22% to 412 million reais from 498 million reais.\n", {(1, 17, "claims.arithmetic")}),
         # A figure read across an aside that is far off what the change says is another figure.
         ("The firm employs 412 people at 12 sites, up 18 percent from 329 in 2020.\n", set()),
     ],

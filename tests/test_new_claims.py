@@ -168,6 +168,8 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         "Greenway\n\nTom Hollis, 45, spoke.\n\nHollis, 43, has pushed since 2012 when the council floated it in 2020.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
+        # A scorers' line counts in brackets.
+        "Final\n\nFly-half Ruan Fourie, who is 22, kicked a penalty.\n\nTuks – Tries: Mokoena. Conversions: Fourie (3).\n",
         # "who was 45 when": an age then, not now.
         "Shop\n\nTom Hollis, 52, runs it.\n\nHollis, who was 45 when he founded it, said so.\n",
         # "who is" and a height, a rank: no age.

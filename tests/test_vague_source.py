@@ -38,6 +38,9 @@ def vague(text: str) -> set[tuple[int, int, str]]:
         ("One person died in Tibet, local media said.", 27),
         ("The Japanese press has reported that he proposed a freeze.", 5),
         ("According to local media, most of the dead suffocated.", 1),
+        # Anonymity asked for, with no reason given, after a comma too.
+        ("A senior official, who did not wish to be named, said the survey was late.", 3),
+        ("A source, who asked not to be named, said the survey was late.", 1),
     ],
 )
 def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> None:

@@ -51,6 +51,8 @@ _AGE_AFTER_RE = lazy_compile(
     r"|who\s+was\s+(?P<age>\d{1,3})(?=\s*[,;)]))"
 )
 _AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
+# A label that opens an agate line's list, on the bracket's line: "Tries:", "Goals:".
+_LABEL_BEFORE_RE = lazy_compile(r"(?:^|[\n.–—-])[ \t]*(?:\p{Lu}[\p{L} ]{0,20}:)[^\n:]*$")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
 _RELATIVE_CLAUSE_RE = lazy_compile(r"\b(?:who|whom|whose|which)\s+[^,]*(?:,|$)")
@@ -214,8 +216,11 @@ def _mentions(prose: str) -> Iterator[Mention]:
     for pattern in (_AGE_AFTER_RE, _AGE_BRACKETED_RE):
         for match in pattern.finditer(prose):
             name_end = match.start() - (pattern is _AGE_BRACKETED_RE)  # the space before a bracket
-            if pattern is _AGE_BRACKETED_RE and prose[name_end : match.start()] != " ":
-                continue
+            if pattern is _AGE_BRACKETED_RE and (
+                prose[name_end : match.start()] != " "
+                or _LABEL_BEFORE_RE.search(prose, max(0, name_end - 80), name_end)
+            ):
+                continue  # (a scorers' line counts in brackets: "Conversions: Fourie (3)")
             name = _NAME_BEFORE_RE.search(prose, max(0, name_end - 60), name_end)
             if name is not None:
                 found.append((name.start(), match.end(), name.group("name"), int(match.group("age"))))

@@ -253,9 +253,12 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number
 # What may stand between Y and ", up P% from": a unit, a period, an object,
 # in up to eight words with no figure but a year and no clause of its own
 # ("flights in August", "families in September", "of Indian equities so far
-# this month").
+# this month"; "to" and "and" only before a month: "in the year to March",
+# "between July and September").
 _ASIDE_RE = lazy_compile(
-    r"(?i)(?:\s+(?!(?:and|but|while|whereas|which|who|that|to|from|up|down)\b)(?:[^\W\d_][\w’'-]*|(?:1[89]|20)\d\d)){1,8}"
+    rf"""(?i)(?:\s+(?:(?!(?:and|but|while|whereas|which|who|that|to|from|up|down)\b)(?:[^\W\d_][\w’'-]*|(?:1[89]|20)\d\d)
+    |(?:to|and)\s+(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\b\.?)){{1,8}}""",
+    re.VERBOSE,
 )
 
 

@@ -129,13 +129,14 @@ _POLL_HEAD_RE = lazy_compile(
 # briefed on the talks", "sources close to the minister".
 _FAMILIAR_RE = lazy_compile(
     r"(?i)(?:familiar\s+with|close\s+to|briefed\s+on|with\s+(?:direct\s+)?"
-    r"knowledge\s+of|who\s+(?:asked|declined|spoke\s+on\s+condition)\s+not\s+to\s+be\s+(?:named|identified))\b"
+    r"knowledge\s+of|who\s+(?:asked|declined|spoke\s+on\s+condition)\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|who\s+(?:did\s+not|didn['’]t)\s+(?:wish|want)\s+to\s+be\s+(?:named|identified))\b"
     r"(?:\s+the\s+(?:matter|situation|talks|negotiations|plans?|discussions?|thinking|case|investigation|process|"
     r"deal|decision))?",
 )
 _FAMILIAR_HEAD_RE = lazy_compile(
     r"(?i)\b(?:(?:a|one|two|three|four|several|some|other|senior)\s+)?(?:person|people|sources?|officials?|"
-    r"insiders?|individuals?)\s+(?:(?:directly|closely)\s+)?$",
+    r"insiders?|individuals?)\s*,?\s+(?:(?:directly|closely)\s+)?$",
 )
 # The newsroom told by no one: "Fox News is told", "CNN has learned", "the
 # BBC understands".
@@ -180,7 +181,7 @@ _SHAPE_WORDS = {
     "poll": ("poll", "survey"),
     "familiar": (
         "familiar with", "close to", "briefed on", "with knowledge of", "with direct knowledge of", "who asked",
-        "who declined", "who spoke",
+        "who declined", "who spoke", "who did not", "who didn't", "who didn’t",
     ),
     "outlet": ("is told", "was told", "been told", "has learned", "has learnt", "understands"),
     "media": ("media", "press"),

@@ -48,6 +48,11 @@ CURRENCY_WORDS = {
     "dlr": "$", "dlrs": "$", "dollar": "$", "dollars": "$", "stg": "£", "sterling": "£", "pound": "£",
     "pounds": "£", "euro": "€", "euros": "€", "yen": "¥", "marks": "DM", "francs": "Fr", "guilders": "Dfl",
     "yuan": "yuan", "lire": "lire", "pesos": "pesos", "rupees": "rupees",
+    # The world's other currencies news writes after the figure.
+    "reais": "reais", "rand": "rand", "naira": "naira", "shillings": "shillings", "ringgit": "ringgit",
+    "rupiah": "rupiah", "baht": "baht", "dirhams": "dirhams", "riyals": "riyals", "lira": "lira",
+    "kronor": "kronor", "kroner": "kroner", "zlotys": "zlotys", "forints": "forints", "roubles": "roubles",
+    "rubles": "rubles", "taka": "taka", "cedis": "cedis", "kwacha": "kwacha", "pula": "pula",
     "pence": "p", "cents": "¢", "cts": "¢",
 }  # fmt: skip
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
