@@ -225,6 +225,11 @@ def test_seed_unattributed_quote() -> None:
             {(1, 28, "claims.arithmetic")},
         ),
         ("The group cancelled 1,412 flights in August, up 12 per cent from 1,256 a year ago.\n", set()),
+        # Wrapped copy: a line that runs on in lower case is the same sentence.
+        (
+            "Revenue rose 12% to 3.12 billion euros\nfrom 2.86 billion euros a year earlier.\n",
+            {(1, 14, "claims.arithmetic")},
+        ),
         # A period "to" or "between … and" a month; a currency written after the figure.
         (
             "It recorded 1,412 incidents in the year to March, up 21 per cent from 1,256.\n",

@@ -188,6 +188,11 @@ def test_about_a_figure_written_to_a_decimal_is_close_to_it() -> None:
     assert headline("Council saves $2.2 million\n\nThe closures will save about $2.1 million a year.") == set()
     assert headline("Dorsey and 200 CEOs sign letter\n\nAbout 180 CEOs have signed a letter.") == set()
     assert headline("Council saves $2.4 million\n\nThe closures will save more than $2.1 million.") == set()
+    # One of its last digit either way: "about £1.2m" is not £1.4m.
+    assert headline("Cleaning up costs £1.4m\n\nClearing it cost about £1.2m last year.") == {(1, 19, HEADLINE)}
+    # A count is whole: "About 11 people died" is 10 or 12, not 9.
+    assert headline("Fire kills 9\n\nAbout 11 people died in the fire.") == {(1, 12, HEADLINE)}
+    assert headline("Fire kills 10\n\nAbout 11 people died in the fire.") == set()
 
 
 def test_a_count_is_not_rounded_to_the_next_one() -> None:

@@ -84,6 +84,14 @@ def test_headline_over_its_standfirst_with_no_blank_line() -> None:
     ]
 
 
+def test_a_headline_wrapped_like_the_rest_of_the_copy_is_a_headline() -> None:
+    text = (
+        "Bins to be emptied every three weeks as council\nseeks to save £1.4m a year\n\n"
+        "The change is expected to save £1.2m a year from\na waste budget of £6.8m.\n"
+    )
+    assert kinds(text) == ["headline", "body"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -74,7 +74,12 @@ _TO_BEFORE_GAP_RE = lazy_compile(
 )
 _TO_BEFORE_RE = lazy_compile(r"(?i)\bto\s+$")
 # (Not the stop of a month's abbreviation: "on Jan. 1, a 12 percent increase".)
-_SENTENCE_BREAK_RE = lazy_compile(rf"""(?<!\b(?:{alternation(MONTH_ABBREVIATIONS)}))[.!?;:]["'”’)]*\s|\n|\(|\)""")
+# A line break inside a paragraph ends a line of a table ("Shr 1.38 dlrs vs
+# 1.24 dlrs"), not a line of wrapped copy: one that runs on in lower case
+# ("… to 3.12 billion euros\nfrom 2.86 billion euros") is a space.
+_SENTENCE_BREAK_RE = lazy_compile(
+    rf"""(?<!\b(?:{alternation(MONTH_ABBREVIATIONS)}))[.!?;:]["'”’)]*\s|\n(?![ \t]*[\p{{Ll}}$£€¥\d(])|\(|\)"""
+)
 _WORD_RE = lazy_compile(r"[\w’'-]+|%")
 
 UP = frozenset(
@@ -309,8 +314,10 @@ def _sharing_scale(first: Number, second: Number) -> Number:
 def _sentence_start(prose: str, floor: int, offset: int) -> int:
     window_start = max(floor, offset - 200)
     start = window_start
-    for brk in _SENTENCE_BREAK_RE.finditer(prose, window_start, offset):
-        if not _in_conversion(prose, brk):
+    # (Read a little past ``offset``: whether a line break ends a sentence
+    # depends on what the next line starts with.)
+    for brk in _SENTENCE_BREAK_RE.finditer(prose, window_start, offset + 2):
+        if brk.end() <= offset and not _in_conversion(prose, brk):
             start = brk.end()
     return start
 

@@ -245,11 +245,15 @@ def _same(figure: Number, other: Number) -> bool:
 
 def _hedged_bounds(number: Number) -> tuple[float, float]:
     """What a hedged body figure allows. "About" a figure written to a
-    decimal ("about $2.1 million") says the writer knew it that closely: a
-    couple of its last digit either way, not the 15% "about 180" allows."""
+    decimal ("about $2.1 million") says the writer knew it that closely: one
+    of its last digit either way ("about £1.2m" is not £1.4m), not the 15%
+    "about 180" allows; and a count is whole, so its hedge is not widened by
+    half a unit more ("About 11 people died" is not "Fire kills 9")."""
     low, high = number.bounds()
     if number.approximate and "." in number.text:
-        low, high = max(low, number.value - 2 * number.unit), min(high, number.value + 2 * number.unit)
+        low, high = max(low, number.value - number.unit), min(high, number.value + number.unit)
+    elif number.approximate and number.currency is None and not number.scaled:
+        low, high = low + number.unit / 2, high - number.unit / 2
     return low, high
 
 

@@ -3,8 +3,8 @@ paragraph is the headline, and a second one that looks like a deck (short,
 with no sentence punctuation at its end, no dateline; or of any length
 above a paragraph that opens with a dateline) the standfirst. A first
 paragraph of two lines in copy that is not wrapped is a headline over its
-standfirst. URLs,
-e-mail addresses and suppression comments are not prose."""
+standfirst; in wrapped copy, a headline that runs over lines is read as
+one. URLs, e-mail addresses and suppression comments are not prose."""
 
 from __future__ import annotations
 
@@ -53,7 +53,11 @@ def _is_headline(text: str, spans: list[tuple[int, int]]) -> bool:
     won't change that."; wire: "BRAZIL WANTS TO INCREASE STEEL EXPORTS TO
     U.S.")."""
     line = text[spans[0][0] : spans[0][1]]
-    if "\n" in line or len(line) > 200:
+    if "\n" in line:
+        if not _wrapped(text, spans):
+            return False
+        line = " ".join(line.split())  # a headline wrapped like the rest of the copy
+    if len(line) > 200:
         return False
     if line.rstrip().endswith((",", ";", ":")):
         return False  # runs on into the next paragraph
@@ -112,14 +116,19 @@ def _headline_over_standfirst(text: str, spans: list[tuple[int, int]]) -> list[t
     first_break = text.find("\n", start, end)
     if first_break == -1 or text.find("\n", first_break + 1, end) != -1 or len(spans) < 2:
         return spans
-    if any(text.find("\n", other_start, other_end) != -1 for other_start, other_end in spans[1:6]):
-        return spans  # wrapped copy
+    if _wrapped(text, spans):
+        return spans
     headline_end = first_break - (text[first_break - 1 : first_break] == "\r")
     standfirst_start = first_break + 1 + (len(text[first_break + 1 : end]) - len(text[first_break + 1 : end].lstrip()))
     split = [(start, headline_end), (standfirst_start, end), *spans[1:]]
     if not _is_headline(text, split) or dateline_end(text, standfirst_start, end, lead=True) is not None:
         return spans
     return split
+
+
+def _wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the copy is wrapped: a paragraph after the first of a few runs over lines."""
+    return any(text.find("\n", start, end) != -1 for start, end in spans[1:6])
 
 
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
