@@ -213,6 +213,13 @@ def test_anonymity_without_its_reason_is_still_reported(text: str, column: int) 
 def test_media_citing_a_source_are_judged_by_that_source() -> None:
     text = "Local media reported on Monday, citing people familiar with the matter, that he had resigned."
     assert vague(text) == {(3, 40, RULE)}
+    # "citing sources" names no one: the media stay the question.
+    assert vague("Local media reported, citing sources, that he had resigned.") == {(3, 1, RULE)}
+
+
+def test_one_phrase_is_one_finding() -> None:
+    assert vague("Japanese press reports said Tokuyama had offered $480 million.") == {(3, 1, RULE)}
+    assert vague("Many observers now say the deal is off.") == {(3, 1, RULE)}
 
 
 def test_a_named_member_of_the_group_who_says_it_answers_it() -> None:

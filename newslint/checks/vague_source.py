@@ -158,7 +158,8 @@ _MEDIA_HEAD_RE = lazy_compile(
     r"\p{Lu}\p{Ll}+(?:an|ian|ese|ish|ic|i|ch))[ \t]+$",
 )
 _ACCORDING_BEFORE_RE = lazy_compile(r"(?i)\baccording\s+to\s+$")
-_CITING_RE = lazy_compile(r"(?i),\s*citing\b")
+# (Not "citing sources", which names no one: the media stay the question.)
+_CITING_RE = lazy_compile(r"(?i),\s*citing\s+(?!(?:unnamed\s+|anonymous\s+)?sources?\b)")
 # Read on from the fixed word forwards, and the head back from it.
 _ANCHORED = {
     "poll": (_POLL_RE, _POLL_HEAD_RE),
@@ -251,14 +252,18 @@ class VagueSource(Check):
     def run(self, doc: Document, hits: list[Hit]) -> Iterable[Finding]:
         prose = doc.prose
         seen: set[tuple[int, int]] = set()
-        for candidate in self._candidates(prose, hits):
+        reported: list[Candidate] = []
+        for candidate in sorted(self._candidates(prose, hits)):
             if (candidate.start, candidate.end) in seen:
                 continue
             seen.add((candidate.start, candidate.end))
+            if reported and candidate.start < reported[-1].end:
+                continue  # one phrase, one finding: "Japanese press reports said", not its "reports said" again
             block = doc.block_at(candidate.start)
             if block is None or doc.in_quote(candidate.start):
                 continue
             if not _answered(doc, block, candidate):
+                reported.append(candidate)
                 yield Finding(candidate.start, candidate.end)
 
     def _candidates(self, prose: str, hits: list[Hit]) -> Iterator[Candidate]:
