@@ -38,11 +38,12 @@ _WORD = r"\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}’'-]+)?"
 # Words of one name stand on one line: a headline above is not part of it.
 _NAME = rf"(?:(?:{_TITLES})\.?[^\S\r\n]+)?{_WORD}(?:[^\S\r\n]+(?:{_WORD}|de|van|von|da|al|bin|le|la))*"
 # An age where news gives it: after a comma ("Tom Hollis, 45,", "Hollis, aged
-# 45", "Hollis, who is 45 and", an obituary's "who has died aged 84"), in brackets ("Tom Hollis (45)"), or before the name ("45-year-old Tom
-# Hollis", "the 45-year-old actor Tom Hollis"). Each starts with what is
-# fixed (a comma and digits, a bracket, the digits); the name before it is
-# read back from there, since a pattern that starts with a name would be
-# tried at every capital.
+# 45", "Hollis, who is 45 and", an obituary's "who has died aged 84"), in
+# brackets ("Tom Hollis (45)"), or before the name ("45-year-old Tom Hollis",
+# "the 45-year-old actor Tom Hollis"). Each starts with what is fixed (a
+# comma and digits, a bracket, the digits); the name before it is read back
+# from there, since a pattern that starts with a name would be tried at
+# every capital.
 _AGE_AFTER_RE = lazy_compile(
     r",\s+(?:(?:aged\s+)?(?P<age>\d{1,3})(?=\s*[,;)]|\s+(?:and|of|from|who|is|was|has|had)\b)"
     r"|who(?:\s+is|['’]s)\s+(?P<age>\d{1,3})(?=\s*[,;.)](?!\d)|\s+(?:and|but|years\s+old)\b)"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import regex
 
@@ -196,7 +197,7 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
     sentence_start = _sentence_start(prose, floor, match.start())
     stated = _stated_before(prose, sentence_start, match.start())
     if stated is not None:
-        if stated[3] and not _plausible(old, stated[0], stated[1], stated[2]):
+        if stated.aside and not _plausible(old, stated):
             return None  # a figure read across an aside, too far off to be the one meant
         return _stated_change(prose, sentence_start, old, stated, ceiling)
     # A "from X" that ends a "to Y from X" pair belongs to it: it must not
@@ -228,11 +229,20 @@ def _read_change(prose: str, match: regex.Match[str], floor: int, ceiling: int) 
 _STATED_GAP_RE = lazy_compile(r"(?i)\s*,\s*(up|down)\s+(?:by\s+)?$")
 
 
-def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number, Number, str, bool] | None:
-    """(Y, P, "up" or "down", whether an aside stands between) where "Y,
-    up P% from" ends at ``offset``: Y just before the comma, or before an
-    aside of a few words with no figure but a year ("1,412 flights in
-    August, up 21 per cent from", "412 in 2024, up 18 percent from")."""
+class _Stated(NamedTuple):
+    """A change "Y, up P% from" states before its X."""
+
+    new: Number  # Y
+    percent: Number  # P
+    direction: str  # "up" or "down"
+    aside: bool  # words between Y and the comma ("1,412 flights in August, up")
+
+
+def _stated_before(prose: str, sentence_start: int, offset: int) -> _Stated | None:
+    """The change "Y, up P% from" that ends at ``offset``: Y just before the
+    comma, or before an aside of a few words with no figure but a year
+    ("1,412 flights in August, up 21 per cent from", "412 in 2024, up 18
+    percent from")."""
     numbers = read_numbers(prose, max(sentence_start, offset - 160), offset)
     if len(numbers) < 2 or numbers[-1].kind != "percent" or prose[numbers[-1].end : offset].strip():
         return None
@@ -252,7 +262,7 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> tuple[Number
         return None  # (not a date's day: "in the week through Nov. 15, down 14.8 percent from")
     if _LABEL_BEFORE_RE.search(prose, max(0, new.start - 20), new.start):
         return None  # nor a label's number: "traffic on Interstate 81, up 6 percent from 61,000"
-    return new, percent, gap.group(1).lower(), aside
+    return _Stated(new, percent, gap.group(1).lower(), aside)
 
 
 # What may stand between Y and ", up P% from": a unit, a period, an object,
@@ -267,23 +277,22 @@ _ASIDE_RE = lazy_compile(
 )
 
 
-def _plausible(old: Number, new: Number, percent: Number, direction: str) -> bool:
+def _plausible(old: Number, stated: _Stated) -> bool:
     """Whether Y read across an aside is near enough to what the change
     says to be the figure meant (within half as much again): a wrong
     percentage is a slip, a figure ten times off is another figure."""
-    claimed = 1 + (percent.value if direction == "up" else -percent.value) / 100
+    percent = stated.percent.value
+    claimed = 1 + (percent if stated.direction == "up" else -percent) / 100
     if old.value <= 0 or claimed <= 0:
         return False
-    return 2 / 3 <= (new.value / old.value) / claimed <= 3 / 2
+    return 2 / 3 <= (stated.new.value / old.value) / claimed <= 3 / 2
 
 
 _LABEL_BEFORE_RE = lazy_compile(r"\b\p{Lu}\p{Ll}+[ \t]+$")
 _MONTH_BEFORE_RE = lazy_compile(rf"(?i)\b(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?\s+$")
 
 
-def _stated_change(
-    prose: str, sentence_start: int, old: Number, stated: tuple[Number, Number, str, bool], ceiling: int
-) -> Change:
+def _stated_change(prose: str, sentence_start: int, old: Number, stated: _Stated, ceiling: int) -> Change:
     """The change "Y, up P% from X" states, Y, P and its direction read by _stated_before."""
     new, percent, direction, _ = stated
     brk = _SENTENCE_BREAK_RE.search(prose, old.end, ceiling)

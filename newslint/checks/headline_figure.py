@@ -380,8 +380,9 @@ _FATE_AFTER_RE = lazy_compile(
 
 # What ends a figure's clause: a mark, or a word that starts another clause
 # ("rose to at least 57 on Thursday as rescue teams reached").
-_CLAUSE_MARK_RE = lazy_compile(r"[;:,]|\b(?:as|while|when|after|before|because|but)\b")
-_CLAUSE_MARK_BEFORE_RE = lazy_compile(r"(?:[;:,]|\b(?:as|while|when|after|before|because|but)\b)(?:(?![;:,]).)*$")
+_CLAUSE_MARK = r"[;:,]|\b(?:as|while|when|after|before|because|but)\b"
+_CLAUSE_MARK_RE = lazy_compile(_CLAUSE_MARK)
+_CLAUSE_MARK_BEFORE_RE = lazy_compile(rf"(?:{_CLAUSE_MARK})(?:(?!{_CLAUSE_MARK}).)*$")
 
 
 def _nearest_fate(prose: str, figure: Number) -> set[str]:
@@ -525,17 +526,19 @@ def _unmatched_scores(doc: Document, tops: list[Block], body_blocks: list[Block]
             ):
                 scoreboard = True
                 continue
-            pair = sorted(score.groups())
-            if any(
-                sorted(other.groups()) == pair
-                for body in body_blocks
-                for other in _SCORE_RE.finditer(prose, body.start, body.end)
-            ):
+            if sorted(score.groups()) in _body_scores(prose, body_blocks):
                 continue
-            values = {number.value for body in body_blocks for number in read_numbers(prose, body.start, body.end)}
-            if all(int(side) in values for side in score.groups()):
+            if all(int(side) in _body_values(prose, body_blocks) for side in score.groups()):
                 continue
             yield _not_in_body(doc, score.start(), score.end())
+
+
+def _body_scores(prose: str, body_blocks: list[Block]) -> list[list[str]]:
+    return [sorted(score.groups()) for body in body_blocks for score in _SCORE_RE.finditer(prose, body.start, body.end)]
+
+
+def _body_values(prose: str, body_blocks: list[Block]) -> set[float]:
+    return {number.value for body in body_blocks for number in read_numbers(prose, body.start, body.end)}
 
 
 def _in_result_line(prose: str, figure: Number) -> regex.Match[str] | None:

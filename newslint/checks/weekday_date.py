@@ -9,8 +9,7 @@ published Nov. 17, 2026"), all of one year; in it, or in the year before or
 after where that is nearer them ("Friday, Jan. 2" in a story dated Dec.
 30). Other full dates are the story's history ("the last meeting, on 16
 January 1996"), no clue to its year. With no such year it cannot be
-checked. Impossible dates (30 February) are
-left to claims.impossible-date.
+checked. Impossible dates (30 February) are left to claims.impossible-date.
 """
 
 from __future__ import annotations
