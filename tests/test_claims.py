@@ -240,6 +240,15 @@ def test_seed_unattributed_quote() -> None:
             {(1, 12, "claims.arithmetic")},
         ),
         ("Net income fell 22% to 412 million reais from 498 million reais.\n", {(1, 17, "claims.arithmetic")}),
+        (
+            "Revenue was RM2.94 billion in the financial year to March 31, up 12.6% from RM2.71 billion.\n",
+            {(1, 13, "claims.arithmetic")},
+        ),
+        # "About" a figure written to a decimal: one of its last digit either way.
+        (
+            "The price has risen threefold, from about 1.3 million pesos to 2.9 million pesos.\n",
+            {(1, 21, "claims.arithmetic")},
+        ),
         # A figure read across an aside that is far off what the change says is another figure.
         ("The firm employs 412 people at 12 sites, up 18 percent from 329 in 2020.\n", set()),
     ],
@@ -582,6 +591,12 @@ def test_loaded_verb_is_info() -> None:
         ),
         # The year either side where that is nearer: Jan. 2, 2026 was a Friday.
         ("Markets close\n\nNEW YORK, Dec. 30, 2025 — Trading resumes Friday, Jan. 2.\n", set()),
+        # The year its own paragraph has just given: 29 June 1973 was a Friday.
+        (
+            "Obituary\n\nPublished 18 Nov 2026\n\nThe walkout began on Monday 14 May 1973. It ended on "
+            "Friday 29 June.\n",
+            set(),
+        ),
         # A date of the story's history is no clue to its year.
         (
             "Blackburn v Burnley\n\nTuesday, 1 March\n\nThe sides drew.\n\nThey last met on 16 January 1996.\n",

@@ -101,6 +101,7 @@ def test_figures_that_happen_to_add_up_do_not_count() -> None:
         "Storms kill 5 across Queensland\n\nThree died in Gympie and two near Toowoomba, police said.",
         # A second part said to add to the first, however far on.
         "Boat mishap: 11 dead\n\nSeven bodies were recovered on Sunday night and four more on Monday.",
+        "Bushfire destroys 41 homes\n\nFirefighters said 37 homes were lost on Saturday and a further four on Sunday.",
         # A hedged body figure that covers the headline's.
         "Dorsey and 185 other CEOs sign letter\n\nMore than 180 CEOs have signed a letter.",
         # A round headline figure.
@@ -222,6 +223,8 @@ def test_a_result_line_is_the_bodys_score() -> None:
     assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 25-23 at Kingsholm.") == set()
     assert headline("Cedar Falls 35, Waverly 14\n\nCedar Falls beat Waverly 35-14 on Friday.") == set()
     assert headline("Gloucester 25 Bath 23\n\nGloucester beat Bath 24-23 at Kingsholm.") == {(1, 12, HEADLINE)}
+    # A score on the way is not the result: a body that gives no final score leaves the line alone.
+    assert headline("Canterbury 33 Wellington 26\n\nWellington's late try cut Canterbury's lead to 28-26.") == set()
     # A figure that happens to equal the score is no score: "on 28 minutes".
     text = "Scarlets 28 Ospreys 20\n\nThe Scarlets beat the Ospreys 27-20 on Saturday. Prosser scored on 28 minutes."
     assert headline(text) == {(1, 10, HEADLINE)}
@@ -239,6 +242,9 @@ def test_a_score_in_the_headline_is_checked_against_the_body() -> None:
     assert headline("Shabana stun Tusker 2-0\n\nShabana beat Tusker 2-1 at Gusii Stadium.") == {(1, 21, HEADLINE)}
     assert headline("Oilers beat Flames 4-2\n\nThe Oilers beat the Flames 2–4 on Saturday.") == set()
     assert headline("Oilers beat Flames 4-2\n\nConnor Mack scored twice as the Oilers beat the Flames 4-2.") == set()
+    # A count is no clock: "stops 38" is not "38 seconds left".
+    text = "Novak stops 38 as Hitmen win\n\nNovak made 36 saves. He stopped a breakaway with 38 seconds left."
+    assert headline(text) == {(1, 13, HEADLINE)}
     assert headline("Jail terms of 3-5 years\n\nThey face from 3 to 5 years.") == set()
     assert headline("Middlesbrough 2-2 Charlton\n\nA late header earned Middlesbrough a draw.") == set()
     assert headline("Kilbrack win\n\nFinal: Kilbrack 1-14 St Fintan's 0-12\n\nKilbrack won the title.") == set()
@@ -258,6 +264,19 @@ def test_a_count_of_people_in_the_body_is_the_headlines_only_if_the_same_befell_
     text = "5 dead, 8 injured in shooting\n\nA gunman opened fire, killing five people and injuring eight others."
     assert headline(text) == set()
     text = "Cyclone toll rises to 57\n\nThe death toll rose to at least 57 on Thursday as rescue teams reached islands."
+    assert headline(text) == set()
+    # Treated is hurt, evacuated is displaced; an aside's count does not end its clause.
+    text = "Fire: 12 people treated\n\nNine were treated by paramedics, and 12 residents were evacuated by bus."
+    assert headline(text) == {(1, 7, HEADLINE)}
+    text = (
+        "Typhoon toll climbs to 14; over 230,000 displaced\n\nThe toll rose to 14. Nine people had been injured "
+        "and 231,460 people, or 62,115 families, had been displaced."
+    )
+    assert headline(text) == set()
+    # A fate in the paragraph before is not this figure's.
+    text = (
+        "Toll rises to 46, with 21 missing\n\nThe death toll rose to 46.\n\nTwenty-one others remain unaccounted for."
+    )
     assert headline(text) == set()
 
 

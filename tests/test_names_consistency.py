@@ -157,6 +157,9 @@ def test_terms_found(text: str, expected: set[tuple[int, int, str]]) -> None:
         "The fund raised US$3.6 billion. The U.S. Treasury welcomed it.\n",
         "Shares in T-Mobile US Inc. rose. The U.S. market gained.\n",
         "Follow @NATO and #Nato for updates. Nato said so.\n",
+        # A dateline with an agency's credit in ordinary case.
+        "SEOUL, Oct. 29 (Yonhap) -- Sejin said profit rose.\n\nShares rose on the Seoul bourse.\n",
+        "TOKYO, Oct. 29 (Kyodo) -- Sejin said profit rose.\n\nShares rose in Tokyo.\n",
         # A numbered address (AP) beside the street named in full.
         "The White House is at 1600 Pennsylvania Ave. Protesters filled Pennsylvania Avenue.\n",
         # A first name given as initials (South Asian style), then the title.

@@ -128,6 +128,12 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Walker, who is 57 and attended the school himself, said so.\n",
             "Hemi Walker is 58",
         ),
+        # An appositive: "the 46-year-old father of seven".
+        (
+            "Drought\n\nDUBLUK, Ethiopia - Guyo Jarso, 48, has buried his herd.\n\n"
+            "Jarso, the 46-year-old father of seven, said so.\n",
+            "Guyo Jarso is 48",
+        ),
         # An obituary's ages: "who has died aged 84", "who was 85,".
         (
             "Obituary\n\nThe glaciologist Helen Marsh, who has died aged 84, drilled the ice.\n\n"
@@ -170,6 +176,7 @@ def test_one_person_two_ages(text: str, person: str) -> None:
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
         # A scorers' line counts in brackets.
         "Final\n\nFly-half Ruan Fourie, who is 22, kicked a penalty.\n\nTuks – Tries: Mokoena. Conversions: Fourie (3).\n",
+        "Final\n\nWing Tamati Rawiri, 22, scored twice.\n\nCanterbury: Tries: Rawiri (2), Bell. Cons: Hames (2).\n",
         # "who was 45 when": an age then, not now.
         "Shop\n\nTom Hollis, 52, runs it.\n\nHollis, who was 45 when he founded it, said so.\n",
         # "who is" and a height, a rank: no age.
@@ -211,6 +218,14 @@ def test_ages_that_agree_or_belong_to_two_people(text: str) -> None:
             (3, 94, "310 of 1,240 is 25 per cent, not 31 per cent"),
             "31 per cent",
             "25 per cent",
+        ),
+        # A unit's abbreviation in brackets, and the whole qualified before ", or".
+        (
+            "Coal\n\nPlants generated 57.3 terawatt hours (TWh) of the 163.6 TWh produced in Poland between January "
+            "and October, or 38%, figures show.\n",
+            (3, 18, "57.3 of 163.6 is 35.02%, not 38%"),
+            "38%",
+            "35%",
         ),
         # A whole after an owner of two words.
         (

@@ -41,6 +41,8 @@ def vague(text: str) -> set[tuple[int, int, str]]:
         # Anonymity asked for, with no reason given, after a comma too.
         ("A senior official, who did not wish to be named, said the survey was late.", 3),
         ("A source, who asked not to be named, said the survey was late.", 1),
+        ("A club member, who did not wish to be named, said the vote was rigged.", 1),
+        ("“We are not there yet,” said a GOP leadership aide close to the issue.", 36),
     ],
 )
 def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> None:
@@ -95,6 +97,13 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "Two people familiar with the talks said, on condition of anonymity to discuss internal deliberations, "
         "that the fee would rise.",
         "A source who was not authorised to speak to the media said the fee would rise.",
+        "Talks are under way, according to the aide, who asked not to be identified when talking about them.",
+        # Some of a group that spoke earlier in the sentence.
+        "Traders said they saw a smaller cut as likely, and some said a pause could not be ruled out.",
+        "Hotel owners said it was the best season, though some warned that prices were rising.",
+        # A survey named in the next sentence as the index it compiles.
+        "Output rose at the fastest pace in a year, a private survey showed. The S&P Global Vietnam Manufacturing "
+        "Purchasing Managers' Index rose to 53.1.",
         # State media is one broadcaster or agency; a press office is no press.
         "State media said the plant had closed.",
         "The press office said the plant had closed.",

@@ -248,7 +248,12 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> _Stated | No
         return None
     percent = numbers[-1]
     percent_start = percent.hedge_start or percent.start
-    candidates = [number for number in numbers[:-1] if not number.is_year]
+    # (Not a year nor a date's day: "in the financial year to March 31, up".)
+    candidates = [
+        number
+        for number in numbers[:-1]
+        if not number.is_year and not _MONTH_BEFORE_RE.search(prose, max(0, number.start - 12), number.start)
+    ]
     if not candidates:
         return None
     new = candidates[-1]
@@ -258,8 +263,8 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> _Stated | No
     aside = gap.start() > new.end
     if aside and not _ASIDE_RE.fullmatch(prose, new.end, gap.start()):
         return None
-    if new.kind == "percent" or _MONTH_BEFORE_RE.search(prose, max(0, new.start - 12), new.start):
-        return None  # (not a date's day: "in the week through Nov. 15, down 14.8 percent from")
+    if new.kind == "percent":
+        return None
     if _LABEL_BEFORE_RE.search(prose, max(0, new.start - 20), new.start):
         return None  # nor a label's number: "traffic on Interstate 81, up 6 percent from 61,000"
     return _Stated(new, percent, gap.group(1).lower(), aside)
@@ -269,10 +274,10 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> _Stated | No
 # in up to eight words with no figure but a year and no clause of its own
 # ("flights in August", "families in September", "of Indian equities so far
 # this month"; "to" and "and" only before a month: "in the year to March",
-# "between July and September").
+# "in the financial year to March 31", "between July and September").
 _ASIDE_RE = lazy_compile(
     rf"""(?i)(?:\s+(?:(?!(?:and|but|while|whereas|which|who|that|to|from|up|down)\b)(?:[^\W\d_][\w’'-]*|(?:1[89]|20)\d\d)
-    |(?:to|and)\s+(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\b\.?)){{1,8}}""",
+    |(?:to|and)\s+(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\b\.?(?:\s+\d{{1,2}}\b)?)){{1,8}}""",
     re.VERBOSE,
 )
 
@@ -570,6 +575,10 @@ def _bounds(number: Number) -> tuple[float, float]:
     if number.scaled and "." not in number.text and number.text[:1].isdigit():
         slack = number.unit * 0.45  # the last digit's half, less a tenth's half
         low, high = low + slack, high - slack
+    if number.approximate and "." in number.text:
+        # "About" a figure written to a decimal: one of its last digit either
+        # way ("about 1.3 million" is 1.2 to 1.4 million), not 15%.
+        low, high = max(low, number.value - number.unit), min(high, number.value + number.unit)
     return low, high
 
 

@@ -263,6 +263,8 @@ def _units_agree(prose: str, figure: Number, other: Number) -> bool:
     units are spelled too many ways to tell apart: "70 mph", "70 miles an
     hour".)"""
     first, second = _unit_after(prose, figure), _unit_after(prose, other)
+    if first is None and second is not None and second.rstrip("s") in ("second", "minute"):
+        return False  # a count is no clock: "Novak stops 38" is not "38 seconds left"
     if first is None or second is None or first == second:
         return True
     return first not in _TIME_UNITS and second not in _TIME_UNITS
@@ -348,22 +350,26 @@ def _joined(prose: str, first: Number, second: Number) -> bool:
     """Two parts of a whole: side by side ("65 passengers and six crew",
     "Three died in Gympie and two near Toowoomba"), or the second said to
     add to the first, however far on ("Seven bodies were recovered on Sunday
-    night and four more on Monday")."""
+    night and four more on Monday", "and a further four")."""
     second_start = second.hedge_start or second.start
     if _JOINED_RE.fullmatch(prose, first.end, second_start):
         return True
+    if _ANOTHER_BEFORE_RE.search(prose, first.end, second_start):
+        return True  # "and a further four", "and another four"
     return bool(_AND_BEFORE_RE.search(prose, first.end, second_start) and _MORE_AFTER_RE.match(prose, second.end))
 
 
 _JOINED_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,3}\s+and\s+")
-_AND_BEFORE_RE = lazy_compile(r"\band\s+(?:another\s+)?$")
+_AND_BEFORE_RE = lazy_compile(r"\band\s+(?:another\s+|a\s+further\s+)?$")
+_ANOTHER_BEFORE_RE = lazy_compile(r"\band\s+(?:another|a\s+further)\s+$")
 _MORE_AFTER_RE = lazy_compile(r"\s+(?:more|others|further)\b")
 # What befell people: the parts of a toll share it with the headline's figure
 # ("kills 12" is not "seven traders and five policemen were injured", nor "21
 # people were dead and two missing").
 _FATES = {
     "dead": "kill kills killed killing dead die dies died dying death deaths toll",
-    "hurt": "injure injures injured injuring injuries hurt wounded wounding",
+    "hurt": "injure injures injured injuring injuries hurt wounded wounding treated hospitalised hospitalized",
+    "displaced": "evacuated evacuees displaced homeless",
     "missing": "missing",
     "rescued": "rescue rescued rescues saved alive",
     "held": "arrest arrests arrested detained held",
@@ -379,29 +385,52 @@ _FATE_AFTER_RE = lazy_compile(
 
 
 # What ends a figure's clause: a mark, or a word that starts another clause
-# ("rose to at least 57 on Thursday as rescue teams reached").
-_CLAUSE_MARK = r"[;:,]|\b(?:as|while|when|after|before|because|but)\b"
-_CLAUSE_MARK_RE = lazy_compile(_CLAUSE_MARK)
+# ("rose to at least 57 on Thursday as rescue teams reached"); "and" starts
+# the next part of a list, whose own verb may come after its figure.
+_CLAUSE_MARK = r"[;:,\n]|\b(?:as|while|when|after|before|because|but)\b"
+_PART_MARK = rf"{_CLAUSE_MARK}|\band\b"
 _CLAUSE_MARK_BEFORE_RE = lazy_compile(rf"(?:{_CLAUSE_MARK})(?:(?!{_CLAUSE_MARK}).)*$")
+_PART_MARK_BEFORE_RE = lazy_compile(rf"(?:{_PART_MARK})(?:(?!{_PART_MARK}).)*$")
+_PART_MARK_RE = lazy_compile(_PART_MARK)
+# A figure's other count between commas, which its clause runs on past:
+# "231,460 people, or 62,115 families, had been displaced".
+_ASIDE_COUNT_RE = lazy_compile(r",\s*or\s+(?:about\s+|some\s+)?[\d,.]+\s+[\w-]+,")
 
 
 def _nearest_fate(prose: str, figure: Number) -> set[str]:
-    """What befell the people a figure counts, as its own clause says: the
-    word just after it ("9 still missing"), else the nearest before it
-    ("The death toll … rose to at least 57", "kills 9, injures 14": for 14,
-    injured), else the nearest after it; none across a clause's end ("toll
-    climbs to 23; 9 missing" gives 23 no fate of the 9's)."""
+    """What befell the people a figure counts, as its own part of the
+    sentence says: the word just after it ("9 still missing"), else the
+    nearest before it ("The death toll … rose to at least 57", "kills 9,
+    injures 14": for 14, injured), else the nearest after it ("231,460
+    people, or 62,115 families, had been displaced"), else the one its part
+    shares with the part before ("13 were pulled out alive by rescuers and
+    nine by fishermen"); none across a clause's end ("toll climbs to 23; 9
+    missing" gives 23 no fate of the 9's)."""
     after = _FATE_AFTER_RE.match(prose, figure.end)
     if after is not None:  # "31 rescued, 9 still missing": the 9's own
         return {_FATE_OF[after.group(1).lower()]}
-    before_mark = _CLAUSE_MARK_BEFORE_RE.search(prose, max(0, figure.start - 60), figure.start)
-    start = before_mark.start() + 1 if before_mark else max(0, figure.start - 60)
-    words_before = list(_FATE_WORD_RE.finditer(prose, start, figure.start))
-    if words_before:
-        return {_FATE_OF[words_before[-1].group().lower()]}
-    after_mark = _CLAUSE_MARK_RE.search(prose, figure.end, figure.end + 30)
-    words_after = _FATE_WORD_RE.search(prose, figure.end, after_mark.start() if after_mark else figure.end + 30)
-    return {_FATE_OF[words_after.group().lower()]} if words_after else set()
+    for mark_before in (_PART_MARK_BEFORE_RE, None, _CLAUSE_MARK_BEFORE_RE):
+        if mark_before is None:
+            word = _fate_after(prose, figure)
+        else:
+            mark = mark_before.search(prose, max(0, figure.start - 60), figure.start)
+            start = mark.start() + 1 if mark else max(0, figure.start - 60)
+            words = list(_FATE_WORD_RE.finditer(prose, start, figure.start))
+            word = words[-1] if words else None
+        if word is not None:
+            return {_FATE_OF[word.group().lower()]}
+    return set()
+
+
+def _fate_after(prose: str, figure: Number) -> regex.Match[str] | None:
+    """The first word of fate after a figure in its part of the sentence."""
+    end = figure.end
+    mark = _PART_MARK_RE.search(prose, end, end + 40)
+    while mark is not None and (aside := _ASIDE_COUNT_RE.match(prose, mark.start())) is not None:
+        end = aside.end()
+        mark = _PART_MARK_RE.search(prose, end, end + 40)
+    word: regex.Match[str] | None = _FATE_WORD_RE.search(prose, figure.end, mark.start() if mark else end + 40)
+    return word
 
 
 def _fates_agree(prose: str, figure: Number, other: Number) -> bool:
@@ -495,12 +524,26 @@ def _scored(prose: str, figure: Number, blocks: list[Block]) -> bool:
         if any(sorted(score.groups()) == sorted((line["first"], line["second"])) for score, _ in scores):
             return True
         sides = (line["home"].split()[-1], line["away"].split()[-1])
-        in_game = [score for score, block in scores if all(side in prose[block.start : block.end] for side in sides)]
+        in_game = [
+            score
+            for score, block in scores
+            if all(side in prose[block.start : block.end] for side in sides)
+            and not _RUNNING_SCORE_BEFORE_RE.search(prose, max(block.start, score.start() - 30), score.start())
+            and not _RUNNING_SCORE_AFTER_RE.match(prose, score.end(), block.end)
+        ]
         # A body that tells the game without its score, as under a scoreboard
         # headline, leaves the line as it is.
         return not in_game or any(figure.text in score.groups() for score in in_game)
     beside = _SIDE_BEFORE_RE.search(prose, max(0, start - 40), start) or _SIDE_AFTER_RE.match(prose, figure.end)
     return beside is not None and any(figure.text in score.groups() for score, _ in scores)
+
+
+# A score on the way to the result: "cut the lead to 28-26", "level at
+# 20-20", "led 22-6 at the break", "an 18-12 lead".
+_RUNNING_SCORE_BEFORE_RE = lazy_compile(r"(?i)\b(?:to|at|led|leading|trailed|trailing|was|were)\s+(?:by\s+)?$")
+_RUNNING_SCORE_AFTER_RE = lazy_compile(
+    r"(?i)\s+(?:lead|advantage|deficit|half-?time|(?:at|by)\s+(?:half-?time|the\s+(?:break|interval)))\b"
+)
 
 
 def _unmatched_scores(doc: Document, tops: list[Block], body_blocks: list[Block]) -> Iterator[Finding]:

@@ -27,9 +27,16 @@ from newslint.text.numbers import Number, format_like, read_numbers
 # A whose whole may follow ("of the Dow's 30 stocks", "of the council's 19
 # members"), in a word or two ("of the S&P 500's 500 companies").
 _OWNER = r"(?:(?:[\w.&-]+\s+)?[\w.&-]+(?:['’]s|s['’])\s+)?"
-_OF_RE = lazy_compile(rf"(?:\s+[\w’'-]+){{0,2}}?\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}")
-# Between the whole and its percentage: ", or", " (", " - ", ", about".
-_OR_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,7}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$")
+# (A unit's abbreviation in brackets may stand there: "57.3 terawatt hours
+# (TWh) of the 163.6 TWh".)
+_OF_RE = lazy_compile(
+    rf"(?:\s+[\w’'-]+){{0,2}}?(?:\s+\(\p{{Lu}}[\p{{L}}\d]{{0,5}}\))?\s+(?:out\s+of|of|in)\s+"
+    rf"(?:the\s+|all\s+|its\s+|their\s+)?{_OWNER}"
+)
+# Between the whole and its percentage: ", or", " (", " - ", ", about", after
+# what qualifies the whole ("163.6 TWh produced in Poland between January and
+# October, or 38%").
+_OR_RE = lazy_compile(r"(?:\s+[\w’'-]+){0,10}?\s*(?:,\s*(?:or|i\.e\.|that\s+is)|\(|[-–—])\s*(?:about\s+|some\s+)?$")
 # Between a percentage and its parts: " (", ", or".
 _BEFORE_PARTS_RE = lazy_compile(r"\s*(?:\(|,\s*or\s+|[-–—]\s*)\s*$")
 

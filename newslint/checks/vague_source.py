@@ -136,7 +136,8 @@ _FAMILIAR_RE = lazy_compile(
 )
 _FAMILIAR_HEAD_RE = lazy_compile(
     r"(?i)\b(?:(?:a|one|two|three|four|several|some|other|senior)\s+)?(?:person|people|sources?|officials?|"
-    r"insiders?|individuals?)\s*,?\s+(?:(?:directly|closely)\s+)?$",
+    r"insiders?|individuals?|(?:(?!(?:to|by|from|of|citing)\b)[\w-]+\s+)?(?:members?|officers?|employees?|staffers?|"
+    r"aides?|executives?|diplomats?))\s*,?\s+(?:(?:directly|closely)\s+)?$",
 )
 # The newsroom told by no one: "Fox News is told", "CNN has learned", "the
 # BBC understands".
@@ -377,6 +378,12 @@ _CLAIM_AS_RE = lazy_compile(
     r"(?i)\s+(?:(?:it|them|him|her|this|that)\s+as\b|(?:you|him|her|them|me|us)(?:,?\s+(?-i:[A-Z])[\w’'-]+)?\s*[,.!?;])",
 )
 # A split the sentence before describes: "Republicans are divided: Some believe…".
+# A group that speaks earlier in the sentence, of which "some" are a part:
+# "Traders said …, and some said", "Hotel owners said …, though some warned".
+_GROUP_SPOKE_BEFORE_RE = lazy_compile(
+    r"(?i)\b[a-z]+s\s+(?:(?:also|have|had|has)\s+)?(?:said|say|told|warned|argued|added|noted|agreed)\b[^.;]*,\s*"
+    r"(?:and|but|though|although|while)\s+$"
+)
 _SPLIT_RE = lazy_compile(
     r"(?i)\b(?:divided|split|disagree\w*|differ\w*|compet\w*|debate\w*|contest\w*|uncontested|controvers\w*|"
     r"dispute\w*)\b",
@@ -465,7 +472,7 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
 _ANONYMITY_REASON_RE = lazy_compile(
     r"(?i)\b(?:anonymity|(?:not|declined|refused)\s+to\s+be\s+(?:named|identified|quoted)|"
     r"without\s+being\s+(?:named|identified)|not\s+be(?:ing)?\s+(?:named|identified))"
-    r"[,\s]+(?:because|as|since|citing|given|in\s+order\s+to|(?:to\s+)?(?:discuss|describe|talk|speak|"
+    r"[,\s]+(?:because|as|since|citing|given|in\s+order\s+to|(?:to\s+|when\s+|while\s+)?(?:discuss|describe|talk|speak|"
     r"discussing|describing|talking|speaking|reveal|revealing|share|sharing)|so\s+as\s+to)\b"
     r"|\b(?:not|n['’]t)\s+(?:authori[sz]ed|permitted|allowed|cleared)\s+to\s+(?:speak|talk|discuss|comment|brief|be\s+"
     r"(?:named|quoted|identified))",
@@ -589,6 +596,8 @@ def _not_sourcing(prose: str, block: Block, candidate: Candidate, sentence_start
             return True
         if _SPLIT_RE.search(prose, before_sentence, start):
             return True
+        if candidate.shape == "crowd" and _GROUP_SPOKE_BEFORE_RE.search(prose, sentence_start, start):
+            return True  # "Traders said …, and some said": some of those who spoke
     return False
 
 
@@ -756,7 +765,9 @@ def _sentences(doc: Document, start: int, end: int) -> Iterator[str]:
 _POLLSTER_RE = lazy_compile(
     r"\b(?!(?:A|An|The|This|That|Its|New|Latest|Recent)\b)[A-Z][\w’'.&/-]*\s+(?:poll|survey|polled|surveyed|questioned|"
     r"interviewed)\b|\b(?:poll|survey)\w*,?\s+(?:\w+\s+)?(?:by|for|of|from|conducted\s+by|commissioned\s+by|carried\s+out\s+by)"
-    r"\s+(?:the\s+)?[A-Z]",
+    r"\s+(?:the\s+)?[A-Z]"
+    # A survey named as the index it compiles: "The S&P Global Vietnam Manufacturing Purchasing Managers' Index".
+    r"|\b[A-Z][\w’'.&/-]*(?:\s+[A-Z][\w’'.&/-]*)+\s+(?:Index|Barometer|Tracker)\b",
 )
 # What describes a speaker as one who can answer for a group: a profession, a
 # post, an institution.

@@ -7,9 +7,10 @@ article dates itself in, where it does: full dates at its top (a dateline)
 or in a line that says when it was published ("This story was first
 published Nov. 17, 2026"), all of one year; in it, or in the year before or
 after where that is nearer them ("Friday, Jan. 2" in a story dated Dec.
-30). Other full dates are the story's history ("the last meeting, on 16
-January 1996"), no clue to its year. With no such year it cannot be
-checked. Impossible dates (30 February) are left to claims.impossible-date.
+30); but in the year its own paragraph has just given, where it has
+("began on Monday 14 May 1973 … ended on Friday 29 June"). Other full
+dates are the story's history ("the last meeting, on 16 January 1996"), no
+clue to its year. With no such year it cannot be checked. Impossible dates (30 February) are left to claims.impossible-date.
 """
 
 from __future__ import annotations
@@ -69,8 +70,12 @@ class WeekdayDate(Check):
             day = int(match.group("day") or match.group("day2"))
             month = MONTHS[match.group("month") or match.group("month2")]
             if match.group("year") is None:
+                # The year the paragraph has just given ("began on Monday 14
+                # May 1973 … ended on Friday 29 June"), else the article's own.
+                block = doc.block_at(match.start())
+                before = _full_dates(prose, block.start, match.start()) if block is not None else []
                 dated = _own_dates(doc) if dated is None else dated
-                date = _in_the_articles_year(dated, month, day)
+                date = _in_the_articles_year(before[-1:] or dated, month, day)
             else:
                 date = _date(int(match.group("year")), month, day)
             if date is None:

@@ -28,8 +28,11 @@ _QUALIFIER = r"\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}"
 # Commonwealth wires write it: "London, 27 March -".
 _MONTH = rf"(?i:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\.?"
 _DATE = rf"(?:{_MONTH}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH})"
-# A news agency's credit: (AP), (CNN), (Reuters).
-_CREDIT = r"\((?:\p{Lu}{2,8}|Reuters|Bloomberg|CNNMoney|Xinhua)\)"
+# A news agency's credit: (AP), (CNN), (Reuters), (Yonhap).
+_CREDIT = (
+    r"\((?:\p{Lu}{2,8}|Reuters|Bloomberg|CNNMoney|Xinhua|Yonhap|Kyodo|Bernama|Antara|Interfax|Anadolu|Jiji|"
+    r"Prensa[ \t]Latina)\)"
+)
 # After a date: a credit, or the 1980s wire's ", Reuter", and a stray comma ("June 19, -").
 _DATED_CREDIT = rf"(?:[ \t]*{_CREDIT}|,[ \t]*Reuters?)?,?"
 # A place in ordinary case before a credit: Washington (CNN), New York (AP).
