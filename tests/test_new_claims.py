@@ -146,6 +146,15 @@ def test_one_person_two_ages(text: str, person: str) -> None:
     assert found(text, "claims.age-mismatch") == [(5, 1, f"{person} on line 3: check the age")]
 
 
+def test_a_headlines_capitalised_word_is_no_first_name() -> None:
+    """ "Late Walker fumble" names no second Walker to tell the goalkeeper's ages apart by."""
+    text = (
+        "Late Walker fumble costs Pools\n\nGoalkeeper Danny Walker let a shot squirm under him.\n\n"
+        "The 36-year-old Walker held his hands up.\n\nWalker, who is 37, is out of contract.\n"
+    )
+    assert found(text, "claims.age-mismatch") == [(7, 1, "Walker is 36 on line 5: check the age")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
