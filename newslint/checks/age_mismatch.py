@@ -117,16 +117,20 @@ class AgeMismatch(Check):
         # Where each surname that stands alone beside an age is written in
         # full, found in one pass for them all (a pass per surname is
         # quadratic in a long text: an archive holds thousands).
-        # (Not a headline's words: "Late Walker fumble" names no Late Walker.)
+        full_names = _full_names(prose, [surname for surname, mentions in people.items() if _bare(mentions)])
         body_start = next((block.start for block in doc.blocks if block.kind == "body"), len(prose))
-        full_names = _full_names(
-            prose, [surname for surname, mentions in people.items() if _bare(mentions)], body_start
-        )
         for surname, mentions in people.items():
             reached = birthdays.get(surname, set()) | birthdays.get("", set())
             if any(mention.age in reached for mention in mentions):
                 continue  # "who turned 30 on Wednesday": 29 and 30 are both right
-            for person in _people(prose, mentions, full_names.get(surname, [])):
+            # A headline's capitalised word is no first name ("Late Walker
+            # fumble" names no Late Walker), but its mention's is ("Tom Hollis, 45,").
+            names = [
+                name
+                for name in full_names.get(surname, [])
+                if name.start() >= body_start or any(m.start <= name.start() < m.end for m in mentions)
+            ]
+            for person in _people(prose, mentions, names):
                 yield from _contradictions(doc, person)
 
 
@@ -138,15 +142,15 @@ def _bare(mentions: list[Mention]) -> list[Mention]:
     return [mention for mention in mentions if not mention.first and mention.age not in ages]
 
 
-def _full_names(prose: str, surnames: list[str], start: int) -> dict[str, list[regex.Match[str]]]:
-    """The capitalised word just before each of ``surnames`` from ``start``
-    on, where it follows one (a first name, or a title or an opening word
-    the caller sets aside), by surname. The surnames are found first and the word read
+def _full_names(prose: str, surnames: list[str]) -> dict[str, list[regex.Match[str]]]:
+    """The capitalised word just before each of ``surnames`` where it
+    follows one (a first name, or a title or an opening word the caller
+    sets aside), by surname. The surnames are found first and the word read
     back from each: a pattern that starts with a capitalised word is tried
     at every capital of the text."""
     found: dict[str, list[regex.Match[str]]] = defaultdict(list)
     if surnames:
-        for match in regex.finditer(rf"(?<![\w’'-])(?:{trie(surnames)})(?![\w’'-])", prose, pos=start):
+        for match in regex.finditer(rf"(?<![\w’'-])(?:{trie(surnames)})(?![\w’'-])", prose):
             before = _WORD_BEFORE_RE.search(prose, max(0, match.start() - 40), match.start())
             if before is not None:
                 found[match.group()].append(before)
