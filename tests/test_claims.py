@@ -591,6 +591,17 @@ def test_loaded_verb_is_info() -> None:
         ),
         # The year either side where that is nearer: Jan. 2, 2026 was a Friday.
         ("Markets close\n\nNEW YORK, Dec. 30, 2025 — Trading resumes Friday, Jan. 2.\n", set()),
+        # A year its paragraph, or the one before, names: the story may be telling of it.
+        (
+            "Swimmer dies\n\nPublished December 10, 2026\n\nIn 1962 she was picked for the team. In Perth she won "
+            "on Saturday, November 24.\n",
+            set(),
+        ),
+        (
+            "Man jailed\n\nPublished Nov 24 2026\n\nHe stabbed him on Saturday, March 15th, 2025.\n\n"
+            "He was charged on Monday, March 17th.\n",
+            set(),
+        ),
         # The year its own paragraph has just given: 29 June 1973 was a Friday.
         (
             "Obituary\n\nPublished 18 Nov 2026\n\nThe walkout began on Monday 14 May 1973. It ended on "

@@ -242,6 +242,9 @@ def test_a_score_in_the_headline_is_checked_against_the_body() -> None:
     assert headline("Shabana stun Tusker 2-0\n\nShabana beat Tusker 2-1 at Gusii Stadium.") == {(1, 21, HEADLINE)}
     assert headline("Oilers beat Flames 4-2\n\nThe Oilers beat the Flames 2–4 on Saturday.") == set()
     assert headline("Oilers beat Flames 4-2\n\nConnor Mack scored twice as the Oilers beat the Flames 4-2.") == set()
+    # Nor a time of day: "to 6 a.m. Tuesday" is no "6 dead".
+    text = "Typhoon leaves 6 dead\n\nFive people were confirmed dead. Rain is forecast in the hours to 6 a.m. Tuesday."
+    assert headline(text) == {(1, 16, HEADLINE)}
     # A count is no clock: "stops 38" is not "38 seconds left".
     text = "Novak stops 38 as Hitmen win\n\nNovak made 36 saves. He stopped a breakaway with 38 seconds left."
     assert headline(text) == {(1, 13, HEADLINE)}

@@ -128,7 +128,11 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Walker, who is 57 and attended the school himself, said so.\n",
             "Hemi Walker is 58",
         ),
-        # An appositive: "the 46-year-old father of seven".
+        # An appositive: "a 32-year-old", "the 46-year-old father of seven".
+        (
+            "Court\n\nCiarán Doyle, 31, was bailed.\n\nMr Doyle, a 32-year-old carpenter, denies the charge.\n",
+            "Ciarán Doyle is 31",
+        ),
         (
             "Drought\n\nDUBLUK, Ethiopia - Guyo Jarso, 48, has buried his herd.\n\n"
             "Jarso, the 46-year-old father of seven, said so.\n",
@@ -183,7 +187,8 @@ def test_a_headlines_capitalised_word_is_no_first_name() -> None:
         "Greenway\n\nTom Hollis, 45, spoke.\n\nHollis, 43, has pushed since 2012 when the council floated it in 2020.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
-        # A scorers' line counts in brackets.
+        # A scorers' line counts in brackets, after a label with the score in it too.
+        "Final\n\nWing Tamati Rawiri, 22, scored twice.\n\nCanterbury 31: Tries: Rawiri (2), Bell.\n",
         "Final\n\nFly-half Ruan Fourie, who is 22, kicked a penalty.\n\nTuks – Tries: Mokoena. Conversions: Fourie (3).\n",
         "Final\n\nWing Tamati Rawiri, 22, scored twice.\n\nCanterbury: Tries: Rawiri (2), Bell. Cons: Hames (2).\n",
         # "who was 45 when": an age then, not now.

@@ -98,7 +98,9 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "that the fee would rise.",
         "A source who was not authorised to speak to the media said the fee would rise.",
         "Talks are under way, according to the aide, who asked not to be identified when talking about them.",
+        "A senior council officer, who did not wish to be named when talking about staffing, said it was hard.",
         # Some of a group that spoke earlier in the sentence.
+        "Traders on the NGX said the naira would hold, and some said it could firm.",
         "Traders said they saw a smaller cut as likely, and some said a pause could not be ruled out.",
         "Hotel owners said it was the best season, though some warned that prices were rising.",
         # A survey named in the next sentence as the index it compiles.

@@ -51,12 +51,12 @@ _AGE_AFTER_RE = lazy_compile(
     r"|who\s+(?:has\s+)?died,?\s+(?:aged|at(?:\s+the\s+age\s+of)?)\s+(?P<age>\d{1,3})(?=\s*[,;.)](?!\d))"
     r"|who\s+was\s+(?P<age>\d{1,3})(?=\s*[,;)])"
     # An appositive: "Jarso, the 46-year-old father of seven".
-    r"|the\s+(?P<age>\d{1,3})-year-old\b)"
+    r"|(?:the|a)\s+(?P<age>\d{1,3})-year-old\b)"
 )
 _AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
 # A label that opens an agate line's list, on the bracket's line: "Tries:",
-# "Canterbury: Tries:", "Goals:".
-_LABEL_BEFORE_RE = lazy_compile(r"(?:^|[\n.–—-])[ \t]*(?:\p{Lu}[\p{L} ]{0,20}:[ \t]*)+[^\n:]*$")
+# "Canterbury: Tries:", "Canterbury 31: Tries:", "Goals:".
+_LABEL_BEFORE_RE = lazy_compile(r"(?:^|[\n.–—-])[ \t]*(?:\p{Lu}[\p{L}\d ]{0,20}:[ \t]*)+[^\n:]*$")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
 _RELATIVE_CLAUSE_RE = lazy_compile(r"\b(?:who|whom|whose|which)\s+[^,]*(?:,|$)")

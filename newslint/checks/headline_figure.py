@@ -55,6 +55,7 @@ _MONTHS = r"(?i:January|February|March|April|May|June|July|August|September|Octo
 # A date ("5th of May") or a time of day ("Updated 5 p.m. EDT").
 _DATE_AFTER_RE = lazy_compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}|(?i:\s*[ap]\.?m\b\.?)")
 _DATE_BEFORE_RE = lazy_compile(rf"{_MONTHS}\.?\s+$")
+_TIME_OF_DAY_RE = lazy_compile(r"(?i)(?::\d\d)?\s*[ap]\.?m\b\.?")
 # Sport's "last eight", "top 10", "best of five": a stage, not a count. And a
 # label's number: "Day 2 of G-7 meeting", "Round 3", "Article 50".
 # A moment of a match, not a quantity: "score at 90 mins".
@@ -97,7 +98,10 @@ class HeadlineFigure(Check):
         # that. Only a figure still unmatched at the end needs the body's
         # sentences, for _derived, and its durations.
         for block in body_blocks:
-            numbers = read_numbers(prose, block.start, block.end)
+            # (Not a time of day: "to 6 a.m. Tuesday" is no "6 dead".)
+            numbers = [
+                n for n in read_numbers(prose, block.start, block.end) if not _TIME_OF_DAY_RE.match(prose, n.end)
+            ]
             numbers += [ratio for ratio, _ in _ratios(prose, numbers)]
             figures = [
                 figure

@@ -381,7 +381,8 @@ _CLAIM_AS_RE = lazy_compile(
 # A group that speaks earlier in the sentence, of which "some" are a part:
 # "Traders said …, and some said", "Hotel owners said …, though some warned".
 _GROUP_SPOKE_BEFORE_RE = lazy_compile(
-    r"(?i)\b[a-z]+s\s+(?:(?:also|have|had|has)\s+)?(?:said|say|told|warned|argued|added|noted|agreed)\b[^.;]*,\s*"
+    r"(?i)\b[a-z]+s(?:\s+(?:on|at|in|from|of)\s+(?:the\s+)?[\w&-]+)?\s+(?:(?:also|have|had|has)\s+)?"
+    r"(?:said|say|told|warned|argued|added|noted|agreed)\b[^.;]*,\s*"
     r"(?:and|but|though|although|while)\s+$"
 )
 _SPLIT_RE = lazy_compile(
@@ -471,6 +472,7 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
 # authorised to speak to the media".
 _ANONYMITY_REASON_RE = lazy_compile(
     r"(?i)\b(?:anonymity|(?:not|declined|refused)\s+to\s+be\s+(?:named|identified|quoted)|"
+    r"(?:not|n['’]t)\s+(?:wish|want)\s+to\s+be\s+(?:named|identified)|"
     r"without\s+being\s+(?:named|identified)|not\s+be(?:ing)?\s+(?:named|identified))"
     r"[,\s]+(?:because|as|since|citing|given|in\s+order\s+to|(?:to\s+|when\s+|while\s+)?(?:discuss|describe|talk|speak|"
     r"discussing|describing|talking|speaking|reveal|revealing|share|sharing)|so\s+as\s+to)\b"

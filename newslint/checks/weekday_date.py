@@ -7,10 +7,12 @@ article dates itself in, where it does: full dates at its top (a dateline)
 or in a line that says when it was published ("This story was first
 published Nov. 17, 2026"), all of one year; in it, or in the year before or
 after where that is nearer them ("Friday, Jan. 2" in a story dated Dec.
-30); but in the year its own paragraph has just given, where it has
-("began on Monday 14 May 1973 … ended on Friday 29 June"). Other full
-dates are the story's history ("the last meeting, on 16 January 1996"), no
-clue to its year. With no such year it cannot be checked. Impossible dates (30 February) are left to claims.impossible-date.
+30); and it is reported only if its weekday fits no year its paragraph, or
+the one before, names before it ("began on Monday 14 May 1973 … ended on
+Friday 29 June"; "In 1962 … on Saturday, November 24"): the story may be
+telling of that year. Full dates further on are the story's history ("the
+last meeting, on 16 January 1996"), no clue to its own year. With no year
+of its own it cannot be checked. Impossible dates (30 February) are left to claims.impossible-date.
 """
 
 from __future__ import annotations
@@ -70,21 +72,46 @@ class WeekdayDate(Check):
             day = int(match.group("day") or match.group("day2"))
             month = MONTHS[match.group("month") or match.group("month2")]
             if match.group("year") is None:
-                # The year the paragraph has just given ("began on Monday 14
-                # May 1973 … ended on Friday 29 June"), else the article's own.
-                block = doc.block_at(match.start())
-                before = _full_dates(prose, block.start, match.start()) if block is not None else []
                 dated = _own_dates(doc) if dated is None else dated
-                date = _in_the_articles_year(before[-1:] or dated, month, day)
+                date = _in_the_articles_year(dated, month, day)
             else:
                 date = _date(int(match.group("year")), month, day)
             if date is None:
                 continue
             actual = WEEKDAYS[date.weekday()]
+            if actual != match.group("weekday") and match.group("year") is None:
+                if _fits_a_year_in_play(doc, match.start(), month, day, match.group("weekday")):
+                    continue  # "in 1962 … on Saturday, November 24": that year's date
             if actual != match.group("weekday"):
                 written = prose[match.end("weekday") : match.end()].strip(" ,")
                 params = {"weekday": match.group("weekday"), "date": written, "actual": actual}
                 yield Finding(match.start("weekday"), match.end("weekday"), params)
+
+
+def _fits_a_year_in_play(doc: Document, offset: int, month: int, day: int, weekday: str) -> bool:
+    """Whether a date without its year has that weekday in a year its own
+    paragraph, or the one before, names before it ("since April 2022, when
+    the rain, which began on Monday, 11 April"; "In 1962 … on Saturday,
+    November 24"), or in the last year the story named before that ("on
+    Saturday, March 15th, 2025." and, paragraphs on, "charged on Monday,
+    March 17th"): the story may be telling of that year, not its own."""
+    block = doc.block_at(offset)
+    if block is None:
+        return False
+    start = doc.blocks[max(0, doc.block_index(block) - 1)].start
+    years = {int(found) for found in _YEAR_RE.findall(doc.prose, start, offset)}
+    # And the last year the story named, a few paragraphs back at most: a
+    # narrative keeps its year until it names another.
+    earlier = _YEAR_RE.findall(doc.prose, max(0, start - 2000), start)
+    years.update(int(found) for found in earlier[-1:])
+    for year in years:
+        date = _date(year, month, day)
+        if date is not None and WEEKDAYS[date.weekday()] == weekday:
+            return True
+    return False
+
+
+_YEAR_RE = lazy_compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,.]\d)")
 
 
 def _date(year: int, month: int, day: int) -> datetime.date | None:
