@@ -242,6 +242,19 @@ def test_a_score_in_the_headline_is_checked_against_the_body() -> None:
     assert headline("Shabana stun Tusker 2-0\n\nShabana beat Tusker 2-1 at Gusii Stadium.") == {(1, 21, HEADLINE)}
     assert headline("Oilers beat Flames 4-2\n\nThe Oilers beat the Flames 2–4 on Saturday.") == set()
     assert headline("Oilers beat Flames 4-2\n\nConnor Mack scored twice as the Oilers beat the Flames 4-2.") == set()
+    # "unaccounted for" is missing, "to safety" rescued; a fate ends at its sentence.
+    text = (
+        "Collapse: 11 dead, 14 pulled out alive\n\nEleven bodies were recovered. Rescuers pulled 12 people out. "
+        "Fourteen remained unaccounted for."
+    )
+    assert headline(text) == {(1, 20, HEADLINE)}
+    text = "Floods: 14 dead, 37 injured\n\nFourteen bodies were found. A helicopter flew 37 people to safety."
+    assert headline(text) == {(1, 18, HEADLINE)}
+    # "final 18 months": a span, not a stage.
+    text = (
+        "Man jailed\nJudge suspends final 18 months of sentence\n\nHe was jailed, with the final two years suspended."
+    )
+    assert headline(text) == {(2, 22, HEADLINE)}
     # Nor a time of day: "to 6 a.m. Tuesday" is no "6 dead".
     text = "Typhoon leaves 6 dead\n\nFive people were confirmed dead. Rain is forecast in the hours to 6 a.m. Tuesday."
     assert headline(text) == {(1, 16, HEADLINE)}

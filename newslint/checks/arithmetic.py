@@ -49,7 +49,6 @@ _CONVERSION = (
     r"\(\s*(?:(?:about|around|roughly|some|nearly|almost)\s+)?(?:[A-Z]{0,3}[£$€¥₹₦₱]|(?:Rs\.?|[A-Z]{1,3})[ \t]?)"
     r"[ \t]?\d[\d.,]*(?:[ \t]*(?:billion|million|trillion|crore|lakh|bn|mn|mln|m|k)\b)?\s*\)"
 )
-_CONVERSION_RE = lazy_compile(_CONVERSION)
 # Between "from X" and "to Y": a few words, no clause or sentence break (a
 # comma, "while", "but" or "and" starts the next clause: "rose to A from B,
 # while C fell to D from E").
@@ -276,7 +275,7 @@ def _stated_before(prose: str, sentence_start: int, offset: int) -> _Stated | No
 # this month"; "to" and "and" only before a month: "in the year to March",
 # "in the financial year to March 31", "between July and September").
 _ASIDE_RE = lazy_compile(
-    rf"""(?i)(?:\s+(?:(?!(?:and|but|while|whereas|which|who|that|to|from|up|down)\b)(?:[^\W\d_][\w’'-]*|(?:1[89]|20)\d\d)
+    rf"""(?i)(?:\s+(?:(?!(?:and|but|while|whereas|which|who|that|to|from|up|down)\b)(?:[^\W\d_][\w’'-]*|(?:1[89]|20)\d\d|\([^\W\d_][\w]{{0,5}}\))
     |(?:to|and)\s+(?:{alternation(MONTHS + MONTH_ABBREVIATIONS)})\b\.?(?:\s+\d{{1,2}}\b)?)){{1,8}}""",
     re.VERBOSE,
 )
@@ -337,16 +336,21 @@ def _sentence_start(prose: str, floor: int, offset: int) -> int:
 
 
 def _in_conversion(prose: str, brk: regex.Match[str]) -> bool:
-    """Whether a bracket is one of a sum's conversion ("($2.80 billion)"),
-    which no more ends the sentence than the sum does."""
+    """Whether a bracket is one of a sum's conversion ("($2.80 billion)") or
+    a unit's abbreviation ("250 gigawatts (GW)"), which no more ends the
+    sentence than the sum does."""
     mark = brk.group()
     if mark == "(":
-        return _CONVERSION_RE.match(prose, brk.start()) is not None
+        return _BRACKETED_RE.match(prose, brk.start()) is not None
     if mark == ")":
         opening = prose.rfind("(", max(0, brk.start() - 40), brk.start())
-        conversion = _CONVERSION_RE.match(prose, opening) if opening != -1 else None
-        return conversion is not None and conversion.end() == brk.end()
+        bracketed = _BRACKETED_RE.match(prose, opening) if opening != -1 else None
+        return bracketed is not None and bracketed.end() == brk.end()
     return False
+
+
+_ABBREVIATION = r"\(\p{Lu}[\p{L}\d]{0,5}\)"
+_BRACKETED_RE = lazy_compile(rf"{_CONVERSION}|{_ABBREVIATION}")
 
 
 def _number_before(prose: str, sentence_start: int, offset: int) -> Number | None:

@@ -218,6 +218,7 @@ def _date_or_stage(prose: str, block: Block, number: Number) -> bool:
         and prose[max(block.start, start - 4) : start].strip() == "at"
         or _DATE_BEFORE_RE.search(prose, max(block.start, start - 12), start)
         or _STAGE_BEFORE_RE.search(prose, max(block.start, start - 12), start)
+        and not _UNIT_AFTER_RE.match(prose, number.end, block.end)  # "final 18 months": a span, not a stage
     )
 
 
@@ -374,8 +375,8 @@ _FATES = {
     "dead": "kill kills killed killing dead die dies died dying death deaths toll",
     "hurt": "injure injures injured injuring injuries hurt wounded wounding treated hospitalised hospitalized",
     "displaced": "evacuated evacuees displaced homeless",
-    "missing": "missing",
-    "rescued": "rescue rescued rescues saved alive",
+    "missing": "missing unaccounted",
+    "rescued": "rescue rescued rescues saved alive safety",
     "held": "arrest arrests arrested detained held",
 }
 _FATE_OF = {word: fate for fate, words in _FATES.items() for word in words.split()}
@@ -391,7 +392,7 @@ _FATE_AFTER_RE = lazy_compile(
 # What ends a figure's clause: a mark, or a word that starts another clause
 # ("rose to at least 57 on Thursday as rescue teams reached"); "and" starts
 # the next part of a list, whose own verb may come after its figure.
-_CLAUSE_MARK = r"[;:,\n]|\b(?:as|while|when|after|before|because|but)\b"
+_CLAUSE_MARK = r"[;:,\n]|\.\s|\b(?:as|while|when|after|before|because|but)\b"
 _PART_MARK = rf"{_CLAUSE_MARK}|\band\b"
 _CLAUSE_MARK_BEFORE_RE = lazy_compile(rf"(?:{_CLAUSE_MARK})(?:(?!{_CLAUSE_MARK}).)*$")
 _PART_MARK_BEFORE_RE = lazy_compile(rf"(?:{_PART_MARK})(?:(?!{_PART_MARK}).)*$")
