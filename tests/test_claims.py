@@ -244,6 +244,15 @@ def test_seed_unattributed_quote() -> None:
             "Revenue was RM2.94 billion in the financial year to March 31, up 12.6% from RM2.71 billion.\n",
             {(1, 13, "claims.arithmetic")},
         ),
+        # The period between Y and "from": an abbreviated month, a "which" aside.
+        (
+            "Revenue rose 14% to $5.21 billion in the quarter ended Sept. 30 from $4.72 billion.\n",
+            {(1, 14, "claims.arithmetic")},
+        ),
+        (
+            "Revenue rose 14% to $5.21 billion in the third quarter, which ended in September, from $4.72 billion.\n",
+            {(1, 14, "claims.arithmetic")},
+        ),
         # A unit's abbreviation in brackets is part of the figure's aside.
         ("Demand reached 250 gigawatts (GW) in May, up 4.8% from 243 GW.\n", {(1, 16, "claims.arithmetic")}),
         # "About" a figure written to a decimal: one of its last digit either way.

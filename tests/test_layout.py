@@ -92,6 +92,17 @@ def test_a_headline_wrapped_like_the_rest_of_the_copy_is_a_headline() -> None:
     assert kinds(text) == ["headline", "body"]
 
 
+def test_a_headline_over_its_standfirst_in_wrapped_copy() -> None:
+    """The headline's line is longer than the width the body is wrapped to: the export left it alone."""
+    text = (
+        "Amber wind warning for Wales and south-west England as gusts of up to 80mph forecast\n"
+        "Met Office says travel disruption and power cuts are likely on Friday\n\n"
+        "Gusts of up to 80mph could hit exposed coasts in Wales and south-west\n"
+        "England on Friday, the Met Office has warned.\n"
+    )
+    assert kinds(text) == ["headline", "standfirst", "body"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -99,6 +99,9 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         "A source who was not authorised to speak to the media said the fee would rise.",
         "Talks are under way, according to the aide, who asked not to be identified when talking about them.",
         "A senior council officer, who did not wish to be named when talking about staffing, said it was hard.",
+        # One more of the sources just described, with their reason.
+        "OPEC+ will raise output, three sources told Reuters, declining to be named because they were not "
+        "authorised to speak.\n\nA fourth source said a pause was possible.",
         # Some of a group that spoke earlier in the sentence.
         "Traders on the NGX said the naira would hold, and some said it could firm.",
         "Traders said they saw a smaller cut as likely, and some said a pause could not be ruled out.",
@@ -246,3 +249,8 @@ def test_a_named_member_of_the_group_who_says_it_answers_it() -> None:
         "said it fell short."
     )
     assert vague(text) == {(3, 1, RULE)}
+
+
+def test_one_more_source_with_no_reason_before_it_is_vague() -> None:
+    text = "OPEC+ will raise output, three sources told Reuters.\n\nA fourth source said a pause was possible."
+    assert vague(text) == {(5, 1, RULE)}

@@ -62,13 +62,17 @@ _TO_AFTER_RE = lazy_compile(
 # "while", "but" or "and": those start another change).
 # A currency the wires write after the figure ("to 36.85 euros from 33.20
 # euros") is part of Y, not of the gap; so is its conversion.
+# A word of the period between Y and "from": any but punctuation, or a
+# month's abbreviation with its stop ("the quarter ended Sept. 30").
+_GAP_WORD = rf"""(?:(?:{alternation(MONTH_ABBREVIATIONS)})\.|[^\s,;:.!?()"“”]+)"""
 _TO_BEFORE_GAP_RE = lazy_compile(
     rf"""(?i)
     (?:\s+(?:{"|".join(CURRENCY_WORDS)})\b)?
     (?:\s*{_CONVERSION})?
     (?:\s*,\s*or\s+(?:[£$€¥]\s?)?\d[\d.,]*\s+(?:a|per)\s+(?:diluted\s+)?share\s*(?=,))?
-    (?:\s*,?\s+(?:in|for|during|over)\s+(?:(?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+\s+){{0,6}}?
-       (?!(?:to|from|while|whereas|but|and)\b)[^\s,;:.!?()"“”]+)?
+    (?:\s*,?\s+(?:in|for|during|over)\s+(?:(?!(?:to|from|while|whereas|but|and)\b){_GAP_WORD}\s+){{0,6}}?
+       (?!(?:to|from|while|whereas|but|and)\b){_GAP_WORD})?
+    (?:\s*,\s*which\s+(?:ended|began|ran|runs|ends)\b[^,;:!?]{{0,30}}(?=,))?
     \s*,?\s*(?:(?:up|down)\s+)?$""",
     re.VERBOSE,
 )

@@ -2,9 +2,10 @@
 paragraph is the headline, and a second one that looks like a deck (short,
 with no sentence punctuation at its end, no dateline; or of any length
 above a paragraph that opens with a dateline) the standfirst. A first
-paragraph of two lines in copy that is not wrapped is a headline over its
-standfirst; in wrapped copy, a headline that runs over lines is read as
-one. URLs, e-mail addresses and suppression comments are not prose."""
+paragraph of two lines is a headline over its standfirst, unless the copy
+is wrapped and the first line filled its width: then it is a headline that
+runs over lines, read as one. URLs, e-mail addresses and suppression
+comments are not prose."""
 
 from __future__ import annotations
 
@@ -54,7 +55,8 @@ def _is_headline(text: str, spans: list[tuple[int, int]]) -> bool:
     U.S.")."""
     line = text[spans[0][0] : spans[0][1]]
     if "\n" in line:
-        if not _wrapped(text, spans):
+        first_break = text.find("\n", spans[0][0], spans[0][1])
+        if not _wrapped(text, spans) or not _filled(text, spans[0][0], first_break, spans):
             return False
         line = " ".join(line.split())  # a headline wrapped like the rest of the copy
     if len(line) > 200:
@@ -109,21 +111,35 @@ def layout_blocks(text: str, spans: list[tuple[int, int]], layout: str) -> list[
 def _headline_over_standfirst(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` with a first paragraph of two lines, a headline and the
     standfirst under it with no blank line between (as many systems export
-    them), read as two paragraphs. Only in copy whose paragraphs are one
-    line each: where text is wrapped, a line break inside a paragraph means
-    nothing."""
+    them), read as two paragraphs. In wrapped copy only where the first line
+    ended short of the width the copy is wrapped to: elsewhere there a line
+    break inside a paragraph means nothing."""
     start, end = spans[0]
     first_break = text.find("\n", start, end)
     if first_break == -1 or text.find("\n", first_break + 1, end) != -1 or len(spans) < 2:
         return spans
-    if _wrapped(text, spans):
-        return spans
+    if _wrapped(text, spans) and _filled(text, start, first_break, spans):
+        return spans  # a headline wrapped like the rest of the copy: one line
     headline_end = first_break - (text[first_break - 1 : first_break] == "\r")
     standfirst_start = first_break + 1 + (len(text[first_break + 1 : end]) - len(text[first_break + 1 : end].lstrip()))
     split = [(start, headline_end), (standfirst_start, end), *spans[1:]]
     if not _is_headline(text, split) or dateline_end(text, standfirst_start, end, lead=True) is not None:
         return spans
+    if dateline_end(text, start, headline_end) is not None:
+        return spans  # a lede's first line, wrapped short: "WASHINGTON, March 2 - The Treasury said it would"
     return split
+
+
+def _filled(text: str, start: int, line_end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether the line ending at ``line_end`` was broken by wrapping: the
+    next line's first word would not have fitted after it in the width the
+    copy is wrapped to (its longest line). A headline shorter than that
+    ("Amber wind warning …" over "Met Office says …") ended where it did."""
+    width = max(len(line) for other_start, other_end in spans[1:6] for line in text[other_start:other_end].splitlines())
+    next_word = text[line_end + 1 :].split(maxsplit=1)[:1]
+    length = len(text[start:line_end].rstrip())
+    # (A line longer than the width was not wrapped to it: the export left the headline alone.)
+    return length <= width < length + 1 + len(next_word[0] if next_word else "")
 
 
 def _wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
