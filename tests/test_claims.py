@@ -602,6 +602,12 @@ def test_loaded_verb_is_info() -> None:
         ),
         # The year either side where that is nearer: Jan. 2, 2026 was a Friday.
         ("Markets close\n\nNEW YORK, Dec. 30, 2025 — Trading resumes Friday, Jan. 2.\n", set()),
+        # The article's date on a line under its byline.
+        (
+            "Council agrees budget\n\nBy Sipho Mthembu\n\nCape Town\n\n30 November 2026\n\n"
+            "The council meets on Friday, December 2nd.\n",
+            {(9, 22, "claims.weekday-date")},
+        ),
         # A year its paragraph, or the one before, names: the story may be telling of it.
         (
             "Swimmer dies\n\nPublished December 10, 2026\n\nIn 1962 she was picked for the team. In Perth she won "
@@ -628,6 +634,15 @@ def test_loaded_verb_is_info() -> None:
 )
 def test_weekday_date(text: str, expected: set) -> None:
     assert findings(text, "claims.weekday-date") == expected
+
+
+def test_weekday_date_message_names_the_weekday_in_the_year_its_paragraph_tells_of() -> None:
+    text = (
+        "Singer dies\n\nPublished 24 Nov 2026\n\nHer album followed in 1975.\n\n"
+        "She won in 1981, accepting the award on Thursday, January 24.\n"
+    )
+    (found,) = diagnostics(text, "claims.weekday-date")
+    assert found.message == "January 24 is a Saturday, not a Thursday"  # 24 January 1981
 
 
 def test_weekday_date_message() -> None:

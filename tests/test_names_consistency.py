@@ -157,6 +157,9 @@ def test_terms_found(text: str, expected: set[tuple[int, int, str]]) -> None:
         "The fund raised US$3.6 billion. The U.S. Treasury welcomed it.\n",
         "Shares in T-Mobile US Inc. rose. The U.S. market gained.\n",
         "Follow @NATO and #Nato for updates. Nato said so.\n",
+        # A web page's time stamp is the publishing system's style, not the writer's.
+        "Exports rise\n\n09:41 December 01, 2026\n\nSEOUL, Dec. 1 (Yonhap) -- Exports rose on Dec. 1.\n",
+        "Floods\n\nPosted Tue 24 Nov 2026\n\nThe river rose on Nov. 23.\n",
         # A dateline with an agency's credit in ordinary case.
         "SEOUL, Oct. 29 (Yonhap) -- Sejin said profit rose.\n\nShares rose on the Seoul bourse.\n",
         "TOKYO, Oct. 29 (Kyodo) -- Sejin said profit rose.\n\nShares rose in Tokyo.\n",

@@ -187,6 +187,8 @@ def test_a_headlines_capitalised_word_is_no_first_name() -> None:
         "Greenway\n\nTom Hollis, 45, spoke.\n\nHollis, 43, has pushed since 2012 when the council floated it in 2020.\n",
         # The time of the saying is the age's.
         "Retiring\n\nTom Hollis, 45, is retiring.\n\nHollis, 41, said in 2021 that he would stay.\n",
+        # A scorers' line's labels after a semicolon.
+        "Final\n\nCentre Sam Walker, 24, kicked well.\n\nCanterbury 31: Tries: Hale; Cons: Walker (2); Pens: Walker (4).\n",
         # A scorers' line counts in brackets, after a label with the score in it too.
         "Final\n\nWing Tamati Rawiri, 22, scored twice.\n\nCanterbury 31: Tries: Rawiri (2), Bell.\n",
         "Final\n\nFly-half Ruan Fourie, who is 22, kicked a penalty.\n\nTuks – Tries: Mokoena. Conversions: Fourie (3).\n",

@@ -102,6 +102,8 @@ def test_the_shapes_of_vague_sourcing_are_reported(text: str, column: int) -> No
         # One more of the sources just described, with their reason.
         "OPEC+ will raise output, three sources told Reuters, declining to be named because they were not "
         "authorised to speak.\n\nA fourth source said a pause was possible.",
+        # Some of the group the sentence is about.
+        "Relatives of Dr Wekesa packed the courtroom, and some said outside court that they would appeal.",
         # Some of a group that spoke earlier in the sentence.
         "Traders on the NGX said the naira would hold, and some said it could firm.",
         "Traders said they saw a smaller cut as likely, and some said a pause could not be ruled out.",

@@ -56,7 +56,7 @@ _AGE_AFTER_RE = lazy_compile(
 _AGE_BRACKETED_RE = lazy_compile(r"\((?:aged\s+)?(?P<age>\d{1,3})\)")
 # A label that opens an agate line's list, on the bracket's line: "Tries:",
 # "Canterbury: Tries:", "Canterbury 31: Tries:", "Goals:".
-_LABEL_BEFORE_RE = lazy_compile(r"(?:^|[\n.–—-])[ \t]*(?:\p{Lu}[\p{L}\d ]{0,20}:[ \t]*)+[^\n:]*$")
+_LABEL_BEFORE_RE = lazy_compile(r"(?:^|[\n.;–—-])[ \t]*(?:\p{Lu}[\p{L}\d ]{0,20}:[ \t]*)+[^\n:;]*$")
 _NAME_BEFORE_RE = lazy_compile(rf"(?P<name>{_NAME})$")
 _AGE_BEFORE_RE = lazy_compile(rf"(?P<age>\d{{1,3}})-year-old\s+(?:[\p{{Ll}}-]+\s+){{0,3}}(?P<name>{_NAME})")
 _RELATIVE_CLAUSE_RE = lazy_compile(r"\b(?:who|whom|whose|which)\s+[^,]*(?:,|$)")

@@ -322,6 +322,11 @@ def _mixed_groups(items: list[_T], group_of: Callable[[_T], object], form_of: Ca
 _T = TypeVar("_T")
 
 
+# A line the publishing system writes, not the writer: "Published 3 December
+# 2026", "Sipho Mthembu | Updated 24 November", "09:41 December 01".
+_STAMP_RE = lazy_compile(r"(?m)\b(?:Updated|Published|Posted)\b|^[ \t]*\d{1,2}:\d\d\b", engine="re")
+
+
 class _Places:
     """Where an occurrence stands, for comparing like with like: "heading"
     (headline, deck, subhead, teaser), "caption" or "body"; None where forms are not
@@ -341,6 +346,8 @@ class _Places:
             return None
         if not datelines and doc.in_dateline(offset):
             return None
+        if block.end - block.start <= 160 and _STAMP_RE.search(doc.prose, block.start, block.end):
+            return None  # a web page's time stamp ("Posted Tue 24 Nov 2026", "09:41 December 01"): the CMS's style
         if doc.prose[offset - 1 : offset] in ("@", "#"):
             return None  # @handles and #hashtags are names of accounts and topics
         if "<" in doc.prose[max(block.start, offset - 60) : offset] and _IN_ANGLE_BRACKETS_RE.search(

@@ -385,6 +385,12 @@ _GROUP_SPOKE_BEFORE_RE = lazy_compile(
     r"(?:said|say|told|warned|argued|added|noted|agreed)\b[^.;]*,\s*"
     r"(?:and|but|though|although|while)\s+$"
 )
+# Or the group is the sentence's subject: "Relatives of Dr Wekesa packed the
+# courtroom, and some said".
+_GROUP_SUBJECT_RE = lazy_compile(
+    r"[\"“‘']?(?:The\s+|Many\s+)?\p{Lu}\p{Ll}+s\b(?:\s+of\s+[^,;.]{1,40}?)?\s+\p{Ll}+[^.;]*,\s*"
+    r"(?:and|but|though|although|while)\s+$"
+)
 _SPLIT_RE = lazy_compile(
     r"(?i)\b(?:divided|split|disagree\w*|differ\w*|compet\w*|debate\w*|contest\w*|uncontested|controvers\w*|"
     r"dispute\w*)\b",
@@ -610,8 +616,11 @@ def _not_sourcing(prose: str, block: Block, candidate: Candidate, sentence_start
             return True
         if _SPLIT_RE.search(prose, before_sentence, start):
             return True
-        if candidate.shape == "crowd" and _GROUP_SPOKE_BEFORE_RE.search(prose, sentence_start, start):
-            return True  # "Traders said …, and some said": some of those who spoke
+        if candidate.shape == "crowd" and (
+            _GROUP_SPOKE_BEFORE_RE.search(prose, sentence_start, start)
+            or _GROUP_SUBJECT_RE.match(prose, sentence_start, start)
+        ):
+            return True  # "Traders said …, and some said": some of those the sentence is about
     return False
 
 

@@ -80,35 +80,44 @@ class WeekdayDate(Check):
                 continue
             actual = WEEKDAYS[date.weekday()]
             if actual != match.group("weekday") and match.group("year") is None:
-                if _fits_a_year_in_play(doc, match.start(), month, day, match.group("weekday")):
+                years = _years_in_play(doc, match.start())
+                dates = [found for found in (_date(year, month, day) for year in years) if found is not None]
+                if any(WEEKDAYS[found.weekday()] == match.group("weekday") for found in dates):
                     continue  # "in 1962 … on Saturday, November 24": that year's date
+                own = _own_paragraph_year(doc, match.start(), month, day)
+                if own is not None:
+                    date = own  # the year its paragraph tells of, which the message names the weekday in
+                actual = WEEKDAYS[date.weekday()]
             if actual != match.group("weekday"):
                 written = prose[match.end("weekday") : match.end()].strip(" ,")
                 params = {"weekday": match.group("weekday"), "date": written, "actual": actual}
                 yield Finding(match.start("weekday"), match.end("weekday"), params)
 
 
-def _fits_a_year_in_play(doc: Document, offset: int, month: int, day: int, weekday: str) -> bool:
-    """Whether a date without its year has that weekday in a year its own
-    paragraph, or the one before, names before it ("since April 2022, when
-    the rain, which began on Monday, 11 April"; "In 1962 … on Saturday,
-    November 24"), or in the last year the story named before that ("on
-    Saturday, March 15th, 2025." and, paragraphs on, "charged on Monday,
-    March 17th"): the story may be telling of that year, not its own."""
+def _own_paragraph_year(doc: Document, offset: int, month: int, day: int) -> datetime.date | None:
+    """The date in the one year its paragraph names before it, if it names one."""
+    block = doc.block_at(offset)
+    years = set(_YEAR_RE.findall(doc.prose, block.start, offset)) if block is not None else set()
+    return _date(int(years.pop()), month, day) if len(years) == 1 else None
+
+
+def _years_in_play(doc: Document, offset: int) -> set[int]:
+    """The years a date without its own may be of, besides the article's:
+    those its paragraph, or the one before, names before it ("since April
+    2022, when the rain, which began on Monday, 11 April"; "In 1962 … on
+    Saturday, November 24"), or, where they name none, the last year the
+    story named before ("on Saturday, March 15th, 2025." and, paragraphs on,
+    "charged on Monday, March 17th"): the story may be telling of it."""
     block = doc.block_at(offset)
     if block is None:
-        return False
+        return set()
     start = doc.blocks[max(0, doc.block_index(block) - 1)].start
     years = {int(found) for found in _YEAR_RE.findall(doc.prose, start, offset)}
-    # And the last year the story named, a few paragraphs back at most: a
-    # narrative keeps its year until it names another.
-    earlier = _YEAR_RE.findall(doc.prose, max(0, start - 2000), start)
-    years.update(int(found) for found in earlier[-1:])
-    for year in years:
-        date = _date(year, month, day)
-        if date is not None and WEEKDAYS[date.weekday()] == weekday:
-            return True
-    return False
+    if not years:
+        # A narrative keeps its year until it names another (a few paragraphs back at most).
+        earlier = _YEAR_RE.findall(doc.prose, max(0, start - 2000), start)
+        years.update(int(found) for found in earlier[-1:])
+    return years
 
 
 _YEAR_RE = lazy_compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,.]\d)")
@@ -123,12 +132,15 @@ def _date(year: int, month: int, day: int) -> datetime.date | None:
 
 def _own_dates(doc: Document) -> list[datetime.date]:
     """The full dates the article dates itself with: in its first three
-    paragraphs (headline, standfirst, dateline) and in any that says when
-    it was published."""
+    paragraphs (headline, standfirst, dateline), in a short line among the
+    first six (a date line under a byline), and in any paragraph that says
+    when it was published."""
     prose = doc.prose
     found = []
     for index, block in enumerate(doc.blocks):
-        if index < 3 or _PUBLISHED_RE.search(prose, block.start, block.end):
+        # A byline's or a date line's: short, and no sentence ("They last met on 16 January 1996." is copy).
+        short = block.end - block.start <= 100 and prose[block.end - 1 : block.end] not in ".!?"
+        if index < 3 or index < 6 and short or _PUBLISHED_RE.search(prose, block.start, block.end):
             found += _full_dates(prose, block.start, block.end)
     return found
 
