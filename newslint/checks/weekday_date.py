@@ -71,27 +71,35 @@ class WeekdayDate(Check):
         for match in _DATE_RE.finditer(prose):
             day = int(match.group("day") or match.group("day2"))
             month = MONTHS[match.group("month") or match.group("month2")]
+            weekday = match.group("weekday")
             if match.group("year") is None:
                 dated = _own_dates(doc) if dated is None else dated
-                date = _in_the_articles_year(dated, month, day)
+                date = _yearless(doc, match.start(), month, day, weekday, dated)
             else:
                 date = _date(int(match.group("year")), month, day)
-            if date is None:
+            if date is None or WEEKDAYS[date.weekday()] == weekday:
                 continue
-            actual = WEEKDAYS[date.weekday()]
-            if actual != match.group("weekday") and match.group("year") is None:
-                years = _years_in_play(doc, match.start())
-                dates = [found for found in (_date(year, month, day) for year in years) if found is not None]
-                if any(WEEKDAYS[found.weekday()] == match.group("weekday") for found in dates):
-                    continue  # "in 1962 … on Saturday, November 24": that year's date
-                own = _own_paragraph_year(doc, match.start(), month, day)
-                if own is not None:
-                    date = own  # the year its paragraph tells of, which the message names the weekday in
-                actual = WEEKDAYS[date.weekday()]
-            if actual != match.group("weekday"):
-                written = prose[match.end("weekday") : match.end()].strip(" ,")
-                params = {"weekday": match.group("weekday"), "date": written, "actual": actual}
-                yield Finding(match.start("weekday"), match.end("weekday"), params)
+            written = prose[match.end("weekday") : match.end()].strip(" ,")
+            params = {"weekday": weekday, "date": written, "actual": WEEKDAYS[date.weekday()]}
+            yield Finding(match.start("weekday"), match.end("weekday"), params)
+
+
+def _yearless(
+    doc: Document, offset: int, month: int, day: int, weekday: str, dated: list[datetime.date]
+) -> datetime.date | None:
+    """The date that a weekday beside a date without its year contradicts,
+    read in the article's own year; None where it cannot be read or the
+    weekday fits a year in play ("in 1962 … on Saturday, November 24": that
+    year's date). Where its paragraph names one year, the date in that year,
+    whose weekday the message gives."""
+    date = _in_the_articles_year(dated, month, day)
+    if date is None or WEEKDAYS[date.weekday()] == weekday:
+        return date
+    for year in _years_in_play(doc, offset):
+        found = _date(year, month, day)
+        if found is not None and WEEKDAYS[found.weekday()] == weekday:
+            return None
+    return _own_paragraph_year(doc, offset, month, day) or date
 
 
 def _own_paragraph_year(doc: Document, offset: int, month: int, day: int) -> datetime.date | None:
