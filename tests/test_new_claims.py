@@ -128,6 +128,11 @@ def test_a_date_that_can_exist_or_is_no_date(text: str) -> None:
             "Walker, who is 57 and attended the school himself, said so.\n",
             "Hemi Walker is 58",
         ),
+        # "Cllr" is a title, not a first name.
+        (
+            "Count\n\nCllr Liam Breen, 52, recalled the count.\n\nLiam Breen, 53, thanked the public.\n",
+            "Liam Breen is 52",
+        ),
         # An appositive: "a 32-year-old", "the 46-year-old father of seven".
         (
             "Court\n\nCiarán Doyle, 31, was bailed.\n\nMr Doyle, a 32-year-old carpenter, denies the charge.\n",

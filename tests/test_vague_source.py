@@ -42,6 +42,7 @@ def vague(text: str) -> set[tuple[int, int, str]]:
         ("A senior official, who did not wish to be named, said the survey was late.", 3),
         ("A source, who asked not to be named, said the survey was late.", 1),
         ("A club member, who did not wish to be named, said the vote was rigged.", 1),
+        ("A dealer who did not wish to be named said the naira would weaken.", 1),
         ("“We are not there yet,” said a GOP leadership aide close to the issue.", 36),
     ],
 )

@@ -33,7 +33,9 @@ from newslint.patterns import lazy_compile, trie
 from newslint.terms import Hit
 from newslint.text.names import OPENING_WORDS
 
-_TITLES = alternation([*HONORIFICS, "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt"])
+_TITLES = alternation(
+    [*HONORIFICS, "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt", "Cllr", "Councillor"]
+)
 _WORD = r"\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}’'-]+)?"
 # Words of one name stand on one line: a headline above is not part of it.
 _NAME = rf"(?:(?:{_TITLES})\.?[^\S\r\n]+)?{_WORD}(?:[^\S\r\n]+(?:{_WORD}|de|van|von|da|al|bin|le|la))*"

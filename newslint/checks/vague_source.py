@@ -137,7 +137,7 @@ _FAMILIAR_RE = lazy_compile(
 _FAMILIAR_HEAD_RE = lazy_compile(
     r"(?i)\b(?:(?:a|one|two|three|four|several|some|other|senior)\s+)?(?:person|people|sources?|officials?|"
     r"insiders?|individuals?|(?:(?!(?:to|by|from|of|citing)\b)[\w-]+\s+)?(?:members?|officers?|employees?|staffers?|"
-    r"aides?|executives?|diplomats?))\s*,?\s+(?:(?:directly|closely)\s+)?$",
+    r"aides?|executives?|diplomats?|dealers?|traders?|bankers?))\s*,?\s+(?:(?:directly|closely)\s+)?$",
 )
 # The newsroom told by no one: "Fox News is told", "CNN has learned", "the
 # BBC understands".
