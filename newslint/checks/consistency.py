@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from newslint.checks import Check, Finding, OptionError
@@ -42,7 +43,7 @@ from newslint.lexicon import HONORIFICS, SPEECH_VERBS
 from newslint.options import Bool, Groups, Option, Patterns, Strings
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit, Term
-from newslint.text.layout import title_case
+from newslint.text.layout import time_stamp, title_case
 from newslint.text.words import whole_word_offsets
 
 # "Islamic State (IS)", "Islamic State, also known as Daesh": an introduction.
@@ -322,11 +323,6 @@ def _mixed_groups(items: list[_T], group_of: Callable[[_T], object], form_of: Ca
 _T = TypeVar("_T")
 
 
-# A line the publishing system writes, not the writer: "Published 3 December
-# 2026", "Sipho Mthembu | Updated 24 November", "09:41 December 01".
-_STAMP_RE = lazy_compile(r"(?m)\b(?:Updated|Published|Posted)\b|^[ \t]*\d{1,2}:\d\d\b", engine="re")
-
-
 class _Places:
     """Where an occurrence stands, for comparing like with like: "heading"
     (headline, deck, subhead, teaser), "caption" or "body"; None where forms are not
@@ -337,6 +333,12 @@ class _Places:
         self.doc = doc
         self.headlines_apart = headlines_apart
 
+    @cached_property
+    def _time_stamps(self) -> frozenset[int]:
+        """Where the blocks that are a page's time stamp start (read once, not per occurrence)."""
+        prose = self.doc.prose
+        return frozenset(block.start for block in self.doc.blocks if time_stamp(prose, block.start, block.end))
+
     def of(self, offset: int, datelines: bool = False) -> str | None:
         """``datelines``: a dateline's own date counts (it shows the wire's
         date style), though its place in capitals never does."""
@@ -346,7 +348,7 @@ class _Places:
             return None
         if not datelines and doc.in_dateline(offset):
             return None
-        if block.end - block.start <= 160 and _STAMP_RE.search(doc.prose, block.start, block.end):
+        if block.start in self._time_stamps:
             return None  # a web page's time stamp ("Posted Tue 24 Nov 2026", "09:41 December 01"): the CMS's style
         if doc.prose[offset - 1 : offset] in ("@", "#"):
             return None  # @handles and #hashtags are names of accounts and topics

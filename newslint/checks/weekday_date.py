@@ -26,6 +26,7 @@ from newslint.checks import Check, Finding
 from newslint.document import Document
 from newslint.patterns import lazy_compile
 from newslint.terms import Hit
+from newslint.text.layout import time_stamp
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {
@@ -141,19 +142,16 @@ def _date(year: int, month: int, day: int) -> datetime.date | None:
 def _own_dates(doc: Document) -> list[datetime.date]:
     """The full dates the article dates itself with: in its first three
     paragraphs (headline, standfirst, dateline), in a short line among the
-    first six (a date line under a byline), and in any paragraph that says
-    when it was published."""
+    first six (a date line under a byline), and in a time stamp anywhere
+    ("This story was first published Nov. 17, 2026.")."""
     prose = doc.prose
     found = []
     for index, block in enumerate(doc.blocks):
         # A byline's or a date line's: short, and no sentence ("They last met on 16 January 1996." is copy).
         short = block.end - block.start <= 100 and prose[block.end - 1 : block.end] not in ".!?"
-        if index < 3 or index < 6 and short or _PUBLISHED_RE.search(prose, block.start, block.end):
+        if index < 3 or index < 6 and short or time_stamp(prose, block.start, block.end):
             found += _full_dates(prose, block.start, block.end)
     return found
-
-
-_PUBLISHED_RE = lazy_compile(r"(?i)\b(?:published|updated|posted)\b")
 
 
 def _full_dates(prose: str, start: int, end: int) -> list[datetime.date]:

@@ -69,6 +69,18 @@ def dateline_end(text: str, start: int, end: int, lead: bool = False) -> int | N
     return match.end() if match else None
 
 
+# A line the publishing system writes, not the writer: "Published 3 December
+# 2026", "Sipho Mthembu | Updated 24 November", "This story was first
+# published Nov. 17, 2026.", a page's "09:41 December 01, 2026".
+_STAMP_RE = lazy_compile(r"(?im)\b(?:updated|published|posted)\b|^[ \t]*\d{1,2}:\d\d\b", engine="re")
+
+
+def time_stamp(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a page's time stamp: a short line that
+    says when the story was published or updated."""
+    return end - start <= 160 and _STAMP_RE.search(text, start, end) is not None
+
+
 def ends_open(line: str) -> bool:
     """No full stop, question mark, colon or comma at the end: a heading, a
     deck or a label rather than a sentence."""
