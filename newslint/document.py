@@ -273,6 +273,10 @@ class Document:
             return index
         return self.blocks.index(block)
 
+    def block_before(self, block: Block) -> Block:
+        """The paragraph before ``block``, or ``block`` itself if it is the first."""
+        return self.blocks[max(0, self.block_index(block) - 1)]
+
     def blocks_of(self, scope: str) -> list[Block]:
         """The blocks of one kind ("all": every block); listed once per kind,
         as checks ask for the headline per candidate (a search of every

@@ -465,7 +465,9 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
     if candidate.shape in ("familiar", "one") or candidate.noun in ("sources", "source"):
         if _ANONYMITY_REASON_RE.search(prose, sentence_start, sentence_end):
             return True  # the stylebooks' terms: anonymous, and why ("… because the talks are private")
-        if _ONE_MORE_RE.match(prose, start) and _ANONYMITY_REASON_RE.search(prose, _previous_start(doc, block), start):
+        if _ONE_MORE_RE.match(prose, start) and _ANONYMITY_REASON_RE.search(
+            prose, doc.block_before(block).start, start
+        ):
             return True  # "A fourth source said" after "three sources …, declining to be named because"
     if candidate.shape in ("familiar", "outlet") or candidate.noun in ("sources", "source"):
         return False  # an anonymous source stays anonymous whoever speaks next
@@ -477,11 +479,6 @@ def _answered(doc: Document, block: Block, candidate: Candidate) -> bool:
 # One more of the sources the story has just described: "A fourth source",
 # "another source".
 _ONE_MORE_RE = lazy_compile(r"(?i)(?:another|an?\s+(?:second|third|fourth|fifth|sixth|further))\b")
-
-
-def _previous_start(doc: Document, block: Block) -> int:
-    """Where the paragraph before ``block`` starts (its own start if it is the first)."""
-    return doc.blocks[max(0, doc.block_index(block) - 1)].start
 
 
 # Why a source is not named, which is what the stylebooks ask of anonymity:

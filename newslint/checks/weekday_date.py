@@ -120,7 +120,7 @@ def _years_in_play(doc: Document, offset: int) -> set[int]:
     block = doc.block_at(offset)
     if block is None:
         return set()
-    start = doc.blocks[max(0, doc.block_index(block) - 1)].start
+    start = doc.block_before(block).start
     years = {int(found) for found in _YEAR_RE.findall(doc.prose, start, offset)}
     if not years:
         # A narrative keeps its year until it names another (a few paragraphs back at most).
