@@ -419,9 +419,14 @@ _NAMED_IN_SENTENCE_RE = lazy_compile(
 )
 # A named speaker: "Robert Litwak of the Wilson Center said", ", said Doug
 # Heye", "according to the IFS", "Tessa Jowell told The Times".
+# A person by name, and what describes them between commas: "Rep. Angela
+# Fry, a Detroit Democrat,".
+_PERSON = (
+    r"(?:\b[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|al|bin))+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+"
+    r"[A-Z][\w’'-]+)(?:,[^,;]{0,80},)?"
+)
 _NAMED_SPEAKER_RE = lazy_compile(
-    rf"(?:\b[A-Z][\w’'.-]+(?:\s+(?:[A-Z][\w’'.-]+|de|van|von|al|bin))+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+"
-    rf"[A-Z][\w’'-]+)(?:,[^,;]{{0,80}},)?\s+(?:(?:also|has|had|have|previously|recently)\s+)?(?:{_VERB})\b"
+    rf"{_PERSON}\s+(?:(?:also|has|had|have|previously|recently)\s+)?(?:{_VERB})\b"
     rf"|\b(?:{_VERB})\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*"
     r"|\baccording\s+to\s+(?:the\s+)?[A-Z]"
     r"|\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+,[^,;]{0,80},\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+:"  # "Pamela Smith, president of X, gave this advice:"
@@ -812,8 +817,7 @@ _DESCRIBED_RE = lazy_compile(
 # bill but said". (For a group only: a passive's "it is understood" is not
 # answered by whoever speaks next.)
 _MEMBER_SPEAKS_RE = lazy_compile(
-    rf"(?:\b[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)+|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov)\.?\s+[A-Z][\w’'-]+)"
-    rf"(?:,[^,;]{{0,80}},)?\s+(?:[\w’'-]+\s+){{1,6}}?(?:but|and)\s+(?:also\s+)?(?:{_VERB})\b",
+    rf"{_PERSON}\s+(?:[\w’'-]+\s+){{1,6}}?(?:but|and)\s+(?:also\s+)?(?:{_VERB})\b",
     engine="re",
 )
 _INTRODUCED_SPEAKER_RE = lazy_compile(
